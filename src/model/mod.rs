@@ -1,0 +1,1 @@
+//! The customer-first domain model.

@@ -1,0 +1,1 @@
+//! Signals read from a message: sentiment (and later urgency and complaint).

@@ -1,0 +1,1 @@
+//! Text to tokens, in one pass.
