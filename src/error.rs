@@ -55,4 +55,18 @@ pub enum ErrorKind {
         /// What would have been accepted.
         expected: &'static str,
     },
+    /// A policy value (SLA target, business hours, duration) is outside what is accepted.
+    ///
+    /// Unlike [`ErrorKind::InvalidConfig`] the field is a path built at run time, such as
+    /// `sla.urgent.first_reply` or `weekly.mon[1]`, and the value may describe two clashing
+    /// entries.
+    #[error("invalid policy: {field} must be {expected}, got {value}")]
+    InvalidPolicy {
+        /// Where the value sits, e.g. `sla.high.next_reply` or `weekly.tue`.
+        field: String,
+        /// The rejected value, quoted as written where it was text.
+        value: String,
+        /// What would have been accepted.
+        expected: String,
+    },
 }
