@@ -494,6 +494,9 @@ impl BusinessHours {
         let start = self.local_secs(at);
         let state = self.open_at(start);
         let mut cursor = start;
+        // Every step moves forward to a pattern flip or a holiday edge. Away from holidays a
+        // pattern flip always changes the state, so only holiday edges can be passed without
+        // returning: at most two steps per holiday, then a flip or `None`.
         loop {
             let day = cursor.div_euclid(DAY);
             let candidate = if self.is_holiday(day) {

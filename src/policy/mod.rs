@@ -12,7 +12,7 @@
 //!   `normal`, `high`, `urgent`.
 //!
 //! Every piece is validated when it is built or deserialized (the only place that can fail,
-//! with an [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) that names the field,
+//! with an [`ErrorKind::InvalidPolicy`] that names the field,
 //! the bad value and what is accepted); after that every method is infallible, takes `&self`
 //! and is `Send + Sync`.
 //!
