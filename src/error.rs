@@ -14,6 +14,10 @@ use std::fmt;
 /// end in `…`. Long enough to recognise an id or a timestamp, short enough for a log line.
 pub const MAX_SHOWN_VALUE_CHARS: usize = 80;
 
+/// Longest JSON parser message, in characters, that an [`ErrorKind::Json`] keeps: room for
+/// serde_json's list of accepted field names, while a huge quoted bad value is still cut.
+pub const MAX_JSON_MESSAGE_CHARS: usize = 400;
+
 /// An error from realboss: what was wrong and how to fix it.
 ///
 /// Match on [`Error::kind`] to react to a class of error; show it with `Display` to tell a
@@ -46,7 +50,7 @@ impl Error {
         ErrorKind::Json {
             line,
             column,
-            message: shown(&message),
+            message: cut(&message, MAX_JSON_MESSAGE_CHARS),
         }
         .into()
     }
@@ -68,7 +72,11 @@ impl Error {
 
 /// Cuts a value to at most [`MAX_SHOWN_VALUE_CHARS`] characters for an error message.
 pub(crate) fn shown(value: &str) -> String {
-    match value.char_indices().nth(MAX_SHOWN_VALUE_CHARS) {
+    cut(value, MAX_SHOWN_VALUE_CHARS)
+}
+
+fn cut(value: &str, max_chars: usize) -> String {
+    match value.char_indices().nth(max_chars) {
         None => value.to_owned(),
         Some((cut, _)) => format!("{}…", &value[..cut]),
     }
@@ -261,7 +269,7 @@ pub enum ErrorKind {
         line: usize,
         /// 1-based column within that line (0 when unknown).
         column: usize,
-        /// What the JSON parser found wrong.
+        /// What the JSON parser found wrong (at most [`MAX_JSON_MESSAGE_CHARS`] characters).
         message: String,
     },
 

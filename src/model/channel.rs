@@ -239,6 +239,15 @@ pub(crate) enum NameOrOther {
     Other(String),
 }
 
+impl NameOrOther {
+    /// The name as written, built-in or custom.
+    pub(crate) fn name(&self) -> &str {
+        match self {
+            NameOrOther::Name(name) | NameOrOther::Other(name) => name,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for NameOrOther {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;

@@ -146,15 +146,22 @@ impl TryFrom<EventKindWire> for EventKind {
             "promise" => &["due_at"],
             _ => &[],
         };
-        let present = [
-            ("outcome", w.outcome.is_some()),
-            ("method", w.method.is_some()),
-            ("amount", w.amount.is_some()),
-            ("due_at", w.due_at.is_some()),
+        // Each detail as written, for the error message.
+        let present: [(&'static str, Option<String>); 4] = [
+            ("kind.outcome", w.outcome.clone()),
+            (
+                "kind.method",
+                w.method.as_ref().map(|m| m.name().to_owned()),
+            ),
+            ("kind.amount", w.amount.as_ref().map(MoneyWire::describe)),
+            ("kind.due_at", w.due_at.clone()),
         ];
-        let stray = present
-            .iter()
-            .find(|(field, there)| *there && !allowed.contains(field));
+        let stray = present.into_iter().find_map(|(field, value)| {
+            let detail = field.trim_start_matches("kind.");
+            value
+                .filter(|_| !allowed.contains(&detail))
+                .map(|v| (field, v))
+        });
         let kind = match w.kind.as_str() {
             "inquiry" => EventKind::Inquiry,
             "complaint" => EventKind::Complaint,
@@ -189,12 +196,11 @@ impl TryFrom<EventKindWire> for EventKind {
                 .into());
             }
         };
-        if let Some((field, _)) = stray {
-            let kind_name = kind.name();
+        if let Some((field, value)) = stray {
             return Err(Error::invalid_value(
-                "kind",
-                &format!("type {kind_name} with {field}"),
-                format!("no `{field}` field on a `{kind_name}` event"),
+                field,
+                &value,
+                format!("absent on an event of type `{}`", kind.name()),
             ));
         }
         Ok(kind)
@@ -397,7 +403,13 @@ mod tests {
     fn details_must_match_the_type() {
         let err = kind(r#"{"type": "inquiry", "outcome": "missed"}"#).unwrap_err();
         assert!(
-            matches!(err.kind(), ErrorKind::InvalidValue { field: "kind", .. }),
+            matches!(
+                err.kind(),
+                ErrorKind::InvalidValue {
+                    field: "kind.outcome",
+                    ..
+                }
+            ),
             "{err}"
         );
         let err = kind(r#"{"type": "call"}"#).unwrap_err();

@@ -68,7 +68,11 @@ impl<'de> Deserialize<'de> for Currency {
 /// NaN or infinite amounts are an [`ErrorKind::InvalidMoney`]. A negative zero is stored as zero.
 /// Because the amount is never NaN, `Money` is `Eq`.
 ///
-/// JSON form: `{"amount": 1234.5, "currency": "EUR"}` (both fields required).
+/// JSON form: `{"amount": 1234.5, "currency": "EUR"}` (both fields required). Writing uses the
+/// shortest decimal that reads back as the same `f64`. Reading is exact for amounts of up to 15
+/// significant digits (any cent amount below 90 trillion); for longer ones serde_json's default
+/// float parser may change the last bit. Enable serde_json's `float_roundtrip` feature in your
+/// own `Cargo.toml` if you need every `f64` back bit for bit.
 ///
 /// ```
 /// use realboss::model::Money;
@@ -143,6 +147,13 @@ impl fmt::Display for Money {
 pub(crate) struct MoneyWire {
     amount: f64,
     currency: String,
+}
+
+impl MoneyWire {
+    /// The amount as written, for error messages.
+    pub(crate) fn describe(&self) -> String {
+        format!("{} {}", self.amount, self.currency)
+    }
 }
 
 impl TryFrom<MoneyWire> for Money {

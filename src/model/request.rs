@@ -190,7 +190,7 @@ impl Request {
     ///
     /// ```
     /// use realboss::model::*;
-/// use realboss::ErrorKind;
+    /// use realboss::ErrorKind;
     /// use time::macros::{date, datetime};
     /// let maria = CustomerProfile::builder(
     ///     CustomerId::new("cus-17")?,
