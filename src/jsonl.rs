@@ -1,1 +1,341 @@
-//! JSON Lines helpers for hosts.
+//! JSON Lines helpers for hosts: read requests, events or feedback one per line, and write them.
+//!
+//! The reader never stops at a bad line: each line gives either a value or a [`LineError`]
+//! naming its 1-based line number, and reading continues with the next line. Rules:
+//!
+//! - Lines end at `\n`; a `\r` before it is ignored. The last line needs no line end.
+//! - Blank and whitespace-only lines are skipped (they still count for line numbers).
+//! - A UTF-8 byte-order mark at the start of the first line is ignored.
+//! - Invalid UTF-8 is an [`ErrorKind::InvalidUtf8`], bad JSON an [`ErrorKind::Json`], a bad value
+//!   the kind the model reports (e.g. [`ErrorKind::UnknownVariant`]).
+//! - An I/O error is yielded once as an [`ErrorKind::Io`] item (on the line being read), and
+//!   then the iterator ends: the source is in an unknown state, so nothing after it is trusted.
+//!
+//! One line buffer is reused for the whole input; a line is held in memory whole, so memory
+//! grows with the longest line, not with the input.
+//!
+//! ```
+//! use realboss::jsonl::read_requests;
+//! let inbox = concat!(
+//!     r#"{"id": "req-1", "channel": "chat", "received_at": "2026-11-23T21:32:00Z", "text": "Hi!","#,
+//!     r#" "customer": {"id": "cus-1", "tier": "standard", "customer_since": "2024-01-31","#,
+//!     r#" "lifetime_value": {"amount": 0, "currency": "USD"}}}"#, "\n",
+//!     "\n",
+//!     "{not json}\n",
+//! );
+//! let results: Vec<_> = read_requests(inbox.as_bytes()).collect();
+//! assert_eq!(results.len(), 2);
+//! assert!(results[0].is_ok());
+//! let bad = results[1].as_ref().unwrap_err();
+//! assert_eq!(bad.line, 3);
+//! assert!(bad.to_string().starts_with("line 3: invalid JSON"));
+//! ```
+
+use std::fmt;
+use std::io::{BufRead, Write};
+use std::iter::FusedIterator;
+use std::marker::PhantomData;
+
+use serde::Serialize;
+
+use crate::model::{ContactEvent, CustomerProfile, Feedback, Request};
+use crate::{Error, ErrorKind};
+
+/// A value that can be read from one line of JSON with its exact error kind.
+///
+/// Implemented for the model's top-level types; implement it for your own types to read them
+/// with [`JsonLines`].
+pub trait FromJsonLine: Sized {
+    /// Parses one line (without its line end).
+    fn from_json_line(line: &str) -> Result<Self, Error>;
+}
+
+impl FromJsonLine for Request {
+    fn from_json_line(line: &str) -> Result<Self, Error> {
+        Request::from_json(line)
+    }
+}
+
+impl FromJsonLine for ContactEvent {
+    fn from_json_line(line: &str) -> Result<Self, Error> {
+        ContactEvent::from_json(line)
+    }
+}
+
+impl FromJsonLine for Feedback {
+    fn from_json_line(line: &str) -> Result<Self, Error> {
+        Feedback::from_json(line)
+    }
+}
+
+impl FromJsonLine for CustomerProfile {
+    fn from_json_line(line: &str) -> Result<Self, Error> {
+        CustomerProfile::from_json(line)
+    }
+}
+
+/// A bad line of JSON Lines input: its 1-based line number and what was wrong.
+///
+/// Displays as `line 7: <error>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LineError {
+    /// 1-based line number in the input (blank lines count).
+    pub line: usize,
+    /// What was wrong with the line.
+    pub error: Error,
+}
+
+impl LineError {
+    /// The error's kind, a shortcut for `self.error.kind()`.
+    pub fn kind(&self) -> &ErrorKind {
+        self.error.kind()
+    }
+}
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.error)
+    }
+}
+
+impl std::error::Error for LineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+/// An iterator over the values of a JSON Lines input; see the [module docs](self) for the rules.
+#[derive(Debug)]
+pub struct JsonLines<R, T> {
+    reader: R,
+    buf: Vec<u8>,
+    line: usize,
+    done: bool,
+    _values: PhantomData<fn() -> T>,
+}
+
+impl<R: BufRead, T: FromJsonLine> JsonLines<R, T> {
+    /// Reads values of type `T` from `reader`, one per line.
+    pub fn new(reader: R) -> Self {
+        JsonLines {
+            reader,
+            buf: Vec::new(),
+            line: 0,
+            done: false,
+            _values: PhantomData,
+        }
+    }
+
+    /// Number of lines read so far (the line number of the last item yielded).
+    pub fn lines_read(&self) -> usize {
+        self.line
+    }
+
+    fn parse_current(&self) -> Option<Result<T, Error>> {
+        let mut bytes = self.buf.as_slice();
+        if let Some(rest) = bytes.strip_suffix(b"\n") {
+            bytes = rest;
+        }
+        if let Some(rest) = bytes.strip_suffix(b"\r") {
+            bytes = rest;
+        }
+        if self.line == 1
+            && let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
+        {
+            bytes = rest;
+        }
+        // JSON's own whitespace; a line of only that holds no value.
+        if bytes
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            return None;
+        }
+        Some(match std::str::from_utf8(bytes) {
+            Ok(text) => T::from_json_line(text),
+            Err(e) => Err(ErrorKind::InvalidUtf8 {
+                valid_up_to: e.valid_up_to(),
+            }
+            .into()),
+        })
+    }
+}
+
+impl<R: BufRead, T: FromJsonLine> Iterator for JsonLines<R, T> {
+    type Item = Result<T, LineError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            self.line += 1;
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.line -= 1;
+                    self.done = true;
+                }
+                Ok(_) => {
+                    if let Some(result) = self.parse_current() {
+                        return Some(result.map_err(|error| LineError {
+                            line: self.line,
+                            error,
+                        }));
+                    }
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(LineError {
+                        line: self.line,
+                        error: ErrorKind::Io {
+                            kind: e.kind(),
+                            message: e.to_string(),
+                        }
+                        .into(),
+                    }));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl<R: BufRead, T: FromJsonLine> FusedIterator for JsonLines<R, T> {}
+
+/// Reads [`Request`]s, one JSON object per line.
+pub fn read_requests<R: BufRead>(reader: R) -> JsonLines<R, Request> {
+    JsonLines::new(reader)
+}
+
+/// Reads [`ContactEvent`]s, one JSON object per line.
+pub fn read_events<R: BufRead>(reader: R) -> JsonLines<R, ContactEvent> {
+    JsonLines::new(reader)
+}
+
+/// Reads [`Feedback`], one JSON object per line.
+pub fn read_feedback<R: BufRead>(reader: R) -> JsonLines<R, Feedback> {
+    JsonLines::new(reader)
+}
+
+/// Writes one value as a line of JSON (compact, ending in `\n`).
+///
+/// Fails with [`ErrorKind::Io`] if writing fails, or [`ErrorKind::InvalidValue`] if the value
+/// cannot be written as JSON (a timestamp outside the years 0000–9999). Wrap a file in a
+/// `BufWriter`: this makes several small writes per value.
+///
+/// ```
+/// use realboss::jsonl::{read_requests, write_line};
+/// let line = r#"{"id": "req-1", "channel": "chat", "received_at": "2026-11-23T21:32:00Z",
+///   "text": "Hi!", "customer": {"id": "cus-1", "tier": "standard",
+///   "customer_since": "2024-01-31", "lifetime_value": {"amount": 0, "currency": "USD"}}}"#;
+/// let request = realboss::model::Request::from_json(line)?;
+/// let mut out = Vec::new();
+/// write_line(&mut out, &request)?;
+/// let back: Vec<_> = read_requests(out.as_slice()).collect();
+/// assert_eq!(back, vec![Ok(request)]);
+/// # Ok::<(), realboss::Error>(())
+/// ```
+pub fn write_line<W: Write, T: Serialize + ?Sized>(mut writer: W, value: &T) -> Result<(), Error> {
+    serde_json::to_writer(&mut writer, value).map_err(|e| {
+        if let Some(kind) = e.io_error_kind() {
+            io_error(kind, &e)
+        } else {
+            Error::invalid_value(
+                "value",
+                &e.to_string(),
+                "a value that can be written as JSON",
+            )
+        }
+    })?;
+    writer.write_all(b"\n").map_err(|e| io_error(e.kind(), &e))
+}
+
+fn io_error(kind: std::io::ErrorKind, e: &dyn fmt::Display) -> Error {
+    ErrorKind::Io {
+        kind,
+        message: e.to_string(),
+    }
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{self, Read};
+
+    /// A reader that fails after `good` bytes.
+    struct Broken<'a> {
+        good: &'a [u8],
+    }
+
+    impl Read for Broken<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            if self.good.is_empty() {
+                return Err(io::Error::other("disk on fire"));
+            }
+            let n = self.good.len().min(out.len());
+            out[..n].copy_from_slice(&self.good[..n]);
+            self.good = &self.good[n..];
+            Ok(n)
+        }
+    }
+
+    const FEEDBACK: &str = r#"{"customer": "cus-1", "at": "2026-11-23T21:32:00Z", "channel": "email", "rating": {"nps": 9}}"#;
+
+    #[test]
+    fn io_errors_are_reported_once_then_reading_stops() {
+        let input = format!("{FEEDBACK}\n");
+        let reader = io::BufReader::new(Broken {
+            good: input.as_bytes(),
+        });
+        let items: Vec<_> = read_feedback(reader).collect();
+        assert_eq!(items.len(), 2);
+        assert!(items[0].is_ok());
+        let err = items[1].as_ref().unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(matches!(err.kind(), ErrorKind::Io { .. }));
+        assert!(err.to_string().contains("disk on fire"));
+    }
+
+    #[test]
+    fn crlf_bom_blank_lines_and_missing_final_newline() {
+        let input = format!("\u{feff}{FEEDBACK}\r\n   \r\n\t\n{FEEDBACK}");
+        let items: Vec<_> = read_feedback(input.as_bytes()).collect();
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(Result::is_ok), "{items:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_with_its_line_and_reading_goes_on() {
+        let mut input = format!("{FEEDBACK}\n").into_bytes();
+        input.extend_from_slice(b"{\"customer\": \"\xff\"}\n");
+        input.extend_from_slice(format!("{FEEDBACK}\n").as_bytes());
+        let items: Vec<_> = read_feedback(input.as_slice()).collect();
+        assert_eq!(items.len(), 3);
+        let err = items[1].as_ref().unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { valid_up_to: 14 });
+        assert!(items[2].is_ok());
+    }
+
+    #[test]
+    fn write_line_reports_io_errors() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::new(io::ErrorKind::StorageFull, "no space"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let feedback = Feedback::from_json(FEEDBACK).unwrap();
+        let err = write_line(Full, &feedback).unwrap_err();
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::Io {
+                kind: io::ErrorKind::StorageFull,
+                ..
+            }
+        ));
+    }
+}
