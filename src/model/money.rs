@@ -69,10 +69,8 @@ impl<'de> Deserialize<'de> for Currency {
 /// Because the amount is never NaN, `Money` is `Eq`.
 ///
 /// JSON form: `{"amount": 1234.5, "currency": "EUR"}` (both fields required). Writing uses the
-/// shortest decimal that reads back as the same `f64`. Reading is exact for amounts of up to 15
-/// significant digits (any cent amount below 90 trillion); for longer ones serde_json's default
-/// float parser may change the last bit. Enable serde_json's `float_roundtrip` feature in your
-/// own `Cargo.toml` if you need every `f64` back bit for bit.
+/// shortest decimal that reads back as the same `f64`, and reading gives every amount back bit for
+/// bit (realboss enables serde_json's `float_roundtrip` parser for that).
 ///
 /// ```
 /// use realboss::model::Money;
