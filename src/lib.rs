@@ -3,9 +3,9 @@
 #![deny(missing_docs)]
 
 pub mod error;
-pub mod model;
-pub mod text;
-pub mod signals;
 pub mod jsonl;
+pub mod model;
+pub mod signals;
+pub mod text;
 
 pub use error::{Error, ErrorKind};
