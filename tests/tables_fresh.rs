@@ -100,6 +100,13 @@ enum Shape {
     Emoticon(String),
 }
 
+/// Measurement hook: `REALBOSS_TABLES_WITHOUT=cs,forms` leaves out the customer-service table
+/// and/or the word forms, to measure what each adds (`examples/eval.rs` then runs on the
+/// reduced tables). Never set when committing: the freshness test would fail.
+fn without(part: &str) -> bool {
+    std::env::var("REALBOSS_TABLES_WITHOUT").is_ok_and(|v| v.split(',').any(|p| p == part))
+}
+
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
 }
@@ -259,7 +266,12 @@ fn generate() -> (String, String) {
     // 3. Customer-service vocabulary overrides VADER.
     let mut cs_count = 0;
     let mut seen = HashSet::new();
-    for (line_no, line) in read(&dir.join("customer_service.tsv")).lines().enumerate() {
+    let customer_service = if without("cs") {
+        String::new()
+    } else {
+        read(&dir.join("customer_service.tsv"))
+    };
+    for (line_no, line) in customer_service.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
@@ -332,6 +344,9 @@ fn generate() -> (String, String) {
             }
             "concession" => {
                 row.flags.insert("CONCEDE");
+            }
+            "excess" => {
+                row.flags.insert("EXCESS");
             }
             "marker" => {
                 let flag = match value {
@@ -408,7 +423,7 @@ fn generate() -> (String, String) {
     // adjectives (by ending, or the group has an `-ly`/`-ness`/`-est` word) take `-ly` and `-ness`,
     // and short ones `-er` and `-est`. Participles in the group take `-ly` ("annoyingly").
     let mut candidates = BTreeSet::new();
-    for (stem, words) in &by_stem {
+    for (stem, words) in by_stem.iter().filter(|_| !without("forms")) {
         if !stem_valence.contains_key(stem) {
             continue;
         }

@@ -50,6 +50,8 @@ pub(crate) mod flag {
     pub(crate) const AT_VERY: u32 = 1 << 17;
     /// The words "or" and "nor".
     pub(crate) const OR_NOR: u32 = 1 << 18;
+    /// Marks excess ("too").
+    pub(crate) const EXCESS: u32 = 1 << 19;
     /// A phrase of 2 words ends with this word.
     pub(crate) const END2: u32 = 1 << 20;
     /// A phrase of 3 words ends with this word.

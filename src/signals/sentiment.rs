@@ -50,6 +50,15 @@ pub const CONCESSION_WEIGHT: f64 = 0.5;
 /// Multiplier for "never so/this" before a sentiment word ("never so good"), VADER's figure.
 pub const NEVER_SO_FACTOR: f64 = 1.25;
 
+/// Valence of a negation that negated no sentiment word ("it doesn't charge", "not received"):
+/// in a customer's message, saying that something is not the case is mostly saying that
+/// something is wrong. Ours; VADER scores such text 0.
+pub const LONE_NEGATION_VALENCE: f64 = -0.8;
+
+/// Valence of "too" right before a word that is not praise ("too small", "too expensive"):
+/// excess is a complaint. Ours; VADER ignores "too".
+pub const EXCESS_VALENCE: f64 = -0.8;
+
 /// How many words back a negation or booster reaches (VADER's window).
 pub const LOOK_BACK_WORDS: usize = 3;
 
@@ -195,6 +204,9 @@ pub enum ValenceSource {
     Emoji,
     /// An ASCII emoticon.
     Emoticon,
+    /// A cue word scoring on its own: a negation that negated no sentiment word
+    /// ([`LONE_NEGATION_VALENCE`]) or "too" before a word ([`EXCESS_VALENCE`]).
+    Cue,
 }
 
 /// A rule that changed a contribution's valence.
@@ -432,6 +444,14 @@ struct Item {
     valence: f64,
     /// Which side of the first contrastive word it is on.
     side: u8,
+    /// Inside a conceded clause.
+    conceded: bool,
+    /// A negation that negated something.
+    negated: bool,
+    /// "too" followed by a word that is not praise.
+    excess: bool,
+    /// A booster that boosted something.
+    boosted: bool,
     id: u32,
 }
 
@@ -479,15 +499,20 @@ struct NoRecord;
 impl Recorder for NoRecord {}
 
 fn source_of(entry: &Entry) -> ValenceSource {
-    if entry.has(flag::CS) {
+    source_of_flags(entry.flags)
+}
+
+fn source_of_flags(flags: u32) -> ValenceSource {
+    let has = |bits: u32| flags & bits != 0;
+    if has(flag::CS) {
         ValenceSource::CustomerService
-    } else if entry.has(flag::FORM) {
+    } else if has(flag::FORM) {
         ValenceSource::WordForm
-    } else if entry.has(flag::EMOJI) {
+    } else if has(flag::EMOJI) {
         ValenceSource::Emoji
-    } else if entry.has(flag::EMOTICON) {
+    } else if has(flag::EMOTICON) {
         ValenceSource::Emoticon
-    } else if entry.has(flag::PHRASE) {
+    } else if has(flag::PHRASE) {
         ValenceSource::Phrase
     } else {
         ValenceSource::Lexicon
@@ -580,6 +605,10 @@ impl<'t> Pass<'t> {
             scored: false,
             valence: 0.0,
             side: u8::from(self.contrast.is_some()),
+            conceded: self.conceding,
+            negated: false,
+            excess: false,
+            boosted: false,
             id: 0,
         };
 
@@ -593,6 +622,17 @@ impl<'t> Pass<'t> {
         {
             prev.valence = 0.0;
             record.rule(prev.id, Rule::NoAsNegation, item.start..item.end, 0.0);
+        }
+
+        // "too" before a word that is not praise marks excess ("too small").
+        let praise = entry.is_some_and(|e| e.has(flag::V) && e.valence > 0.0);
+        if let Some(prev) = self.ring.get_mut(0)
+            && prev.has(flag::EXCESS)
+            && prev.clause == item.clause
+            && !item.gap_before
+            && !praise
+        {
+            prev.excess = true;
         }
 
         // A phrase ending here replaces its words.
@@ -623,8 +663,11 @@ impl<'t> Pass<'t> {
         }
 
         if let Some(entry) = valence_entry {
-            // Boosters are modifiers, never sentiment of their own (VADER skips them too).
-            if !item.has(flag::BOOST) {
+            // A booster is a modifier; it scores its own valence ("simply incredible") only if
+            // it boosts nothing, decided when it leaves the ring.
+            if item.has(flag::BOOST) {
+                item.valence = entry.valence;
+            } else {
                 item.scored = true;
                 item.id = self.next_id;
                 self.next_id += 1;
@@ -635,7 +678,7 @@ impl<'t> Pass<'t> {
                     source_of(entry),
                 );
                 item.valence = self.apply_rules(&item, entry.valence, record);
-                if self.conceding {
+                if item.conceded {
                     item.valence *= CONCESSION_WEIGHT;
                     record.rule(
                         item.id,
@@ -745,6 +788,9 @@ impl<'t> Pass<'t> {
                 }
                 amount *= BOOSTER_DISTANCE_FACTOR[k];
                 v += amount;
+                if let Some(p) = self.ring.get_mut(k) {
+                    p.boosted = true;
+                }
                 record.rule(id, Rule::Booster { amount }, p.start..p.end, v);
             }
             let negates = match k {
@@ -773,6 +819,9 @@ impl<'t> Pass<'t> {
                 }
             };
             if negates {
+                if let Some(p) = self.ring.get_mut(k) {
+                    p.negated = true;
+                }
                 v *= NEGATION_FACTOR;
                 record.rule(id, Rule::Negation, p.start..p.end, v);
             }
@@ -787,7 +836,39 @@ impl<'t> Pass<'t> {
         v
     }
 
-    fn commit<R: Recorder>(&mut self, item: Item, record: &mut R) {
+    fn commit<R: Recorder>(&mut self, mut item: Item, record: &mut R) {
+        // Cue words that found nothing to modify score on their own.
+        let cue = if item.scored {
+            None
+        } else if item.has(flag::BOOST) {
+            // A booster with a valence of its own that boosted nothing.
+            (item.has(flag::V) && !item.boosted)
+                .then(|| (item.valence, source_of_flags(item.flags)))
+        } else if item.has(flag::V) {
+            None
+        } else if item.has(flag::NEG) && !item.negated {
+            Some((LONE_NEGATION_VALENCE, ValenceSource::Cue))
+        } else if item.excess {
+            Some((EXCESS_VALENCE, ValenceSource::Cue))
+        } else {
+            None
+        };
+        if let Some((base, source)) = cue {
+            item.scored = true;
+            item.id = self.next_id;
+            self.next_id += 1;
+            record.start(item.id, item.start..item.end, base, source);
+            item.valence = base;
+            if item.conceded {
+                item.valence *= CONCESSION_WEIGHT;
+                record.rule(
+                    item.id,
+                    Rule::Concession,
+                    item.start..item.end,
+                    item.valence,
+                );
+            }
+        }
         if !item.scored {
             self.neutral_words += 1;
             return;

@@ -744,4 +744,3 @@ impl<T: Copy + Default, const N: usize> Default for LookBack<T, N> {
         LookBack::new()
     }
 }
-
