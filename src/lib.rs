@@ -9,3 +9,5 @@ pub mod signals;
 pub mod text;
 
 pub use error::{Error, ErrorKind};
+pub use signals::{Analyzer, AnalyzerConfig, Label, Sentiment};
+pub use text::Language;

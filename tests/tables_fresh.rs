@@ -372,7 +372,7 @@ fn generate() -> (String, String) {
         }
     }
 
-    // 5. Phrase ends: the last word of each phrase carries END<n>.
+    // 5. Phrase ends: the last word of each phrase carries END<n>, the first START.
     let phrases: Vec<(String, usize)> = tables
         .rows
         .keys()
@@ -380,6 +380,8 @@ fn generate() -> (String, String) {
         .map(|k| (k.clone(), k.split(' ').count()))
         .collect();
     for (phrase, n) in &phrases {
+        let first = phrase.split(' ').next().unwrap_or_default().to_owned();
+        tables.rows.entry(first).or_default().flags.insert("START");
         let last = phrase.rsplit(' ').next().unwrap_or_default().to_owned();
         let row = tables.rows.entry(last).or_default();
         row.flags.insert(match n {

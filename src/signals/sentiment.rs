@@ -452,7 +452,7 @@ struct Item {
     excess: bool,
     /// A booster that boosted something.
     boosted: bool,
-    id: u32,
+    id: usize,
 }
 
 impl Item {
@@ -465,7 +465,7 @@ struct Pass<'t> {
     text: &'t str,
     lexicon: &'static Lexicon,
     ring: LookBack<Item, RING>,
-    next_id: u32,
+    next_id: usize,
     /// Clause number: negation and boosters do not reach across `.`, `!`, `?`, `;` or `:`.
     clause: u32,
     /// Phrase-breaking punctuation seen since the last item.
@@ -486,10 +486,10 @@ struct Pass<'t> {
 
 /// What the pass reports to an explanation; a no-op for plain scoring.
 trait Recorder {
-    fn start(&mut self, _id: u32, _range: Range<usize>, _base: f64, _source: ValenceSource) {}
-    fn rule(&mut self, _id: u32, _rule: Rule, _trigger: Range<usize>, _after: f64) {}
-    fn absorbed(&mut self, _id: u32) {}
-    fn committed(&mut self, _id: u32, _side: u8, _valence: f64) {}
+    fn start(&mut self, _id: usize, _range: Range<usize>, _base: f64, _source: ValenceSource) {}
+    fn rule(&mut self, _id: usize, _rule: Rule, _trigger: Range<usize>, _after: f64) {}
+    fn absorbed(&mut self, _id: usize) {}
+    fn committed(&mut self, _id: usize, _side: u8, _valence: f64) {}
     fn contrast(&mut self, _trigger: Option<(usize, usize)>) {}
     fn punctuation(&mut self, _exclamations: usize, _questions: usize, _emphasis: f64) {}
 }
@@ -523,6 +523,23 @@ impl<'t> Pass<'t> {
     fn token<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
         match token.kind() {
             TokenKind::Punctuation => self.punctuation(token),
+            TokenKind::Word | TokenKind::Emoticon if token.is_ascii() => {
+                // ASCII needs no folding: the look-up folds capitals as it hashes.
+                let bytes = token.as_str().as_bytes();
+                // No key is longer than a folded word can be; skip hashing giant tokens.
+                let mut entry = if bytes.len() <= Folded::MAX_LEN {
+                    self.lexicon.get(bytes)
+                } else {
+                    None
+                };
+                if entry.is_none()
+                    && bytes.len() > 3
+                    && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"n't")
+                {
+                    entry = Some(&NT_NEGATION);
+                }
+                self.item(token, entry, record);
+            }
             TokenKind::Word | TokenKind::Emoticon => {
                 let entry = Folded::new(token.as_str()).and_then(|f| {
                     let found = self.lexicon.get(f.as_bytes());
@@ -554,16 +571,16 @@ impl<'t> Pass<'t> {
         match text {
             b'!' => {
                 self.exclamations += 1;
-                self.clause += 1;
+                self.clause = self.clause.wrapping_add(1);
                 self.conceding = false;
             }
             b'?' => {
                 self.questions += 1;
-                self.clause += 1;
+                self.clause = self.clause.wrapping_add(1);
                 self.conceding = false;
             }
             b'.' | b';' | b':' => {
-                self.clause += 1;
+                self.clause = self.clause.wrapping_add(1);
                 self.conceding = false;
             }
             b',' => self.conceding = false,
@@ -710,7 +727,13 @@ impl<'t> Pass<'t> {
                 4 => flag::END4,
                 _ => flag::END5,
             };
-            if !item.has(bit) || self.ring.len() < n - 1 {
+            // Cheap checks first: the word n-1 back must be able to start a phrase.
+            if !item.has(bit)
+                || !self
+                    .ring
+                    .get(n - 2)
+                    .is_some_and(|first| first.has(flag::START))
+            {
                 continue;
             }
             let mut key = [0u8; MAX_PHRASE_WORDS * (Folded::MAX_LEN + 1)];
@@ -725,21 +748,16 @@ impl<'t> Pass<'t> {
                     ok = false;
                     break;
                 }
-                let Some(folded) = Folded::new(&self.text[word.start..word.end]) else {
+                if !push_key_word(&mut key, &mut len, &self.text[word.start..word.end]) {
                     ok = false;
                     break;
-                };
-                key[len..len + folded.as_bytes().len()].copy_from_slice(folded.as_bytes());
-                len += folded.as_bytes().len();
+                }
                 key[len] = b' ';
                 len += 1;
             }
-            if !ok {
+            if !ok || !push_key_word(&mut key, &mut len, &self.text[item.start..item.end]) {
                 continue;
             }
-            let last = Folded::new(&self.text[item.start..item.end])?;
-            key[len..len + last.as_bytes().len()].copy_from_slice(last.as_bytes());
-            len += last.as_bytes().len();
             if let Some(entry) = self.lexicon.get(&key[..len])
                 && entry.has(flag::PHRASE)
             {
@@ -948,6 +966,25 @@ impl<'t> Pass<'t> {
     }
 }
 
+/// Appends `word` to a phrase key: ASCII as it stands (the look-up folds capitals), other text
+/// folded. `false` when the word is too long to be part of any phrase.
+fn push_key_word(key: &mut [u8], len: &mut usize, word: &str) -> bool {
+    if word.is_ascii() {
+        if word.len() > Folded::MAX_LEN {
+            return false;
+        }
+        key[*len..*len + word.len()].copy_from_slice(word.as_bytes());
+        *len += word.len();
+        return true;
+    }
+    let Some(folded) = Folded::new(word) else {
+        return false;
+    };
+    key[*len..*len + folded.as_bytes().len()].copy_from_slice(folded.as_bytes());
+    *len += folded.as_bytes().len();
+    true
+}
+
 /// The entry given to an unlisted word ending in "n't".
 static NT_NEGATION: Entry = lexicon::e("n't", 0.0, 0.0, flag::NEG);
 
@@ -962,8 +999,8 @@ struct Record {
 }
 
 impl Recorder for Record {
-    fn start(&mut self, id: u32, range: Range<usize>, base: f64, source: ValenceSource) {
-        debug_assert_eq!(id as usize, self.contributions.len());
+    fn start(&mut self, id: usize, range: Range<usize>, base: f64, source: ValenceSource) {
+        debug_assert_eq!(id, self.contributions.len());
         self.contributions.push((
             Contribution {
                 range,
@@ -977,8 +1014,8 @@ impl Recorder for Record {
         ));
     }
 
-    fn rule(&mut self, id: u32, rule: Rule, trigger: Range<usize>, after: f64) {
-        if let Some((c, _, _)) = self.contributions.get_mut(id as usize) {
+    fn rule(&mut self, id: usize, rule: Rule, trigger: Range<usize>, after: f64) {
+        if let Some((c, _, _)) = self.contributions.get_mut(id) {
             c.rules.push(AppliedRule {
                 rule,
                 trigger,
@@ -988,15 +1025,15 @@ impl Recorder for Record {
         }
     }
 
-    fn absorbed(&mut self, id: u32) {
-        if let Some((c, _, _)) = self.contributions.get_mut(id as usize) {
+    fn absorbed(&mut self, id: usize) {
+        if let Some((c, _, _)) = self.contributions.get_mut(id) {
             c.rules.clear();
             c.valence = f64::NAN;
         }
     }
 
-    fn committed(&mut self, id: u32, side: u8, valence: f64) {
-        if let Some((c, committed, s)) = self.contributions.get_mut(id as usize) {
+    fn committed(&mut self, id: usize, side: u8, valence: f64) {
+        if let Some((c, committed, s)) = self.contributions.get_mut(id) {
             c.valence = valence;
             *committed = true;
             *s = side;

@@ -437,6 +437,18 @@ impl<'a> Tokens<'a> {
     /// punctuation, returns the emoticon's end.
     fn emoticon_at_chunk_start(&self) -> Option<usize> {
         let chunk = &self.text.as_bytes()[self.pos..self.chunk_end];
+        // Every emoticon has a byte that is not a letter or digit before any trailing sentence
+        // punctuation; a plain word ("order", "done.") is rejected without a search.
+        let body = chunk
+            .iter()
+            .rposition(|b| !matches!(b, b'.' | b',' | b'!' | b'?'))
+            .map_or(chunk, |last| &chunk[..=last]);
+        if body.len() > emoticon_table::MAX_LEN || body.iter().all(u8::is_ascii_alphanumeric) {
+            // Emoticons made only of punctuation ("!!" is not one) are still searched below.
+            if !chunk.iter().all(|b| !b.is_ascii_alphanumeric()) {
+                return None;
+            }
+        }
         let mut end = chunk.len();
         loop {
             let candidate = &chunk[..end];
@@ -450,30 +462,70 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    fn next_ascii(&mut self) -> Option<Token<'a>> {
+    /// The whole text is ASCII: one byte loop, no chunk bookkeeping except where a chunk could
+    /// be an emoticon.
+    fn next_in_ascii_text(&mut self) -> Option<Token<'a>> {
         let bytes = self.text.as_bytes();
-        let end = self.chunk_end;
+        let len = bytes.len();
+        let mut pos = self.pos;
+        while pos < len && is_ascii_space(bytes[pos]) {
+            pos += 1;
+        }
+        if pos >= len {
+            self.pos = len;
+            return None;
+        }
+        let b = bytes[pos];
+        let (end, kind, all_caps) = scan_ascii(bytes, pos);
+        // An emoticon is a whole chunk: only worth a look at a chunk's start, for a byte that can
+        // start one, and when the chunk does not end right after a plain word.
+        let chunk_start = pos == 0 || is_ascii_space(bytes[pos - 1]);
+        if chunk_start
+            && emoticon_table::FIRST_BYTES & (1u128 << b) != 0
+            && (kind == TokenKind::Punctuation || (end < len && !is_ascii_space(bytes[end])))
+        {
+            let mut chunk_end = end;
+            while chunk_end < len && !is_ascii_space(bytes[chunk_end]) {
+                chunk_end += 1;
+            }
+            self.pos = pos;
+            self.chunk_end = chunk_end;
+            if let Some(emoticon_end) = self.emoticon_at_chunk_start() {
+                self.pos = emoticon_end;
+                return Some(Token {
+                    text: &self.text[pos..emoticon_end],
+                    start: pos,
+                    kind: TokenKind::Emoticon,
+                    all_caps: false,
+                    ascii: true,
+                });
+            }
+        }
+        self.pos = end;
+        Some(Token {
+            text: &self.text[pos..end],
+            start: pos,
+            kind,
+            all_caps,
+            ascii: true,
+        })
+    }
+
+    fn next_ascii(&mut self) -> Option<Token<'a>> {
         let start = self.pos;
+        let end = self.chunk_end;
         if start >= end {
             return None;
         }
-        if !bytes[start].is_ascii_alphanumeric() {
-            self.pos = start + 1;
-            return Some(self.token(start, start + 1, TokenKind::Punctuation));
-        }
-        let mut pos = start + 1;
-        while pos < end {
-            let b = bytes[pos];
-            if b.is_ascii_alphanumeric() {
-                pos += 1;
-            } else if b == b'\'' && pos + 1 < end && bytes[pos + 1].is_ascii_alphanumeric() {
-                pos += 2;
-            } else {
-                break;
-            }
-        }
-        self.pos = pos;
-        Some(self.token(start, pos, TokenKind::Word))
+        let (token_end, kind, all_caps) = scan_ascii(&self.text.as_bytes()[..end], start);
+        self.pos = token_end;
+        Some(Token {
+            text: &self.text[start..token_end],
+            start,
+            kind,
+            all_caps,
+            ascii: true,
+        })
     }
 
     fn next_grapheme(&mut self) -> Option<Token<'a>> {
@@ -544,6 +596,33 @@ fn is_emoticon(chunk: &[u8]) -> bool {
         .is_ok()
 }
 
+/// Splits one token off ASCII `bytes` at `start` (not white space): a word (letters, digits,
+/// inner apostrophes) or one punctuation byte. Returns its end, kind and whether it is all caps.
+#[inline]
+fn scan_ascii(bytes: &[u8], start: usize) -> (usize, TokenKind, bool) {
+    let b = bytes[start];
+    if !b.is_ascii_alphanumeric() {
+        return (start + 1, TokenKind::Punctuation, false);
+    }
+    let len = bytes.len();
+    let mut lower = b.is_ascii_lowercase();
+    let mut upper = b.is_ascii_uppercase();
+    let mut pos = start + 1;
+    while pos < len {
+        let c = bytes[pos];
+        if c.is_ascii_alphanumeric() {
+            lower |= c.is_ascii_lowercase();
+            upper |= c.is_ascii_uppercase();
+            pos += 1;
+        } else if c == b'\'' && pos + 1 < len && bytes[pos + 1].is_ascii_alphanumeric() {
+            pos += 1;
+        } else {
+            break;
+        }
+    }
+    (pos, TokenKind::Word, upper && !lower)
+}
+
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
@@ -561,6 +640,9 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
+        if self.all_ascii && !self.force_graphemes {
+            return self.next_in_ascii_text();
+        }
         loop {
             let token = match self.mode {
                 Mode::Between => None,
@@ -576,7 +658,12 @@ impl<'a> Iterator for Tokens<'a> {
             }
             self.mode = Mode::Between;
             let ascii = self.open_chunk()?;
-            if ascii && let Some(end) = self.emoticon_at_chunk_start() {
+            let first = self.text.as_bytes()[self.pos];
+            if ascii
+                && first < 128
+                && emoticon_table::FIRST_BYTES & (1u128 << first) != 0
+                && let Some(end) = self.emoticon_at_chunk_start()
+            {
                 let start = self.pos;
                 self.pos = end;
                 self.enter_chunk(true);
