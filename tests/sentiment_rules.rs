@@ -180,7 +180,7 @@ fn emoji_and_emoticons_carry_sentiment() {
 
 #[test]
 fn an_unknown_word_is_retried_by_its_stem() {
-    // "awfulness" is not in VADER's lexicon; its Snowball stem "aw" + ... is shared with "awful".
+    // "awfulness" is not in VADER's lexicon; it shares its Snowball stem with "awful".
     let e = analyzer().explain("The awfulness of it");
     assert_eq!(e.contributions.len(), 1);
     assert_eq!(e.contributions[0].source, ValenceSource::WordForm);

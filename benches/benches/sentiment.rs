@@ -47,6 +47,22 @@ fn sentiment(c: &mut Criterion) {
             n
         })
     });
+    // The naive tokenizer: Unicode word boundaries over the whole text (what one would write
+    // without an ASCII fast path).
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("naive_word_bounds/bytes", |b| {
+        use unicode_segmentation::UnicodeSegmentation;
+        b.iter(|| {
+            let mut n = 0usize;
+            for m in &messages {
+                n += black_box(m)
+                    .split_word_bounds()
+                    .filter(|w| !w.trim().is_empty())
+                    .count();
+            }
+            n
+        })
+    });
     group.throughput(Throughput::Elements(MESSAGES as u64));
     group.bench_function("explain/messages", |b| {
         b.iter(|| {
