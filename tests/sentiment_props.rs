@@ -116,6 +116,13 @@ proptest! {
     }
 
     #[test]
+    fn the_byte_scanner_matches_the_grapheme_path_on_any_text(text in any_text()) {
+        let fast: Vec<_> = tokens(&text).collect();
+        let slow: Vec<_> = tokens(&text).with_graphemes_only().collect();
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
     fn the_ascii_fast_path_matches_the_grapheme_path(
         text in prop_oneof!["[ -~\t\n]{0,120}", vocabulary_text().prop_filter("ascii", |t| t.is_ascii())]
     ) {

@@ -23,9 +23,10 @@
 //!
 //! The unit of a word is the extended grapheme cluster (Unicode Standard Annex #29, through
 //! `unicode-segmentation`), so a letter keeps its combining marks and a flood of combining marks
-//! stays one grapheme. Pure-ASCII chunks, the common case, take a hand-written byte scanner that
-//! gives exactly the tokens the grapheme path would (a property test checks that); only chunks
-//! with non-ASCII bytes pay for grapheme segmentation.
+//! stays one grapheme. ASCII tokens, the common case, take a hand-written byte scanner; from the
+//! first token that touches a non-ASCII character (which might join it, like a combining accent),
+//! the rest of that chunk goes through grapheme segmentation. A property test checks that this
+//! gives exactly the tokens of the all-grapheme path on any text.
 //!
 //! # Look-back
 //!
@@ -433,6 +434,19 @@ impl<'a> Tokens<'a> {
         };
     }
 
+    /// Cheap test before [`Tokens::emoticon_at_chunk_start`]: the chunk's first byte can start
+    /// an emoticon, and the chunk is not just a word (an emoticon always has a non-alphanumeric
+    /// byte before its end, or is punctuation only).
+    fn may_be_emoticon(&self) -> bool {
+        let bytes = &self.text.as_bytes()[..self.chunk_end];
+        let first = bytes[self.pos];
+        if first >= 128 || emoticon_table::FIRST_BYTES & (1u128 << first) == 0 {
+            return false;
+        }
+        let (end, kind, _) = scan_ascii(bytes, self.pos);
+        kind == TokenKind::Punctuation || end < self.chunk_end
+    }
+
     /// If the ASCII chunk starting at `self.pos` is an emoticon, possibly followed by sentence
     /// punctuation, returns the emoticon's end.
     fn emoticon_at_chunk_start(&self) -> Option<usize> {
@@ -509,6 +523,130 @@ impl<'a> Tokens<'a> {
             all_caps,
             ascii: true,
         })
+    }
+
+    /// Text with some non-ASCII bytes: ASCII tokens take the byte scanner; a chunk switches to
+    /// grapheme clusters from the first token that touches a non-ASCII character (which could
+    /// join it, like a combining accent), so the tokens are those of the grapheme path.
+    fn next_in_mixed_text(&mut self) -> Option<Token<'a>> {
+        loop {
+            if let Mode::Graphemes { .. } = self.mode {
+                if let Some(token) = self.next_grapheme() {
+                    return Some(token);
+                }
+                self.pos = self.chunk_end;
+                self.mode = Mode::Between;
+            }
+            let bytes = self.text.as_bytes();
+            let len = bytes.len();
+            let mut pos = self.pos;
+            while pos < len {
+                let b = bytes[pos];
+                if b < 0x80 {
+                    if !is_ascii_space(b) {
+                        break;
+                    }
+                    pos += 1;
+                } else {
+                    match self.text[pos..].chars().next() {
+                        Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+            if pos >= len {
+                self.pos = len;
+                return None;
+            }
+            self.pos = pos;
+            let b = bytes[pos];
+            if b >= 0x80 {
+                self.graphemes_to_chunk_end();
+                continue;
+            }
+            let chunk_start = pos == 0
+                || self.text[..pos]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_whitespace);
+            let (end, kind, all_caps) = scan_ascii(bytes, pos);
+            if chunk_start
+                && emoticon_table::FIRST_BYTES & (1u128 << b) != 0
+                && (kind == TokenKind::Punctuation || (end < len && !is_ascii_space(bytes[end])))
+            {
+                let (chunk_end, ascii) = self.chunk_from(pos);
+                self.chunk_end = chunk_end;
+                if ascii && let Some(emoticon_end) = self.emoticon_at_chunk_start() {
+                    self.pos = emoticon_end;
+                    return Some(Token {
+                        text: &self.text[pos..emoticon_end],
+                        start: pos,
+                        kind: TokenKind::Emoticon,
+                        all_caps: false,
+                        ascii: true,
+                    });
+                }
+            }
+            // A non-ASCII character right after the token (or after an apostrophe after it) may
+            // join it: let the grapheme path decide, from this token on.
+            let touches = end < len
+                && (bytes[end] >= 0x80
+                    || (kind == TokenKind::Word
+                        && bytes[end] == b'\''
+                        && end + 1 < len
+                        && bytes[end + 1] >= 0x80));
+            if touches
+                && !self.text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_whitespace)
+            {
+                self.graphemes_to_chunk_end();
+                continue;
+            }
+            self.pos = end;
+            return Some(Token {
+                text: &self.text[pos..end],
+                start: pos,
+                kind,
+                all_caps,
+                ascii: true,
+            });
+        }
+    }
+
+    /// End of the chunk containing `from` (next white space) and whether it is ASCII from there.
+    fn chunk_from(&self, from: usize) -> (usize, bool) {
+        let bytes = self.text.as_bytes();
+        let mut pos = from;
+        let mut ascii = true;
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let c = self.text[pos..].chars().next().unwrap_or('\0');
+                if c.is_whitespace() {
+                    break;
+                }
+                ascii = false;
+                pos += c.len_utf8();
+            }
+        }
+        (pos, ascii)
+    }
+
+    /// Splits the rest of the current chunk, from `self.pos`, by grapheme clusters.
+    fn graphemes_to_chunk_end(&mut self) {
+        let (chunk_end, _) = self.chunk_from(self.pos);
+        self.chunk_end = chunk_end;
+        self.mode = Mode::Graphemes {
+            chunk_start: self.pos,
+            graphemes: self.text[self.pos..chunk_end].grapheme_indices(true),
+        };
     }
 
     fn next_ascii(&mut self) -> Option<Token<'a>> {
@@ -640,9 +778,14 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        if self.all_ascii && !self.force_graphemes {
-            return self.next_in_ascii_text();
+        if !self.force_graphemes {
+            return if self.all_ascii {
+                self.next_in_ascii_text()
+            } else {
+                self.next_in_mixed_text()
+            };
         }
+        // The reference path: whole chunks, graphemes for any chunk with a non-ASCII byte.
         loop {
             let token = match self.mode {
                 Mode::Between => None,
@@ -658,10 +801,8 @@ impl<'a> Iterator for Tokens<'a> {
             }
             self.mode = Mode::Between;
             let ascii = self.open_chunk()?;
-            let first = self.text.as_bytes()[self.pos];
             if ascii
-                && first < 128
-                && emoticon_table::FIRST_BYTES & (1u128 << first) != 0
+                && self.may_be_emoticon()
                 && let Some(end) = self.emoticon_at_chunk_start()
             {
                 let start = self.pos;
