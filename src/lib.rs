@@ -1,4 +1,88 @@
-//! realboss: the customer is the real boss.
+//! # realboss: the customer is the real boss
+//!
+//! A support rep who jumps when the manager walks in, but lets a stranded customer call back
+//! twice, is working for the wrong boss. realboss puts the customer first inside your own
+//! service: it reads customer messages for **sentiment**, validates the **requests, contacts and
+//! feedback** your helpdesk holds, and (as the next steps land) ranks the queue so that the
+//! customer who most needs an answer gets it first, with the reasons spelled out.
+//!
+//! Everything is deterministic (equal inputs give bit-equal outputs), explainable, and safe on
+//! any input: no text, JSON or value makes it panic; bad input is a typed [`Error`] whose message
+//! says what to fix.
+//!
+//! ## The flow, one module per step
+//!
+//! | step | module | what it holds |
+//! |---|---|---|
+//! | text → tokens | [`text`] | one tokenization pass (ASCII fast path), languages |
+//! | tokens → signals | [`signals`] | sentiment: lexicon and rules, coverage, explanations |
+//! | the customer's world | [`model`] | customers, contact events, feedback, requests: validated values |
+//! | a request's priority | [`policy`] | human durations, business hours and holidays, SLA targets |
+//! | hosts' input | [`jsonl`] | JSON Lines reading with one error per bad line |
+//! | errors | [`error`] | the crate's one error type |
+//!
+//! ## Score a message
+//!
+//! Build one [`Analyzer`] (the only step that can fail, on a bad configuration) and share it
+//! between threads; scoring borrows the text, never fails and allocates nothing.
+//!
+//! ```
+//! use realboss::{Analyzer, AnalyzerConfig, Label};
+//!
+//! let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+//! let s = analyzer.sentiment("I have been on hold for an hour and nobody answers!");
+//! assert_eq!(s.label, Label::Negative);
+//! assert!(s.compound < -0.05 && s.compound >= -1.0);
+//!
+//! let s = analyzer.sentiment("The agent went above and beyond, thank you :)");
+//! assert_eq!(s.label, Label::Positive);
+//! # Ok::<(), realboss::Error>(())
+//! ```
+//!
+//! [`Analyzer::explain`] says why: every word or phrase that scored, with its byte range, its
+//! base valence and each rule (negation, booster, ALL CAPS, contrast, …) that changed it.
+//!
+//! ```
+//! use realboss::{Analyzer, AnalyzerConfig};
+//!
+//! let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+//! let text = "The refund was not quick";
+//! let why = analyzer.explain(text);
+//! assert_eq!(why.sentiment, analyzer.sentiment(text));
+//! for part in &why.contributions {
+//!     println!("{:?} {:?}", &text[part.range.clone()], part.rules);
+//! }
+//! # Ok::<(), realboss::Error>(())
+//! ```
+//!
+//! ## Read requests from a host
+//!
+//! Requests arrive as JSON Lines (one object per line; the form is documented on
+//! [`Request`](model::Request)). A bad line is reported with its number and reading goes on;
+//! nothing is dropped silently. A batch is then checked for duplicate ids and for two different
+//! profiles under one customer id.
+//!
+//! ```
+//! let input = r#"{"id":"req-1","customer":{"id":"cus-1","tier":"gold","lifetime_value":{"amount":120.5,"currency":"EUR"},"customer_since":"2021-03-04"},"text":"I'm stranded at the station, please call me back","channel":"phone","received_at":"2026-11-23T21:32:00Z"}
+//! {"id":"req-2","customer":{"id":"cus-2","tier":"diamond"}}
+//! "#;
+//! let mut requests = Vec::new();
+//! for item in realboss::read_requests(input.as_bytes()) {
+//!     match item {
+//!         Ok(request) => requests.push(request),
+//!         Err(bad) => eprintln!("skipped {bad}"), // e.g. "line 2: ..."
+//!     }
+//! }
+//! assert_eq!(requests.len(), 1);
+//! realboss::validate_batch(&requests)?;
+//! # Ok::<(), realboss::Error>(())
+//! ```
+//!
+//! ## Limits
+//!
+//! English is the only sentiment lexicon today; text in another language scores neutral and
+//! says so in [`Coverage`](signals::Coverage). Time offsets are fixed UTC offsets: applying
+//! daylight-saving changes is the host's job. Each module documents its own limits.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -15,3 +99,5 @@ pub use model::{
     AgentId, Channel, ContactEvent, CustomerId, CustomerProfile, EventKind, Feedback, Level,
     Request, RequestId, Status, Tier, validate_batch,
 };
+pub use signals::{Analyzer, AnalyzerConfig, Label, Sentiment};
+pub use text::Language;

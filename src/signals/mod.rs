@@ -1,1 +1,148 @@
 //! Signals read from a message: sentiment (and later urgency and complaint).
+//!
+//! # Sentiment
+//!
+//! Build one [`Analyzer`] and call it from any thread:
+//!
+//! ```
+//! use realboss::signals::{Analyzer, AnalyzerConfig, Label};
+//!
+//! let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+//! let s = analyzer.sentiment("I was charged twice and nobody answered my emails.");
+//! assert_eq!(s.label, Label::Negative);
+//! assert!(s.compound < -0.5);
+//! assert!((s.positive + s.neutral + s.negative - 1.0).abs() < 1e-9);
+//!
+//! // Why? Every contributing span, its base valence and the rules that changed it.
+//! let why = analyzer.explain("Not great, but the agent was VERY helpful!");
+//! assert_eq!(why.sentiment, analyzer.sentiment("Not great, but the agent was VERY helpful!"));
+//! for c in &why.contributions {
+//!     println!("{:?} base {} -> {} via {:?}", c.range, c.base, c.valence, c.rules);
+//! }
+//! # Ok::<(), realboss::Error>(())
+//! ```
+//!
+//! ## Method
+//!
+//! The method is VADER's (Hutto & Gilbert, 2014): look every word up in a lexicon of human-rated
+//! valences (-4..+4), adjust each by the words around it, sum, and normalize the sum `x` to
+//! `compound = x / sqrt(x² + 15)` so figures compare with Python VADER's. `positive`, `neutral`
+//! and `negative` are VADER's shares: each scored word adds `|valence| + 1` to its side, each
+//! other word 1 to neutral, punctuation emphasis goes to the larger side; text with no word at
+//! all is neutral 1.0. [`Coverage`] says how many words were seen and how many carried a
+//! valence, so a host can tell "neutral" from "not understood"; a language without a lexicon
+//! ([`crate::text::Language::has_sentiment_lexicon`]) scores neutral with `supported: false`.
+//!
+//! The text is tokenized once by [`crate::text::tokens`]; one left-to-right pass keeps the last
+//! [`LOOK_BACK_WORDS`] + 5 items in a fixed ring, so scoring is linear in the text and allocates
+//! nothing. [`Analyzer::explain`] runs the very same pass with a recorder attached, which is why
+//! its result equals [`Analyzer::sentiment`] bit for bit.
+//!
+//! ## Tables
+//!
+//! The source of truth is plain text in `data/`: VADER 3.3.2's lexicon and emoji lexicon (MIT,
+//! `data/vader/`), our `data/customer_service.tsv` (entry, valence, reason) and
+//! `data/english_cues.tsv` (negations, boosters, contrast words, fixed phrases). The test
+//! `tests/tables_fresh.rs` generates `english_table.rs` (about 13,000 entries) and
+//! `text/emoticon_table.rs` from them and fails if the committed files are stale; regenerate with
+//! `REALBOSS_REGENERATE=1 cargo test --test tables_fresh`. At run time a hash index over the
+//! table is built once per process on first use (under a millisecond) and shared.
+//!
+//! - **Customer-service vocabulary** overrides VADER for the same key: billing ("charged twice",
+//!   "overcharged"), waiting ("still waiting", "on hold"), failure ("stopped working",
+//!   "doesn't work"), leaving ("cancel my account", "never again"), resolution ("sorted it out",
+//!   "went above and beyond") and product/service attributes ("flimsy", "reliable", "bland"). It
+//!   also neutralises words VADER reads as praise where a ticket uses them as nouns or courtesy
+//!   ("support", "help", "please") and turns "urgent" negative.
+//! - **Word forms**: a word that misses the lexicon is looked up as a word form. The forms are
+//!   found ahead of time, not per message: inflections and derivations of each lexicon word
+//!   (`-s`, and by a rough guess of word class `-ed`/`-ing` or `-ly`/`-ness`/`-er`/`-est`,
+//!   with English spelling rules) are kept when their Snowball stem (rust-stemmers, English) is
+//!   the stem of lexicon words, and take that stem's valence. Done this way because
+//!   rust-stemmers returns a `Cow` that allocates whenever it changes a word, which would break
+//!   the no-allocation promise, and stemming every unknown word would cost more than the rest of
+//!   the pass. A form no rule generates is not found.
+//! - **Stem conflicts**: when several lexicon words share a stem, the stem's valence is their
+//!   mean if they agree in sign; if they disagree (99 stems, e.g. a word and its opposite-sense
+//!   derivative) the stem is left out, so such forms score nothing rather than a guess.
+//! - **Emoji** are valued once, at generation: the sum of the word valences of the emoji's
+//!   English description (clamped to -4..+4); an emoji with a modifier or joiner falls back to
+//!   its first code point.
+//!
+//! ## Rules
+//!
+//! Each rule is listed with the [`Rule`] that [`Analyzer::explain`] reports.
+//!
+//! - **Negation** ([`Rule::Negation`]): a negation word (`not`, `never`, `without`, `nothing`,
+//!   any word ending in `n't`, "no longer", ...) up to [`LOOK_BACK_WORDS`] words before a
+//!   sentiment word multiplies it by [`NEGATION_FACTOR`]; each negation in the window applies.
+//!   `no` counts one or two words back, three with `or`/`nor` in between.
+//! - **"no" before a sentiment word** ([`Rule::NoAsNegation`]): `no` loses its own valence
+//!   (-1.2) when the next word in the clause carries one ("no good"); alone it keeps it.
+//! - **Boosters and dampeners** ([`Rule::Booster`]): VADER's degree words add ±0.293 in the
+//!   word's direction (x0.95 two words back, x0.9 three back); "kind of", "sort of" and "just
+//!   enough" are multi-word dampeners. A booster that has a valence of its own ("incredible")
+//!   scores it when it boosts nothing ("simply incredible").
+//! - **Capitals** ([`Rule::Caps`]): a sentiment word or booster in capitals gets
+//!   [`CAPS_EMPHASIS`] in its direction, when the text also has lower-case letters.
+//! - **"never so/this"** ([`Rule::NeverSo`]): x[`NEVER_SO_FACTOR`] instead of a negation;
+//!   "without doubt" is not a negation either.
+//! - **"least"** ([`Rule::Least`]): negates the next word, except in "at least" and "very
+//!   least".
+//! - **Contrast** ([`Rule::Contrast`]): sentiment before the first `but`/`however` weighs
+//!   [`BEFORE_CONTRAST_WEIGHT`], after it [`AFTER_CONTRAST_WEIGHT`].
+//! - **Concession** ([`Rule::Concession`]): the clause opened by `although`, `though` or "even
+//!   though" (to the next `,` `;` `.` `!` `?` `:`) weighs [`CONCESSION_WEIGHT`].
+//! - **Punctuation**: each `!` adds [`EXCLAMATION_EMPHASIS`] (at most [`MAX_EXCLAMATIONS`]); two
+//!   or three `?` add [`QUESTION_EMPHASIS`] each, four or more [`MAX_QUESTION_EMPHASIS`]; added
+//!   to the total in its direction.
+//! - **Phrases and idioms**: multi-word entries ("charged twice", "can't wait", "no problem",
+//!   "under the weather") replace the valences of their words; the longest phrase ending at a
+//!   word wins; negations and boosters before the phrase apply to it. Phrases do not span
+//!   punctuation other than `-`.
+//! - **Lone negation** ([`ValenceSource::Cue`]): a negation that negated no sentiment word ("it
+//!   doesn't charge", "not received") scores [`LONE_NEGATION_VALENCE`].
+//! - **Excess** ([`ValenceSource::Cue`]): `too` before a word that is not praise ("too small")
+//!   scores [`EXCESS_VALENCE`].
+//!
+//! ## Differences from VADER 3.3.2, and why
+//!
+//! - Tokens: VADER splits on white space and strips punctuation only if 3+ characters remain
+//!   (so `ok.` and `no!` miss the lexicon); we split words from punctuation (Unicode grapheme
+//!   clusters, apostrophes kept inside words) and recognise emoticons as whole chunks.
+//! - Multi-word lexicon entries ("fed up", "can't stand", hyphenated ones) never match in VADER
+//!   because it looks single tokens up; they match here, as phrases.
+//! - VADER's idiom table (`SENTIMENT_LADEN_IDIOMS`) is dead code there; live here as phrases.
+//! - VADER's "never so/this" check has an operator-precedence slip that boosts any word after
+//!   "so"/"this" three tokens into a text; we require the "never".
+//! - VADER's `least` check is written twice with slightly different conditions; we apply one:
+//!   "least" right before the word negates unless preceded by "at" or "very".
+//! - VADER's "no" rule replaces the word's valence by `-0.74 x` its base, discarding the caps
+//!   bonus; we multiply like every other negation.
+//! - Emoji: VADER substitutes each emoji's description into the text, so "face", "with" etc.
+//!   count as neutral words and the description's words take part in negation and booster
+//!   windows; we value each emoji once, as one token.
+//! - Capitals: VADER's "some but not all tokens are upper case" also counts tokens without
+//!   letters (digits, `!!!`) as not upper case; we ask for a lower-case letter in the text.
+//! - Negation and boosters stop at `.` `!` `?` `;` `:` (VADER's window runs across sentences);
+//!   measured as neutral on the evaluation sets, kept because multi-sentence tickets are common.
+//! - A lexicon entry written in capitals (`:D`) is unreachable in VADER when its lower-case twin
+//!   exists; we do the same (the lower-case one wins). Two non-ASCII emoticons (`:Þ`, `:-Þ`) and
+//!   one malformed entry are not used.
+//! - Ours, not VADER's: the concession rule, lone negation, excess, lone boosters, the
+//!   customer-service table and word forms.
+//!
+//! ## Limits
+//!
+//! - A word longer than [`crate::text::Folded::MAX_LEN`] (48) bytes once folded is never found
+//!   in the lexicon (no entry is longer) and scores as an unknown word.
+//! - Look-back reaches [`LOOK_BACK_WORDS`] words; phrases are at most 5 words.
+//! - Very long text is scored whole, in one linear pass; the compound saturates towards ±1 as
+//!   sentiment accumulates (as in VADER), so score sentences or messages, not whole threads.
+
+#[rustfmt::skip] // generated by tests/tables_fresh.rs
+mod english_table;
+mod lexicon;
+mod sentiment;
+
+pub use sentiment::*;

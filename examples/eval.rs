@@ -1,0 +1,353 @@
+//! Measures realboss on human-labeled evaluation files.
+//!
+//! ```text
+//! cargo run --release --example eval -- [--check] [--kind auto|binary|valence|urgency] FILE...
+//! ```
+//!
+//! Each FILE holds one item a line, `LABEL<TAB>TEXT`. The kind of file is told by its labels
+//! (`--kind auto`, the default):
+//!
+//! - **binary**: every label is `0` (negative) or `1` (positive). Reports accuracy under both
+//!   rules for a compound of exactly zero (`>= 0` counts as positive, `> 0` counts as positive):
+//!   the rule moves accuracy by several points, so both are always shown.
+//! - **urgency**: every label is a whole number 1..=7 (how urgently someone should answer).
+//!   Reports the Spearman correlation of the rating with `-compound` (negative mood as a
+//!   stand-in for urgency).
+//! - **valence**: anything else (a mean human valence, e.g. -4..+4). Reports the Pearson
+//!   correlation of compound with the label, and the 3-class F1 weighted by support, where the
+//!   gold class is the sign of the label and the predicted class is the analyzer's label.
+//!
+//! With `--check`, files whose path ends like one of the evaluation sets in `shared/eval/` are
+//! compared with the figures Python VADER 3.3.2 scores on them (from that folder's README), and
+//! the run exits with status 1 if any figure is lower. Lines that are not `LABEL<TAB>TEXT` or not
+//! UTF-8 are counted and reported, never silently skipped.
+
+use std::process::ExitCode;
+
+use realboss::signals::{Analyzer, AnalyzerConfig, Label};
+
+/// What Python VADER (vaderSentiment 3.3.2) scores on the shared evaluation files, as published
+/// in `shared/eval/README.md`: (path suffix, metric name, figure).
+const VADER_FIGURES: &[(&str, &str, f64)] = &[
+    ("uci/amazon.tsv", "accuracy_ge0", 0.768),
+    ("uci/yelp.tsv", "accuracy_ge0", 0.727),
+    ("uci/imdb.tsv", "accuracy_ge0", 0.771),
+    ("uci/amazon.tsv", "accuracy_gt0", 0.844),
+    ("uci/yelp.tsv", "accuracy_gt0", 0.816),
+    ("uci/imdb.tsv", "accuracy_gt0", 0.791),
+    ("vader/tweets.tsv", "pearson", 0.872),
+    ("vader/movie.tsv", "pearson", 0.427),
+    ("vader/nyt.tsv", "pearson", 0.503),
+    ("vader/tweets.tsv", "f1_weighted", 0.948),
+    ("vader/movie.tsv", "f1_weighted", 0.590),
+    ("vader/nyt.tsv", "f1_weighted", 0.549),
+    ("proscons/pros_cons.tsv", "accuracy_ge0", 0.689),
+    ("proscons/pros_cons.tsv", "accuracy_gt0", 0.788),
+    ("urgency/forum_dev.tsv", "spearman_neg_compound", 0.213),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Binary,
+    Valence,
+    Urgency,
+}
+
+struct Item {
+    label: f64,
+    text: String,
+}
+
+struct Parsed {
+    items: Vec<Item>,
+    bad_lines: Vec<(usize, &'static str)>,
+}
+
+fn main() -> ExitCode {
+    let mut check = false;
+    let mut forced: Option<Kind> = None;
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--kind" => match args.next().as_deref() {
+                Some("auto") => forced = None,
+                Some("binary") => forced = Some(Kind::Binary),
+                Some("valence") => forced = Some(Kind::Valence),
+                Some("urgency") => forced = Some(Kind::Urgency),
+                other => {
+                    eprintln!(
+                        "eval: --kind takes auto, binary, valence or urgency, got {:?}",
+                        other.unwrap_or("nothing")
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+            "-h" | "--help" => {
+                println!(
+                    "usage: eval [--check] [--kind auto|binary|valence|urgency] FILE...\n\
+                     Each FILE holds LABEL<TAB>TEXT lines."
+                );
+                return ExitCode::SUCCESS;
+            }
+            _ if arg.starts_with("--") => {
+                eprintln!("eval: unknown option {arg}; see --help");
+                return ExitCode::from(2);
+            }
+            _ => files.push(arg),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("usage: eval [--check] [--kind auto|binary|valence|urgency] FILE...");
+        return ExitCode::from(2);
+    }
+
+    let analyzer = match Analyzer::new(AnalyzerConfig::default()) {
+        Ok(analyzer) => analyzer,
+        Err(err) => {
+            eprintln!("eval: cannot build the analyzer: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let mut failures = Vec::new();
+    for path in &files {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                eprintln!("eval: cannot read {path}: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let parsed = parse(&bytes);
+        for (line, why) in &parsed.bad_lines {
+            eprintln!("eval: {path}: line {line}: {why}");
+        }
+        if parsed.items.is_empty() {
+            eprintln!("eval: {path}: no items");
+            return ExitCode::FAILURE;
+        }
+        let kind = forced.unwrap_or_else(|| detect(&parsed.items));
+        let scores: Vec<(f64, i8)> = parsed
+            .items
+            .iter()
+            .map(|item| {
+                let sentiment = analyzer.sentiment(&item.text);
+                (sentiment.compound, class_of(sentiment.label))
+            })
+            .collect();
+        let metrics = measure(kind, &parsed.items, &scores);
+        print!("{path} ({} items, {kind:?})", parsed.items.len());
+        if !parsed.bad_lines.is_empty() {
+            print!(" [{} bad lines]", parsed.bad_lines.len());
+        }
+        println!();
+        for (name, value) in &metrics {
+            let reference = vader_figure(path, name);
+            match reference {
+                Some(vader) => {
+                    let verdict = if *value + 1e-9 >= vader {
+                        "ok"
+                    } else {
+                        "BELOW"
+                    };
+                    println!("  {name:<24} {value:.3}   VADER {vader:.3}  {verdict}");
+                    if *value + 1e-9 < vader {
+                        failures.push(format!("{path}: {name} {value:.3} < VADER {vader:.3}"));
+                    }
+                }
+                None => println!("  {name:<24} {value:.3}"),
+            }
+        }
+    }
+    if check && !failures.is_empty() {
+        eprintln!("eval: {} figure(s) below Python VADER:", failures.len());
+        for failure in &failures {
+            eprintln!("  {failure}");
+        }
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// Splits `LABEL<TAB>TEXT` lines; a line that is not UTF-8, has no tab or whose label is not a
+/// finite number is reported with its 1-based number.
+fn parse(bytes: &[u8]) -> Parsed {
+    let mut items = Vec::new();
+    let mut bad_lines = Vec::new();
+    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let Ok(line) = std::str::from_utf8(raw) else {
+            bad_lines.push((index + 1, "not valid UTF-8"));
+            continue;
+        };
+        let Some((label, text)) = line.split_once('\t') else {
+            bad_lines.push((index + 1, "no TAB between label and text"));
+            continue;
+        };
+        match label.trim().parse::<f64>() {
+            Ok(label) if label.is_finite() => items.push(Item {
+                label,
+                text: text.to_owned(),
+            }),
+            _ => bad_lines.push((index + 1, "label is not a finite number")),
+        }
+    }
+    Parsed { items, bad_lines }
+}
+
+fn detect(items: &[Item]) -> Kind {
+    if items.iter().all(|i| i.label == 0.0 || i.label == 1.0) {
+        Kind::Binary
+    } else if items
+        .iter()
+        .all(|i| i.label.fract() == 0.0 && (1.0..=7.0).contains(&i.label))
+    {
+        Kind::Urgency
+    } else {
+        Kind::Valence
+    }
+}
+
+/// The figures for one file; `scores` holds each item's compound and predicted class.
+fn measure(kind: Kind, items: &[Item], scores: &[(f64, i8)]) -> Vec<(&'static str, f64)> {
+    let labels: Vec<f64> = items.iter().map(|i| i.label).collect();
+    let compounds: Vec<f64> = scores.iter().map(|&(c, _)| c).collect();
+    let compounds = &compounds[..];
+    match kind {
+        Kind::Binary => {
+            let n = items.len() as f64;
+            let hits = |positive: &dyn Fn(f64) -> bool| {
+                labels
+                    .iter()
+                    .zip(compounds)
+                    .filter(|&(&label, &c)| positive(c) == (label == 1.0))
+                    .count() as f64
+                    / n
+            };
+            let zero = compounds.iter().filter(|&&c| c == 0.0).count() as f64 / n;
+            vec![
+                ("accuracy_ge0", hits(&|c| c >= 0.0)),
+                ("accuracy_gt0", hits(&|c| c > 0.0)),
+                ("share_zero_compound", zero),
+            ]
+        }
+        Kind::Valence => {
+            let predicted: Vec<i8> = scores.iter().map(|&(_, class)| class).collect();
+            let gold: Vec<i8> = labels.iter().map(|&l| sign(l)).collect();
+            vec![
+                ("pearson", pearson(&labels, compounds)),
+                ("f1_weighted", weighted_f1(&gold, &predicted)),
+            ]
+        }
+        Kind::Urgency => {
+            let negated: Vec<f64> = compounds.iter().map(|c| -c).collect();
+            vec![("spearman_neg_compound", spearman(&labels, &negated))]
+        }
+    }
+}
+
+fn class_of(label: Label) -> i8 {
+    match label {
+        Label::Positive => 1,
+        Label::Negative => -1,
+        _ => 0,
+    }
+}
+
+fn sign(x: f64) -> i8 {
+    if x > 0.0 {
+        1
+    } else if x < 0.0 {
+        -1
+    } else {
+        0
+    }
+}
+
+fn vader_figure(path: &str, metric: &str) -> Option<f64> {
+    let path = path.replace('\\', "/");
+    VADER_FIGURES
+        .iter()
+        .find(|(suffix, name, _)| path.ends_with(suffix) && *name == metric)
+        .map(|&(_, _, figure)| figure)
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    xs.iter().sum::<f64>() / xs.len() as f64
+}
+
+/// Pearson correlation; 0 when either side has no variance.
+fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
+    let (mx, my) = (mean(xs), mean(ys));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (&x, &y) in xs.iter().zip(ys) {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
+}
+
+/// Ranks from 1, ties given the mean of the ranks they span.
+fn ranks(xs: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(a.cmp(&b)));
+    let mut ranks = vec![0.0; xs.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && xs[order[end]] == xs[order[start]] {
+            end += 1;
+        }
+        let rank = (start + end + 1) as f64 / 2.0;
+        for &i in &order[start..end] {
+            ranks[i] = rank;
+        }
+        start = end;
+    }
+    ranks
+}
+
+/// Spearman correlation: Pearson of the tie-averaged ranks.
+fn spearman(xs: &[f64], ys: &[f64]) -> f64 {
+    pearson(&ranks(xs), &ranks(ys))
+}
+
+/// F1 of each class (-1, 0, 1), weighted by how often it is the gold class.
+fn weighted_f1(gold: &[i8], predicted: &[i8]) -> f64 {
+    let mut total = 0.0;
+    for class in [-1i8, 0, 1] {
+        let support = gold.iter().filter(|&&g| g == class).count();
+        if support == 0 {
+            continue;
+        }
+        let tp = gold
+            .iter()
+            .zip(predicted)
+            .filter(|&(&g, &p)| g == class && p == class)
+            .count() as f64;
+        let predicted_count = predicted.iter().filter(|&&p| p == class).count() as f64;
+        let precision = if predicted_count == 0.0 {
+            0.0
+        } else {
+            tp / predicted_count
+        };
+        let recall = tp / support as f64;
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        total += f1 * support as f64;
+    }
+    total / gold.len() as f64
+}

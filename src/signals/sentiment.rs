@@ -1,0 +1,1087 @@
+//! The sentiment analyzer: configuration, results, and the one scoring pass shared by
+//! [`Analyzer::sentiment`] and [`Analyzer::explain`].
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::{self, Entry, Lexicon, MAX_PHRASE_WORDS, flag};
+use crate::error::{Error, ErrorKind};
+use crate::text::{Folded, Language, LookBack, Token, TokenKind, tokens};
+
+/// Default [`AnalyzerConfig::positive_threshold`]: VADER's documented cut-off for a positive
+/// compound score.
+pub const DEFAULT_POSITIVE_THRESHOLD: f64 = 0.05;
+
+/// Default [`AnalyzerConfig::negative_threshold`]: VADER's documented cut-off for a negative
+/// compound score.
+pub const DEFAULT_NEGATIVE_THRESHOLD: f64 = -0.05;
+
+/// Multiplier a negation applies to the valence of a sentiment word after it (VADER's
+/// `N_SCALAR`, empirically derived by its authors).
+pub const NEGATION_FACTOR: f64 = -0.74;
+
+/// Valence (VADER scale) added to an upper-case sentiment word or booster in mixed-case text,
+/// in the word's direction (VADER's `C_INCR`).
+pub const CAPS_EMPHASIS: f64 = 0.733;
+
+/// Valence added per `!`, in the direction of the total (VADER's figure).
+pub const EXCLAMATION_EMPHASIS: f64 = 0.292;
+
+/// Most `!` that count (VADER's cap).
+pub const MAX_EXCLAMATIONS: usize = 4;
+
+/// Valence added per `?` when a text holds two or three of them (VADER's figure).
+pub const QUESTION_EMPHASIS: f64 = 0.18;
+
+/// Valence added for four or more `?` (VADER's cap).
+pub const MAX_QUESTION_EMPHASIS: f64 = 0.96;
+
+/// Weight of sentiment before the first contrastive word ("but", "however"), VADER's figure.
+pub const BEFORE_CONTRAST_WEIGHT: f64 = 0.5;
+
+/// Weight of sentiment after the first contrastive word, VADER's figure.
+pub const AFTER_CONTRAST_WEIGHT: f64 = 1.5;
+
+/// Weight of sentiment inside a conceded clause ("although it was late, ..."); ours, chosen to
+/// mirror [`BEFORE_CONTRAST_WEIGHT`].
+pub const CONCESSION_WEIGHT: f64 = 0.5;
+
+/// Multiplier for "never so/this" before a sentiment word ("never so good"), VADER's figure.
+pub const NEVER_SO_FACTOR: f64 = 1.25;
+
+/// Valence of a negation that negated no sentiment word ("it doesn't charge", "not received"):
+/// in a customer's message, saying that something is not the case is mostly saying that
+/// something is wrong. Ours; VADER scores such text 0.
+pub const LONE_NEGATION_VALENCE: f64 = -0.8;
+
+/// Valence of "too" right before a word that is not praise ("too small", "too expensive"):
+/// excess is a complaint. Ours; VADER ignores "too".
+pub const EXCESS_VALENCE: f64 = -0.8;
+
+/// How many words back a negation or booster reaches (VADER's window).
+pub const LOOK_BACK_WORDS: usize = 3;
+
+/// Dampening of a booster two and three words back (VADER's figures; one word back is 1.0).
+const BOOSTER_DISTANCE_FACTOR: [f64; LOOK_BACK_WORDS] = [1.0, 0.95, 0.9];
+
+/// VADER's normalization constant: compound = x / sqrt(x² + ALPHA).
+pub const NORMALIZATION_ALPHA: f64 = 15.0;
+
+/// Items kept in the look-back ring: the negation window plus the longest phrase.
+const RING: usize = 8;
+
+/// How a host configures an [`Analyzer`]. Build with `Default` and change fields, or deserialize
+/// from JSON/TOML (missing fields take their defaults; unknown fields are an error).
+///
+/// ```
+/// use realboss::signals::AnalyzerConfig;
+///
+/// let config: AnalyzerConfig =
+///     serde_json::from_str(r#"{ "language": "en-US", "positive_threshold": 0.1 }"#)?;
+/// assert_eq!(config.negative_threshold, -0.05);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AnalyzerConfig {
+    /// Language of the messages given to [`Analyzer::sentiment`]. Default English. A language
+    /// without a lexicon is accepted; its messages score neutral and say so in
+    /// [`Coverage::supported`].
+    pub language: Language,
+    /// Compound score at or above which the label is [`Label::Positive`]. Range 0..=1, default
+    /// [`DEFAULT_POSITIVE_THRESHOLD`].
+    pub positive_threshold: f64,
+    /// Compound score at or below which the label is [`Label::Negative`]. Range -1..=0, default
+    /// [`DEFAULT_NEGATIVE_THRESHOLD`].
+    pub negative_threshold: f64,
+}
+
+impl Default for AnalyzerConfig {
+    fn default() -> Self {
+        AnalyzerConfig {
+            language: Language::English,
+            positive_threshold: DEFAULT_POSITIVE_THRESHOLD,
+            negative_threshold: DEFAULT_NEGATIVE_THRESHOLD,
+        }
+    }
+}
+
+/// Scores customer messages for sentiment. Build once with [`Analyzer::new`], then call
+/// [`Analyzer::sentiment`] from any number of threads: it is `Send + Sync`, borrows its input and
+/// never allocates or fails.
+///
+/// ```
+/// use realboss::signals::{Analyzer, AnalyzerConfig, Label};
+///
+/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+/// let s = analyzer.sentiment("Support sorted it out in ten minutes, thank you!");
+/// assert_eq!(s.label, Label::Positive);
+/// let s = analyzer.sentiment("Charged twice and still waiting for my refund.");
+/// assert_eq!(s.label, Label::Negative);
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Analyzer {
+    config: AnalyzerConfig,
+    english: &'static Lexicon,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("config", &self.config)
+            .field("english_entries", &self.english.len())
+            .finish()
+    }
+}
+
+/// The sentiment class of a text, from its compound score and the configured thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    /// Compound at or above the positive threshold.
+    Positive,
+    /// Between the thresholds, or nothing scored.
+    Neutral,
+    /// Compound at or below the negative threshold.
+    Negative,
+}
+
+/// How much of a text the lexicon understood, so a host can tell "neutral" from "not
+/// understood".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct Coverage {
+    /// Words, emoji and emoticons seen.
+    pub words: usize,
+    /// Of those, how many carried a valence: a lexicon word (directly, as a word form found
+    /// through its stem, or inside a multi-word phrase), an emoji or an emoticon. Cue words such
+    /// as "not" or "very" are not counted.
+    pub known: usize,
+    /// Whether the language has a sentiment lexicon. `false` means the text was not scored at
+    /// all (compound 0, neutral 1).
+    pub supported: bool,
+}
+
+/// The sentiment of one text.
+///
+/// `compound` is VADER's normalized score in -1..=1; `positive`, `neutral` and `negative` are
+/// the shares of the text's words in each class (weighted by intensity, as VADER does) and sum
+/// to 1. All values are finite for every input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct Sentiment {
+    /// Overall score, -1 (most negative) ..= +1 (most positive): the sum of word valences after
+    /// all rules, normalized as `x / sqrt(x² + 15)` like VADER's.
+    pub compound: f64,
+    /// Share of positive sentiment, 0..=1.
+    pub positive: f64,
+    /// Share of neutral words, 0..=1 (1 when nothing scored).
+    pub neutral: f64,
+    /// Share of negative sentiment, 0..=1.
+    pub negative: f64,
+    /// Class of `compound` under the configured thresholds.
+    pub label: Label,
+    /// How much of the text was understood.
+    pub coverage: Coverage,
+}
+
+/// Where a contribution's base valence came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ValenceSource {
+    /// A word of VADER's lexicon.
+    Lexicon,
+    /// A multi-word entry of VADER's lexicon or one of its special-case phrases and idioms.
+    Phrase,
+    /// An entry of realboss' customer-service vocabulary (word or phrase).
+    CustomerService,
+    /// A word form not in the lexicon whose Snowball stem is a lexicon stem.
+    WordForm,
+    /// An emoji, valued by its description.
+    Emoji,
+    /// An ASCII emoticon.
+    Emoticon,
+    /// A cue word scoring on its own: a negation that negated no sentiment word
+    /// ([`LONE_NEGATION_VALENCE`]) or "too" before a word ([`EXCESS_VALENCE`]).
+    Cue,
+}
+
+/// A rule that changed a contribution's valence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A negation within [`LOOK_BACK_WORDS`] words before: valence × [`NEGATION_FACTOR`].
+    Negation,
+    /// "least" before the word (not "at least", "very least"): valence × [`NEGATION_FACTOR`].
+    Least,
+    /// "never so" / "never this" before the word: valence × [`NEVER_SO_FACTOR`].
+    NeverSo,
+    /// A booster ("very") or dampener ("kind of") before the word added `amount`.
+    Booster {
+        /// Valence added (negative for a dampener on a positive word, and so on).
+        amount: f64,
+    },
+    /// The word is in capitals in mixed-case text: `amount` added.
+    Caps {
+        /// Valence added.
+        amount: f64,
+    },
+    /// "no" right before another sentiment word acts only as a negation and loses its own
+    /// valence.
+    NoAsNegation,
+    /// Inside a clause opened by "although": valence × [`CONCESSION_WEIGHT`].
+    Concession,
+    /// Before (× [`BEFORE_CONTRAST_WEIGHT`]) or after (× [`AFTER_CONTRAST_WEIGHT`]) the first
+    /// "but"/"however" of the text.
+    Contrast {
+        /// The factor applied.
+        factor: f64,
+    },
+}
+
+/// One rule applied to a contribution, with the word that triggered it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AppliedRule {
+    /// The rule.
+    pub rule: Rule,
+    /// Byte range of the triggering word in the input.
+    pub trigger: Range<usize>,
+    /// The contribution's valence after this rule.
+    pub valence_after: f64,
+}
+
+/// One span of the input that contributed to the score.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Contribution {
+    /// Byte range in the input (a phrase spans all its words).
+    pub range: Range<usize>,
+    /// Valence from the lexicon before any rule, VADER scale (-4..+4).
+    pub base: f64,
+    /// Which table the base valence came from.
+    pub source: ValenceSource,
+    /// Rules applied, in order.
+    pub rules: Vec<AppliedRule>,
+    /// Final valence added to the total.
+    pub valence: f64,
+}
+
+/// Why a text got its score: every contributing span with its rules, the punctuation emphasis,
+/// and the resulting [`Sentiment`] (bit-for-bit what [`Analyzer::sentiment`] returns).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Explanation {
+    /// Spans that carried a valence, in text order.
+    pub contributions: Vec<Contribution>,
+    /// `!` counted (all of them; at most [`MAX_EXCLAMATIONS`] add emphasis).
+    pub exclamation_marks: usize,
+    /// `?` counted.
+    pub question_marks: usize,
+    /// Valence added to the total (in its direction) for `!` and `?`.
+    pub punctuation_emphasis: f64,
+    /// The result.
+    pub sentiment: Sentiment,
+}
+
+impl Analyzer {
+    /// Builds an analyzer. The English lexicon is built once per process on first use (under a
+    /// millisecond) and shared by every analyzer.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidConfig`] when `positive_threshold` is not in 0..=1 or
+    /// `negative_threshold` is not in -1..=0 (NaN included).
+    pub fn new(config: AnalyzerConfig) -> Result<Analyzer, Error> {
+        if !(0.0..=1.0).contains(&config.positive_threshold) {
+            return Err(ErrorKind::InvalidConfig {
+                field: "positive_threshold",
+                value: config.positive_threshold.to_string(),
+                expected: "a number from 0 to 1 (compound scores at or above it are positive)",
+            }
+            .into());
+        }
+        if !(-1.0..=0.0).contains(&config.negative_threshold) {
+            return Err(ErrorKind::InvalidConfig {
+                field: "negative_threshold",
+                value: config.negative_threshold.to_string(),
+                expected: "a number from -1 to 0 (compound scores at or below it are negative)",
+            }
+            .into());
+        }
+        Ok(Analyzer {
+            config,
+            english: lexicon::english(),
+        })
+    }
+
+    /// The configuration this analyzer was built with.
+    pub fn config(&self) -> &AnalyzerConfig {
+        &self.config
+    }
+
+    /// Scores `text` in the configured language. Never fails, never allocates; any text gives
+    /// finite values in range. Empty text is neutral with zero coverage.
+    pub fn sentiment(&self, text: &str) -> Sentiment {
+        self.sentiment_in(text, self.config.language)
+    }
+
+    /// Scores `text` as written in `language`. A language without a lexicon gives a neutral
+    /// result with [`Coverage::supported`] `false`.
+    pub fn sentiment_in(&self, text: &str, language: Language) -> Sentiment {
+        match language {
+            Language::English => self.score(text, &mut NoRecord),
+            _ => self.unsupported(text),
+        }
+    }
+
+    /// Explains the score of `text` in the configured language: each contributing span, its base
+    /// valence and every rule that changed it. Allocates; its `sentiment` equals
+    /// [`Analyzer::sentiment`] bit for bit.
+    pub fn explain(&self, text: &str) -> Explanation {
+        self.explain_in(text, self.config.language)
+    }
+
+    /// [`Analyzer::explain`] for a given language.
+    pub fn explain_in(&self, text: &str, language: Language) -> Explanation {
+        let mut record = Record::default();
+        let sentiment = match language {
+            Language::English => self.score(text, &mut record),
+            _ => self.unsupported(text),
+        };
+        record.finish(sentiment)
+    }
+
+    fn unsupported(&self, text: &str) -> Sentiment {
+        let words = tokens(text)
+            .filter(|t| t.kind() != TokenKind::Punctuation)
+            .count();
+        Sentiment {
+            compound: 0.0,
+            positive: 0.0,
+            neutral: 1.0,
+            negative: 0.0,
+            label: Label::Neutral,
+            coverage: Coverage {
+                words,
+                known: 0,
+                supported: false,
+            },
+        }
+    }
+
+    fn label(&self, compound: f64) -> Label {
+        if compound >= self.config.positive_threshold {
+            Label::Positive
+        } else if compound <= self.config.negative_threshold {
+            Label::Negative
+        } else {
+            Label::Neutral
+        }
+    }
+
+    fn score<R: Recorder>(&self, text: &str, record: &mut R) -> Sentiment {
+        let mut pass = Pass {
+            text,
+            lexicon: self.english,
+            ring: LookBack::new(),
+            next_id: 0,
+            clause: 0,
+            gap: false,
+            conceding: false,
+            contrast: None,
+            mixed_case: None,
+            acc: [Accumulator::default(); 2],
+            neutral_words: 0,
+            words: 0,
+            known: 0,
+            exclamations: 0,
+            questions: 0,
+        };
+        for token in tokens(text) {
+            pass.token(token, record);
+        }
+        // Commit what is left, oldest first, as the pass would have.
+        for back in (0..pass.ring.len()).rev() {
+            if let Some(item) = pass.ring.get(back).copied() {
+                pass.commit(item, record);
+            }
+        }
+        pass.finish(self, record)
+    }
+}
+
+/// Running sums for one side of the first contrastive word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Accumulator {
+    sum: f64,
+    positive: f64,
+    positive_count: usize,
+    negative: f64,
+    negative_count: usize,
+}
+
+/// A word-like item (word, phrase, emoji, emoticon) in the look-back ring.
+#[derive(Debug, Clone, Copy, Default)]
+struct Item {
+    start: usize,
+    end: usize,
+    flags: u32,
+    booster: f64,
+    all_caps: bool,
+    /// A word token (phrases are made of these).
+    word: bool,
+    /// Punctuation that breaks a phrase stood between this item and the previous one.
+    gap_before: bool,
+    clause: u32,
+    /// Words of text this item covers (more than one for a phrase).
+    span_words: usize,
+    /// Whether this item carries a score (`valence` is meaningful).
+    scored: bool,
+    valence: f64,
+    /// Which side of the first contrastive word it is on.
+    side: u8,
+    /// Inside a conceded clause.
+    conceded: bool,
+    /// A negation that negated something.
+    negated: bool,
+    /// "too" followed by a word that is not praise.
+    excess: bool,
+    /// A booster that boosted something.
+    boosted: bool,
+    id: usize,
+}
+
+impl Item {
+    fn has(&self, bits: u32) -> bool {
+        self.flags & bits != 0
+    }
+}
+
+struct Pass<'t> {
+    text: &'t str,
+    lexicon: &'static Lexicon,
+    ring: LookBack<Item, RING>,
+    next_id: usize,
+    /// Clause number: negation and boosters do not reach across `.`, `!`, `?`, `;` or `:`.
+    clause: u32,
+    /// Phrase-breaking punctuation seen since the last item.
+    gap: bool,
+    /// Inside a clause opened by "although".
+    conceding: bool,
+    /// Range of the first contrastive word.
+    contrast: Option<(usize, usize)>,
+    /// Whether the text has a lower-case letter (computed when first needed).
+    mixed_case: Option<bool>,
+    acc: [Accumulator; 2],
+    neutral_words: usize,
+    words: usize,
+    known: usize,
+    exclamations: usize,
+    questions: usize,
+}
+
+/// What the pass reports to an explanation; a no-op for plain scoring.
+trait Recorder {
+    fn start(&mut self, _id: usize, _range: Range<usize>, _base: f64, _source: ValenceSource) {}
+    fn rule(&mut self, _id: usize, _rule: Rule, _trigger: Range<usize>, _after: f64) {}
+    fn absorbed(&mut self, _id: usize) {}
+    fn committed(&mut self, _id: usize, _side: u8, _valence: f64) {}
+    fn contrast(&mut self, _trigger: Option<(usize, usize)>) {}
+    fn punctuation(&mut self, _exclamations: usize, _questions: usize, _emphasis: f64) {}
+}
+
+struct NoRecord;
+
+impl Recorder for NoRecord {}
+
+fn source_of(entry: &Entry) -> ValenceSource {
+    source_of_flags(entry.flags)
+}
+
+fn source_of_flags(flags: u32) -> ValenceSource {
+    let has = |bits: u32| flags & bits != 0;
+    if has(flag::CS) {
+        ValenceSource::CustomerService
+    } else if has(flag::FORM) {
+        ValenceSource::WordForm
+    } else if has(flag::EMOJI) {
+        ValenceSource::Emoji
+    } else if has(flag::EMOTICON) {
+        ValenceSource::Emoticon
+    } else if has(flag::PHRASE) {
+        ValenceSource::Phrase
+    } else {
+        ValenceSource::Lexicon
+    }
+}
+
+impl<'t> Pass<'t> {
+    fn token<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
+        match token.kind() {
+            TokenKind::Punctuation => self.punctuation(token),
+            TokenKind::Word | TokenKind::Emoticon if token.is_ascii() => {
+                // ASCII needs no folding: the look-up folds capitals as it hashes.
+                let bytes = token.as_str().as_bytes();
+                // No key is longer than a folded word can be; skip hashing giant tokens.
+                let mut entry = if bytes.len() <= Folded::MAX_LEN {
+                    self.lexicon.get(bytes)
+                } else {
+                    None
+                };
+                if entry.is_none()
+                    && bytes.len() > 3
+                    && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"n't")
+                {
+                    entry = Some(&NT_NEGATION);
+                }
+                self.item(token, entry, record);
+            }
+            TokenKind::Word | TokenKind::Emoticon => {
+                let entry = Folded::new(token.as_str()).and_then(|f| {
+                    let found = self.lexicon.get(f.as_bytes());
+                    // Any "n't" word negates, listed or not ("mayn't", "needn't").
+                    if found.is_none() && f.as_bytes().ends_with(b"n't") {
+                        return Some(&NT_NEGATION);
+                    }
+                    found
+                });
+                self.item(token, entry, record);
+            }
+            TokenKind::Emoji => {
+                let text = token.as_str();
+                let entry = self.lexicon.get(text.as_bytes()).or_else(|| {
+                    // Fall back to the base emoji without skin tone, variation selector or
+                    // joined parts.
+                    let first = text.chars().next()?;
+                    let mut buf = [0u8; 4];
+                    self.lexicon.get(first.encode_utf8(&mut buf).as_bytes())
+                });
+                self.item(token, entry, record);
+            }
+        }
+    }
+
+    fn punctuation(&mut self, token: Token<'t>) {
+        let bytes = token.as_str().as_bytes();
+        let text = if bytes.len() == 1 { bytes[0] } else { 0 };
+        match text {
+            b'!' => {
+                self.exclamations += 1;
+                self.clause = self.clause.wrapping_add(1);
+                self.conceding = false;
+            }
+            b'?' => {
+                self.questions += 1;
+                self.clause = self.clause.wrapping_add(1);
+                self.conceding = false;
+            }
+            b'.' | b';' | b':' => {
+                self.clause = self.clause.wrapping_add(1);
+                self.conceding = false;
+            }
+            b',' => self.conceding = false,
+            _ => {}
+        }
+        if text != b'-' {
+            self.gap = true;
+        }
+    }
+
+    fn mixed_case(&mut self) -> bool {
+        *self.mixed_case.get_or_insert_with(|| {
+            if self.text.is_ascii() {
+                self.text.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                self.text.chars().any(char::is_lowercase)
+            }
+        })
+    }
+
+    fn item<R: Recorder>(
+        &mut self,
+        token: Token<'t>,
+        entry: Option<&'static Entry>,
+        record: &mut R,
+    ) {
+        self.words += 1;
+        let (flags, booster) = entry.map_or((0, 0.0), |e| (e.flags, e.booster));
+        let mut item = Item {
+            start: token.start(),
+            end: token.end(),
+            flags,
+            booster,
+            all_caps: token.is_all_caps(),
+            word: token.kind() == TokenKind::Word,
+            gap_before: std::mem::take(&mut self.gap),
+            clause: self.clause,
+            span_words: 1,
+            scored: false,
+            valence: 0.0,
+            side: u8::from(self.contrast.is_some()),
+            conceded: self.conceding,
+            negated: false,
+            excess: false,
+            boosted: false,
+            id: 0,
+        };
+
+        // "no" right before another sentiment word is a negation, not a sentiment of its own
+        // ("no problems" is not two complaints).
+        if flags & flag::V != 0
+            && let Some(prev) = self.ring.get_mut(0)
+            && prev.has(flag::NO)
+            && prev.scored
+            && prev.clause == item.clause
+        {
+            prev.valence = 0.0;
+            record.rule(prev.id, Rule::NoAsNegation, item.start..item.end, 0.0);
+        }
+
+        // "too" before a word that is not praise marks excess ("too small").
+        let praise = entry.is_some_and(|e| e.has(flag::V) && e.valence > 0.0);
+        if let Some(prev) = self.ring.get_mut(0)
+            && prev.has(flag::EXCESS)
+            && prev.clause == item.clause
+            && !item.gap_before
+            && !praise
+        {
+            prev.excess = true;
+        }
+
+        // A phrase ending here replaces its words.
+        let mut valence_entry = entry.filter(|e| e.has(flag::V));
+        if flags & flag::ENDS != 0
+            && item.word
+            && let Some((phrase, n)) = self.phrase_ending_here(&item)
+        {
+            let mut first_start = item.start;
+            for _ in 1..n {
+                if let Some(absorbed) = self.ring.pop() {
+                    first_start = absorbed.start;
+                    if absorbed.scored {
+                        record.absorbed(absorbed.id);
+                    }
+                }
+            }
+            item.start = first_start;
+            item.flags = phrase.flags;
+            item.booster = phrase.booster;
+            item.span_words = n;
+            item.all_caps = false;
+            valence_entry = phrase.has(flag::V).then_some(phrase);
+        }
+
+        if item.has(flag::CONTRAST) && self.contrast.is_none() {
+            self.contrast = Some((item.start, item.end));
+        }
+
+        if let Some(entry) = valence_entry {
+            // A booster is a modifier; it scores its own valence ("simply incredible") only if
+            // it boosts nothing, decided when it leaves the ring.
+            if item.has(flag::BOOST) {
+                item.valence = entry.valence;
+            } else {
+                item.scored = true;
+                item.id = self.next_id;
+                self.next_id += 1;
+                record.start(
+                    item.id,
+                    item.start..item.end,
+                    entry.valence,
+                    source_of(entry),
+                );
+                item.valence = self.apply_rules(&item, entry.valence, record);
+                if item.conceded {
+                    item.valence *= CONCESSION_WEIGHT;
+                    record.rule(
+                        item.id,
+                        Rule::Concession,
+                        item.start..item.end,
+                        item.valence,
+                    );
+                }
+            }
+        }
+        if item.has(flag::CONCEDE) {
+            self.conceding = true;
+        }
+
+        if self.ring.len() == RING
+            && let Some(oldest) = self.ring.get(RING - 1).copied()
+        {
+            self.commit(oldest, record);
+        }
+        self.ring.push(item);
+    }
+
+    /// The longest phrase that ends with `item`, with its length in words.
+    fn phrase_ending_here(&self, item: &Item) -> Option<(&'static Entry, usize)> {
+        for n in (2..=MAX_PHRASE_WORDS).rev() {
+            let bit = match n {
+                2 => flag::END2,
+                3 => flag::END3,
+                4 => flag::END4,
+                _ => flag::END5,
+            };
+            // Cheap checks first: the word n-1 back must be able to start a phrase.
+            if !item.has(bit)
+                || !self
+                    .ring
+                    .get(n - 2)
+                    .is_some_and(|first| first.has(flag::START))
+            {
+                continue;
+            }
+            let mut key = [0u8; MAX_PHRASE_WORDS * (Folded::MAX_LEN + 1)];
+            let mut len = 0;
+            let mut ok = !item.gap_before;
+            for back in (0..n - 1).rev() {
+                let Some(word) = self.ring.get(back) else {
+                    ok = false;
+                    break;
+                };
+                if !word.word || word.span_words != 1 || (back < n - 2 && word.gap_before) {
+                    ok = false;
+                    break;
+                }
+                if !push_key_word(&mut key, &mut len, &self.text[word.start..word.end]) {
+                    ok = false;
+                    break;
+                }
+                key[len] = b' ';
+                len += 1;
+            }
+            if !ok || !push_key_word(&mut key, &mut len, &self.text[item.start..item.end]) {
+                continue;
+            }
+            if let Some(entry) = self.lexicon.get(&key[..len])
+                && entry.has(flag::PHRASE)
+            {
+                return Some((entry, n));
+            }
+        }
+        None
+    }
+
+    /// Applies caps emphasis, boosters, negations and "least" to a base valence.
+    fn apply_rules<R: Recorder>(&mut self, item: &Item, base: f64, record: &mut R) -> f64 {
+        let mut v = base;
+        let id = item.id;
+        if item.all_caps && self.mixed_case() {
+            let amount = if v > 0.0 {
+                CAPS_EMPHASIS
+            } else {
+                -CAPS_EMPHASIS
+            };
+            v += amount;
+            record.rule(id, Rule::Caps { amount }, item.start..item.end, v);
+        }
+        // Previous items in the same clause, newest first.
+        let mut prev: [Option<Item>; LOOK_BACK_WORDS] = [None; LOOK_BACK_WORDS];
+        for (back, slot) in prev.iter_mut().enumerate() {
+            match self.ring.get(back) {
+                Some(p) if p.clause == item.clause => *slot = Some(*p),
+                _ => break,
+            }
+        }
+        let is = |k: usize, bits: u32| prev[k].is_some_and(|p| p.has(bits));
+        for k in 0..LOOK_BACK_WORDS {
+            let Some(p) = prev[k] else { break };
+            // A preceding sentiment word modifies nothing (VADER's rule), except "no".
+            if p.has(flag::V) && !p.has(flag::NO) && !p.has(flag::BOOST) {
+                continue;
+            }
+            if p.has(flag::BOOST) {
+                let mut amount = if v < 0.0 { -p.booster } else { p.booster };
+                if p.all_caps && self.mixed_case() {
+                    amount += if v > 0.0 {
+                        CAPS_EMPHASIS
+                    } else {
+                        -CAPS_EMPHASIS
+                    };
+                }
+                amount *= BOOSTER_DISTANCE_FACTOR[k];
+                v += amount;
+                if let Some(p) = self.ring.get_mut(k) {
+                    p.boosted = true;
+                }
+                record.rule(id, Rule::Booster { amount }, p.start..p.end, v);
+            }
+            let negates = match k {
+                0 => p.has(flag::NEG | flag::NO),
+                1 => {
+                    if is(1, flag::NEVER) && is(0, flag::SO_THIS) {
+                        v *= NEVER_SO_FACTOR;
+                        record.rule(id, Rule::NeverSo, p.start..p.end, v);
+                        false
+                    } else if is(1, flag::WITHOUT) && is(0, flag::DOUBT) {
+                        false
+                    } else {
+                        p.has(flag::NEG | flag::NO)
+                    }
+                }
+                _ => {
+                    if is(2, flag::NEVER) && (is(1, flag::SO_THIS) || is(0, flag::SO_THIS)) {
+                        v *= NEVER_SO_FACTOR;
+                        record.rule(id, Rule::NeverSo, p.start..p.end, v);
+                        false
+                    } else if is(2, flag::WITHOUT) && (is(1, flag::DOUBT) || is(0, flag::DOUBT)) {
+                        false
+                    } else {
+                        p.has(flag::NEG) || (p.has(flag::NO) && is(0, flag::OR_NOR))
+                    }
+                }
+            };
+            if negates {
+                if let Some(p) = self.ring.get_mut(k) {
+                    p.negated = true;
+                }
+                v *= NEGATION_FACTOR;
+                record.rule(id, Rule::Negation, p.start..p.end, v);
+            }
+        }
+        if let Some(p) = prev[0]
+            && p.has(flag::LEAST)
+            && !is(1, flag::AT_VERY)
+        {
+            v *= NEGATION_FACTOR;
+            record.rule(id, Rule::Least, p.start..p.end, v);
+        }
+        v
+    }
+
+    fn commit<R: Recorder>(&mut self, mut item: Item, record: &mut R) {
+        // Cue words that found nothing to modify score on their own.
+        let cue = if item.scored {
+            None
+        } else if item.has(flag::BOOST) {
+            // A booster with a valence of its own that boosted nothing.
+            (item.has(flag::V) && !item.boosted)
+                .then(|| (item.valence, source_of_flags(item.flags)))
+        } else if item.has(flag::V) {
+            None
+        } else if item.has(flag::NEG) && !item.negated {
+            Some((LONE_NEGATION_VALENCE, ValenceSource::Cue))
+        } else if item.excess {
+            Some((EXCESS_VALENCE, ValenceSource::Cue))
+        } else {
+            None
+        };
+        if let Some((base, source)) = cue {
+            item.scored = true;
+            item.id = self.next_id;
+            self.next_id += 1;
+            record.start(item.id, item.start..item.end, base, source);
+            item.valence = base;
+            if item.conceded {
+                item.valence *= CONCESSION_WEIGHT;
+                record.rule(
+                    item.id,
+                    Rule::Concession,
+                    item.start..item.end,
+                    item.valence,
+                );
+            }
+        }
+        if !item.scored {
+            self.neutral_words += 1;
+            return;
+        }
+        self.known += item.span_words;
+        let v = item.valence;
+        let acc = &mut self.acc[usize::from(item.side)];
+        acc.sum += v;
+        if v > 0.0 {
+            acc.positive += v;
+            acc.positive_count += 1;
+        } else if v < 0.0 {
+            acc.negative -= v;
+            acc.negative_count += 1;
+        } else {
+            self.neutral_words += 1;
+        }
+        record.committed(item.id, item.side, v);
+    }
+
+    fn finish<R: Recorder>(&mut self, analyzer: &Analyzer, record: &mut R) -> Sentiment {
+        let before = if self.contrast.is_some() {
+            BEFORE_CONTRAST_WEIGHT
+        } else {
+            1.0
+        };
+        let [a, b] = self.acc;
+        let mut sum = before * a.sum + AFTER_CONTRAST_WEIGHT * b.sum;
+        let exclamation = self.exclamations.min(MAX_EXCLAMATIONS) as f64 * EXCLAMATION_EMPHASIS;
+        let question = match self.questions {
+            0 | 1 => 0.0,
+            2 | 3 => self.questions as f64 * QUESTION_EMPHASIS,
+            _ => MAX_QUESTION_EMPHASIS,
+        };
+        let emphasis = exclamation + question;
+        if sum > 0.0 {
+            sum += emphasis;
+        } else if sum < 0.0 {
+            sum -= emphasis;
+        }
+        let compound = (sum / (sum * sum + NORMALIZATION_ALPHA).sqrt()).clamp(-1.0, 1.0);
+        let compound = if compound.is_finite() { compound } else { 0.0 };
+        let mut positive = before * a.positive
+            + a.positive_count as f64
+            + AFTER_CONTRAST_WEIGHT * b.positive
+            + b.positive_count as f64;
+        let mut negative = before * a.negative
+            + a.negative_count as f64
+            + AFTER_CONTRAST_WEIGHT * b.negative
+            + b.negative_count as f64;
+        if positive > negative {
+            positive += emphasis;
+        } else if negative > positive {
+            negative += emphasis;
+        }
+        let neutral = self.neutral_words as f64;
+        let total = positive + negative + neutral;
+        let (positive, neutral, negative) = if total > 0.0 && total.is_finite() {
+            (positive / total, neutral / total, negative / total)
+        } else {
+            (0.0, 1.0, 0.0)
+        };
+        record.contrast(self.contrast);
+        record.punctuation(self.exclamations, self.questions, emphasis);
+        Sentiment {
+            compound,
+            positive,
+            neutral,
+            negative,
+            label: analyzer.label(compound),
+            coverage: Coverage {
+                words: self.words,
+                known: self.known,
+                supported: true,
+            },
+        }
+    }
+}
+
+/// Appends `word` to a phrase key: ASCII as it stands (the look-up folds capitals), other text
+/// folded. `false` when the word is too long to be part of any phrase.
+fn push_key_word(key: &mut [u8], len: &mut usize, word: &str) -> bool {
+    if word.is_ascii() {
+        if word.len() > Folded::MAX_LEN {
+            return false;
+        }
+        key[*len..*len + word.len()].copy_from_slice(word.as_bytes());
+        *len += word.len();
+        return true;
+    }
+    let Some(folded) = Folded::new(word) else {
+        return false;
+    };
+    key[*len..*len + folded.as_bytes().len()].copy_from_slice(folded.as_bytes());
+    *len += folded.as_bytes().len();
+    true
+}
+
+/// The entry given to an unlisted word ending in "n't".
+static NT_NEGATION: Entry = lexicon::e("n't", 0.0, 0.0, flag::NEG);
+
+/// Builds an [`Explanation`] from the events of a pass.
+#[derive(Default)]
+struct Record {
+    contributions: Vec<(Contribution, bool, u8)>,
+    exclamations: usize,
+    questions: usize,
+    emphasis: f64,
+    contrast: Option<(usize, usize)>,
+}
+
+impl Recorder for Record {
+    fn start(&mut self, id: usize, range: Range<usize>, base: f64, source: ValenceSource) {
+        debug_assert_eq!(id, self.contributions.len());
+        self.contributions.push((
+            Contribution {
+                range,
+                base,
+                source,
+                rules: Vec::new(),
+                valence: base,
+            },
+            false,
+            0,
+        ));
+    }
+
+    fn rule(&mut self, id: usize, rule: Rule, trigger: Range<usize>, after: f64) {
+        if let Some((c, _, _)) = self.contributions.get_mut(id) {
+            c.rules.push(AppliedRule {
+                rule,
+                trigger,
+                valence_after: after,
+            });
+            c.valence = after;
+        }
+    }
+
+    fn absorbed(&mut self, id: usize) {
+        if let Some((c, _, _)) = self.contributions.get_mut(id) {
+            c.rules.clear();
+            c.valence = f64::NAN;
+        }
+    }
+
+    fn committed(&mut self, id: usize, side: u8, valence: f64) {
+        if let Some((c, committed, s)) = self.contributions.get_mut(id) {
+            c.valence = valence;
+            *committed = true;
+            *s = side;
+        }
+    }
+
+    fn contrast(&mut self, trigger: Option<(usize, usize)>) {
+        self.contrast = trigger;
+    }
+
+    fn punctuation(&mut self, exclamations: usize, questions: usize, emphasis: f64) {
+        self.exclamations = exclamations;
+        self.questions = questions;
+        self.emphasis = emphasis;
+    }
+}
+
+impl Record {
+    fn finish(self, sentiment: Sentiment) -> Explanation {
+        let contrast = self.contrast;
+        let mut contributions: Vec<Contribution> = self
+            .contributions
+            .into_iter()
+            .filter(|(_, committed, _)| *committed)
+            .map(|(mut c, _, side)| {
+                if let Some((start, end)) = contrast {
+                    let factor = if side == 0 {
+                        BEFORE_CONTRAST_WEIGHT
+                    } else {
+                        AFTER_CONTRAST_WEIGHT
+                    };
+                    c.valence *= factor;
+                    c.rules.push(AppliedRule {
+                        rule: Rule::Contrast { factor },
+                        trigger: start..end,
+                        valence_after: c.valence,
+                    });
+                }
+                c
+            })
+            .collect();
+        contributions.sort_by_key(|c| c.range.start);
+        Explanation {
+            contributions,
+            exclamation_marks: self.exclamations,
+            question_marks: self.questions,
+            punctuation_emphasis: self.emphasis,
+            sentiment,
+        }
+    }
+}

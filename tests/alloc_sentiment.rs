@@ -1,0 +1,83 @@
+//! Scoring allocates nothing per message: a counting global allocator watches this thread while
+//! the analyzer scores a varied set of messages. Its own test binary, so nothing else counts.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use realboss::signals::{Analyzer, AnalyzerConfig};
+use realboss::text::{Language, tokens};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the counter is a
+// thread-local `Cell` with a const initializer and no destructor, so touching it never allocates
+// or re-enters the allocator.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as ours.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as ours.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
+}
+
+#[test]
+fn scoring_allocates_nothing_per_message() {
+    let messages: Vec<String> = vec![
+        "Hi, my order #48213 never arrived and I was charged twice. Still waiting!!!".into(),
+        "The agent went above and beyond, sorted it out in 5 minutes :) thanks".into(),
+        "NOT happy. The app crashes, doesn't load and support is too slow??".into(),
+        "Although the courier was late, the parcel was fine. But the box was damaged 😢".into(),
+        "Très déçu… the café’s Wi-Fi isn’t working; спасибо anyway 👍🏽 ❤️".into(),
+        "kind of disappointingly flimsy, no problems otherwise, would not highly recommend".into(),
+        "👨‍👩‍👧‍👦🏳️‍🌈 <3 :-D \u{0} a\u{301}\u{301}\u{301} ％＾＊".into(),
+        "".into(),
+        "   ".into(),
+        format!("{} good", "not ".repeat(500)),
+        "I need help with a refund please, urgent".repeat(50),
+    ];
+    let analyzer = Analyzer::new(AnalyzerConfig::default()).expect("default config is valid");
+    // First use builds the shared lexicon index once per process; that is construction.
+    let _ = analyzer.sentiment("warm up");
+    let german = Language::from_bcp47("de").expect("valid tag");
+
+    let before = allocations();
+    let mut checksum = 0.0;
+    for _ in 0..3 {
+        for m in &messages {
+            let s = analyzer.sentiment(m);
+            checksum += s.compound + s.positive;
+            checksum += analyzer.sentiment_in(m, german).neutral;
+            checksum += tokens(m).count() as f64;
+        }
+    }
+    let during = allocations() - before;
+    std::hint::black_box(checksum);
+    assert_eq!(during, 0, "scoring allocated {during} times");
+
+    // The counter does count: explaining allocates.
+    let before = allocations();
+    std::hint::black_box(analyzer.explain(&messages[0]));
+    assert!(allocations() > before);
+}
