@@ -104,7 +104,15 @@ fn request_rows() -> Vec<Row> {
         Row {
             class: "negative money",
             spoil: |r| r["customer"]["lifetime_value"]["amount"] = json!(-12.5),
-            check: |k| matches!(k, ErrorKind::InvalidMoney { .. }),
+            check: |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidMoney {
+                        field: "lifetime_value.amount",
+                        ..
+                    }
+                )
+            },
             shows: "-12.5",
         },
         Row {
@@ -113,7 +121,15 @@ fn request_rows() -> Vec<Row> {
                 r["events"][0]["kind"] = json!({"type": "payment_attempt", "outcome": "failed",
                                                 "amount": {"amount": -1, "currency": "EUR"}})
             },
-            check: |k| matches!(k, ErrorKind::InvalidMoney { .. }),
+            check: |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidMoney {
+                        field: "kind.amount.amount",
+                        ..
+                    }
+                )
+            },
             shows: "-1",
         },
         Row {
@@ -235,7 +251,7 @@ fn request_rows() -> Vec<Row> {
                 matches!(
                     k,
                     ErrorKind::InvalidValue {
-                        field: "currency",
+                        field: "lifetime_value.currency",
                         ..
                     }
                 )

@@ -612,7 +612,8 @@ impl TryFrom<CustomerProfileWire> for CustomerProfile {
         let mut b = CustomerProfile::builder(
             CustomerId::new(w.id)?,
             w.tier.parse()?,
-            w.lifetime_value.try_into()?,
+            w.lifetime_value
+                .validate("lifetime_value.amount", "lifetime_value.currency")?,
             formats::parse_date("customer_since", &w.customer_since)?,
         );
         b.profile.name = w.name;
