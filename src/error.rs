@@ -127,7 +127,7 @@ pub enum ErrorKind {
     /// A money amount that is negative, NaN or infinite.
     #[error("{field} must be a finite amount >= 0, got {value}")]
     InvalidMoney {
-        /// The money field, e.g. `amount`.
+        /// The money field, e.g. `lifetime_value.amount` (`amount` from [`Money::new`](crate::model::Money::new)).
         field: &'static str,
         /// The rejected amount.
         value: String,

@@ -104,7 +104,15 @@ fn request_rows() -> Vec<Row> {
         Row {
             class: "negative money",
             spoil: |r| r["customer"]["lifetime_value"]["amount"] = json!(-12.5),
-            check: |k| matches!(k, ErrorKind::InvalidMoney { .. }),
+            check: |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidMoney {
+                        field: "lifetime_value.amount",
+                        ..
+                    }
+                )
+            },
             shows: "-12.5",
         },
         Row {
@@ -113,7 +121,15 @@ fn request_rows() -> Vec<Row> {
                 r["events"][0]["kind"] = json!({"type": "payment_attempt", "outcome": "failed",
                                                 "amount": {"amount": -1, "currency": "EUR"}})
             },
-            check: |k| matches!(k, ErrorKind::InvalidMoney { .. }),
+            check: |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidMoney {
+                        field: "kind.amount.amount",
+                        ..
+                    }
+                )
+            },
             shows: "-1",
         },
         Row {
@@ -135,6 +151,22 @@ fn request_rows() -> Vec<Row> {
             spoil: |r| r["events"][0]["at"] = json!("2026-11-23T21:40:00"),
             check: |k| matches!(k, ErrorKind::InvalidTimestamp { field: "at", .. }),
             shows: "\"2026-11-23T21:40:00\"",
+        },
+        Row {
+            // Valid RFC 3339, but the instant is in the year 10000 in UTC, beyond what the
+            // `time` crate holds: accepting it made every later change of offset panic.
+            class: "timestamp whose UTC instant is past the year 9999",
+            spoil: |r| r["received_at"] = json!("9999-12-31T23:59:59-23:59"),
+            check: |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        field: "received_at",
+                        ..
+                    }
+                )
+            },
+            shows: "\"9999-12-31T23:59:59-23:59\"",
         },
         Row {
             class: "bad language tag",
@@ -219,7 +251,7 @@ fn request_rows() -> Vec<Row> {
                 matches!(
                     k,
                     ErrorKind::InvalidValue {
-                        field: "currency",
+                        field: "lifetime_value.currency",
                         ..
                     }
                 )
@@ -592,6 +624,98 @@ fn constructors_reject_the_same_classes() {
         .build()
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::EmptyRequest { .. }));
+}
+
+#[test]
+fn builders_reject_dates_and_times_json_cannot_carry() {
+    let eur = Currency::new("EUR").unwrap();
+    let builder = |since| {
+        CustomerProfile::builder(
+            CustomerId::new("cus-17").unwrap(),
+            Tier::Gold,
+            Money::zero(eur),
+            since,
+        )
+    };
+    let err = builder(date!(-5 - 01 - 01)).build().unwrap_err();
+    assert_row(
+        "customer since a negative year",
+        &err,
+        |k| {
+            matches!(
+                k,
+                ErrorKind::InvalidValue {
+                    field: "customer_since",
+                    ..
+                }
+            )
+        },
+        "-0005-01-01",
+    );
+    let profile = builder(date!(2019 - 04 - 02)).build().unwrap();
+    let request = |received_at| {
+        Request::builder(
+            RequestId::new("req-1").unwrap(),
+            profile.clone(),
+            Channel::Email,
+            received_at,
+        )
+        .text("Hello")
+    };
+    let ancient = datetime!(-0001-06-01 12:00 UTC);
+    let err = request(ancient).build().unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::InvalidValue {
+                field: "received_at",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let promise = ContactEvent::new(
+        CustomerId::new("cus-17").unwrap(),
+        datetime!(2026-11-23 21:40 UTC),
+        Channel::Phone,
+        Direction::Outbound,
+        EventKind::Promise { due_at: ancient },
+    );
+    let err = request(datetime!(2026-11-23 21:32 UTC))
+        .event(promise)
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("events.kind.due_at"), "{err}");
+    // What the builder accepts, JSON carries back unchanged.
+    let ok = request(datetime!(0000-01-01 00:00 +23:59)).build().unwrap();
+    let back = Request::from_json(&serde_json::to_string(&ok).unwrap()).unwrap();
+    assert_eq!(back, ok);
+}
+
+#[test]
+fn contact_windows_answer_at_the_end_of_time_without_panicking() {
+    // 9999-12-31 23:00 UTC is already Saturday 10000-01-01 04:00 on a +05:00 clock, a date the
+    // `time` crate cannot hold; the window check still answers, from Unix seconds.
+    let saturday_night = ContactWindow::new(
+        DaySet::EMPTY.with(time::Weekday::Saturday),
+        time!(3:00),
+        time!(5:00),
+    )
+    .unwrap();
+    let profile = CustomerProfile::builder(
+        CustomerId::new("cus-17").unwrap(),
+        Tier::Gold,
+        Money::zero(Currency::new("EUR").unwrap()),
+        date!(2019 - 04 - 02),
+    )
+    .utc_offset(time::macros::offset!(+5))
+    .contact_window(saturday_night)
+    .build()
+    .unwrap();
+    let at = datetime!(9999-12-31 23:00 UTC);
+    assert_eq!(profile.local_time(at), None);
+    assert!(profile.is_contact_time(at));
+    assert!(!profile.is_contact_time(datetime!(9999-12-31 21:00 UTC)));
 }
 
 #[test]

@@ -66,21 +66,45 @@ fn offset() -> impl Strategy<Value = UtcOffset> {
 }
 
 fn timestamp() -> impl Strategy<Value = OffsetDateTime> {
-    // 1900-01-01 to 2100-01-01, any nanosecond, any whole-minute offset.
-    (
-        -2_208_988_800i64..4_102_444_800,
-        0u32..1_000_000_000,
-        offset(),
+    timestamp_on(date())
+}
+
+/// An instant on one of the first or last two days JSON can write, where a change of offset
+/// leaves the `time` crate's range.
+fn edge_timestamp() -> impl Strategy<Value = OffsetDateTime> {
+    timestamp_on(prop::sample::select(edge_dates()))
+}
+
+/// The first and last two days JSON can write.
+fn edge_dates() -> Vec<Date> {
+    [(0, 1), (0, 2), (9999, 364), (9999, 365)]
+        .map(|(y, d)| Date::from_ordinal_date(y, d).unwrap())
+        .to_vec()
+}
+
+fn timestamp_on(date: impl Strategy<Value = Date>) -> impl Strategy<Value = OffsetDateTime> {
+    // Every instant JSON can carry: a local time in the years 0000 to 9999 (what RFC 3339
+    // writes), any nanosecond, any whole-minute offset, as long as the instant also exists in
+    // UTC (near 9999-12-31 a negative offset pushes it past the year 9999; such input is
+    // rejected).
+    (date, 0u32..86_400, 0u32..1_000_000_000, offset()).prop_filter_map(
+        "instant past the year 9999 in UTC",
+        |(d, s, n, o)| {
+            let time =
+                Time::from_hms_nano((s / 3600) as u8, (s / 60 % 60) as u8, (s % 60) as u8, n)
+                    .unwrap();
+            let at = d.with_time(time).assume_offset(o);
+            at.checked_to_offset(UtcOffset::UTC).map(|_| at)
+        },
     )
-        .prop_map(|(s, n, o)| {
-            (OffsetDateTime::from_unix_timestamp(s).unwrap()
-                + time::Duration::nanoseconds(n.into()))
-            .to_offset(o)
-        })
 }
 
 fn date() -> impl Strategy<Value = Date> {
-    (0i32..=9999, 1u16..=365).prop_map(|(y, d)| Date::from_ordinal_date(y, d).unwrap())
+    // The ends of the range are where offsets push instants out of range, so they come often.
+    prop_oneof![
+        9 => (0i32..=9999, 1u16..=365).prop_map(|(y, d)| Date::from_ordinal_date(y, d).unwrap()),
+        1 => prop::sample::select(edge_dates()),
+    ]
 }
 
 fn channel() -> impl Strategy<Value = Channel> {
@@ -355,6 +379,42 @@ proptest! {
             let json = format!(r#"{{"amount": {amount:e}, "currency": "EUR"}}"#);
             let err = Money::from_json(&json).unwrap_err();
             prop_assert!(matches!(err.kind(), ErrorKind::InvalidMoney { .. }), "{}", err);
+        }
+    }
+
+    #[test]
+    fn a_profile_answers_contact_time_at_any_instant(
+        p in profile(),
+        at in prop_oneof![timestamp(), edge_timestamp()],
+    ) {
+        // Must not panic, even where the customer's clock leaves the `time` crate's range; and
+        // it agrees with the window check on the customer's clock wherever that exists.
+        let open = p.is_contact_time(at);
+        if let Some(local) = p.local_time(at) {
+            let by_clock = p.contact_windows().is_empty()
+                || p.contact_windows().iter().any(|w| w.contains(local.weekday(), local.time()));
+            prop_assert_eq!(open, by_clock);
+        }
+    }
+
+    #[test]
+    fn a_valid_request_with_a_spliced_edit_is_read_or_rejected_never_mangled(
+        r in request(),
+        at in any::<prop::sample::Index>(),
+        cut in 0usize..12,
+        insert in "[\\-+:.0-9a-zA-Z\"{}\\[\\], ]{0,12}",
+    ) {
+        // Edits near valid JSON reach the validators, not just the JSON parser.
+        let json = serde_json::to_string(&r).unwrap();
+        let start = at.index(json.len());
+        let end = (start + cut).min(json.len());
+        if json.is_char_boundary(start) && json.is_char_boundary(end) {
+            let edited = format!("{}{}{}", &json[..start], insert, &json[end..]);
+            if let Ok(read) = Request::from_json(&edited) {
+                // Whatever is accepted is valid: it writes and reads back unchanged.
+                let again = serde_json::to_string(&read).unwrap();
+                prop_assert_eq!(Request::from_json(&again).unwrap(), read);
+            }
         }
     }
 

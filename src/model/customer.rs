@@ -283,7 +283,8 @@ impl TryFrom<ContactWindowWire> for ContactWindow {
 ///
 /// Built with [`CustomerProfile::builder`] (which validates) or read from JSON. Invariants:
 /// tags are 1 to 64 bytes without control characters; the UTC offset is whole minutes within
-/// ±23:59. The name is free text (shown to agents, never parsed).
+/// ±23:59; `customer_since` is in the years 0000 to 9999 (what `YYYY-MM-DD` can write). The
+/// name is free text (shown to agents, never parsed).
 ///
 /// `utc_offset` is a *fixed* offset: realboss does not know time-zone rules, so the host applies
 /// daylight-saving changes by sending the offset in force now.
@@ -444,16 +445,36 @@ impl CustomerProfile {
     }
 
     /// The instant `at` on the customer's own clock (their `utc_offset`).
-    pub fn local_time(&self, at: OffsetDateTime) -> OffsetDateTime {
-        at.to_offset(self.utc_offset)
+    ///
+    /// `None` only when that clock would read a date outside the `time` crate's range (past
+    /// the year 9999 or before -9999, so within a day of its ends).
+    pub fn local_time(&self, at: OffsetDateTime) -> Option<OffsetDateTime> {
+        at.checked_to_offset(self.utc_offset)
+    }
+
+    /// The weekday and time of day `at` shows on the customer's clock. Computed from Unix
+    /// seconds, so it has an answer for every instant, even where [`local_time`](Self::local_time)
+    /// has none.
+    fn local_day_and_time(&self, at: OffsetDateTime) -> (Weekday, Time) {
+        const DAY: i64 = 86_400;
+        let local = at.unix_timestamp() + i64::from(self.utc_offset.whole_seconds());
+        let (days, secs) = (local.div_euclid(DAY), local.rem_euclid(DAY));
+        // Day 0, 1970-01-01, was a Thursday; `rem_euclid` keeps both values small and positive.
+        let weekday = Weekday::Thursday.nth_next(days.rem_euclid(7) as u8);
+        let (h, m, s) = (
+            (secs / 3_600) as u8,
+            (secs / 60 % 60) as u8,
+            (secs % 60) as u8,
+        );
+        // In range by construction (h < 24, m and s < 60, a nanosecond field is < 10^9).
+        let time = Time::from_hms_nano(h, m, s, at.nanosecond()).unwrap_or(Time::MIDNIGHT);
+        (weekday, time)
     }
 
     /// The first contact window containing `at` (on the customer's clock), if any.
     pub fn contact_window_at(&self, at: OffsetDateTime) -> Option<&ContactWindow> {
-        let local = self.local_time(at);
-        self.contact_windows
-            .iter()
-            .find(|w| w.contains(local.weekday(), local.time()))
+        let (day, time) = self.local_day_and_time(at);
+        self.contact_windows.iter().find(|w| w.contains(day, time))
     }
 
     /// Whether `at` suits the customer: inside a contact window, or any time if they gave none.
@@ -548,10 +569,11 @@ impl CustomerProfileBuilder {
         self
     }
 
-    /// Checks the profile: tags and UTC offset (see [`CustomerProfile`]).
+    /// Checks the profile: tags, UTC offset and `customer_since` (see [`CustomerProfile`]).
     pub fn build(self) -> Result<CustomerProfile, Error> {
         let p = self.profile;
         formats::check_offset("utc_offset", p.utc_offset)?;
+        formats::check_date("customer_since", p.customer_since)?;
         for tag in &p.tags {
             check_label("tags", tag)?;
         }
@@ -590,7 +612,8 @@ impl TryFrom<CustomerProfileWire> for CustomerProfile {
         let mut b = CustomerProfile::builder(
             CustomerId::new(w.id)?,
             w.tier.parse()?,
-            w.lifetime_value.try_into()?,
+            w.lifetime_value
+                .validate("lifetime_value.amount", "lifetime_value.currency")?,
             formats::parse_date("customer_since", &w.customer_since)?,
         );
         b.profile.name = w.name;

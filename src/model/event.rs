@@ -176,10 +176,16 @@ impl TryFrom<EventKindWire> for EventKind {
             "payment_attempt" => EventKind::PaymentAttempt {
                 outcome: required("kind.outcome", &w.kind, w.outcome.as_deref())?.parse()?,
                 method: w.method.map(PaymentMethod::try_from).transpose()?,
-                amount: w.amount.map(Money::try_from).transpose()?,
+                amount: w
+                    .amount
+                    .map(|m| m.validate("kind.amount.amount", "kind.amount.currency"))
+                    .transpose()?,
             },
             "purchase" => EventKind::Purchase {
-                amount: w.amount.map(Money::try_from).transpose()?,
+                amount: w
+                    .amount
+                    .map(|m| m.validate("kind.amount.amount", "kind.amount.currency"))
+                    .transpose()?,
             },
             "promise" => EventKind::Promise {
                 due_at: formats::parse_timestamp(

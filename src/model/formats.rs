@@ -11,14 +11,41 @@ use crate::error::shown;
 use crate::{Error, ErrorKind};
 
 /// Parses an RFC 3339 timestamp such as `2026-11-23T21:32:00Z`.
+///
+/// The instant must also exist in UTC within the `time` crate's range: RFC 3339 allows
+/// `9999-12-31T23:59:59-23:59`, whose UTC form falls in the year 10000, and such a value would
+/// make every later change of offset (to the customer's clock, to UTC) panic.
 pub(crate) fn parse_timestamp(field: &'static str, text: &str) -> Result<OffsetDateTime, Error> {
-    OffsetDateTime::parse(text, &Rfc3339).map_err(|_| {
-        ErrorKind::InvalidTimestamp {
+    let at = OffsetDateTime::parse(text, &Rfc3339).map_err(|_| {
+        Error::from(ErrorKind::InvalidTimestamp {
             field,
             value: shown(text),
-        }
-        .into()
-    })
+        })
+    })?;
+    if at.checked_to_offset(UtcOffset::UTC).is_none() {
+        return Err(Error::invalid_value(
+            field,
+            text,
+            "an instant no later than 9999-12-31T23:59:59Z (this offset moves it past the year 9999)",
+        ));
+    }
+    Ok(at)
+}
+
+/// Checks that a timestamp given through the API can be written as RFC 3339 and read back, so
+/// a value that passed validation always survives a JSON round trip.
+pub(crate) fn check_timestamp(field: &'static str, at: OffsetDateTime) -> Result<(), Error> {
+    let text = format_timestamp(at).map_err(|_| unwritable(field, at))?;
+    parse_timestamp(field, &text).map(drop)
+}
+
+/// The error for a timestamp RFC 3339 cannot write.
+fn unwritable(field: &'static str, at: OffsetDateTime) -> Error {
+    Error::invalid_value(
+        field,
+        &at.to_string(),
+        "a time in the years 0000 to 9999 (RFC 3339 cannot write others)",
+    )
 }
 
 /// Writes a timestamp as RFC 3339.
@@ -29,17 +56,13 @@ pub(crate) fn parse_timestamp(field: &'static str, text: &str) -> Result<OffsetD
 pub(crate) fn format_timestamp(at: OffsetDateTime) -> Result<String, Error> {
     let (hours, _, seconds) = at.offset().as_hms();
     let at = if seconds != 0 || hours.unsigned_abs() > 23 {
-        at.to_offset(UtcOffset::UTC)
+        // Checked: near the end of the year 9999 the UTC form may be out of range.
+        at.checked_to_offset(UtcOffset::UTC)
+            .ok_or_else(|| unwritable("timestamp", at))?
     } else {
         at
     };
-    at.format(&Rfc3339).map_err(|_| {
-        Error::invalid_value(
-            "timestamp",
-            &at.to_string(),
-            "a time in the years 0000 to 9999 (RFC 3339 cannot write others)",
-        )
-    })
+    at.format(&Rfc3339).map_err(|_| unwritable("timestamp", at))
 }
 
 pub(crate) fn serialize_timestamp<S: Serializer>(
@@ -93,14 +116,27 @@ pub(crate) fn parse_date(field: &'static str, text: &str) -> Result<Date, Error>
     Date::from_calendar_date(year as i32, month, day as u8).map_err(|_| bad())
 }
 
-/// Writes a date as `YYYY-MM-DD` (years outside 0..=9999 keep their sign and width).
+/// Checks that a date given through the API can be written as `YYYY-MM-DD` (years 0..=9999).
+pub(crate) fn check_date(field: &'static str, date: Date) -> Result<(), Error> {
+    if !(0..=9999).contains(&date.year()) {
+        return Err(Error::invalid_value(
+            field,
+            &format_date(date),
+            "a date in the years 0000 to 9999 (YYYY-MM-DD cannot write others)",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes a date as `YYYY-MM-DD`; a year outside 0..=9999 (only in error messages: validated
+/// values never have one) is written with its sign and at least four digits, e.g. `-0005`.
 pub(crate) fn format_date(date: Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
+    let (year, month, day) = (date.year(), u8::from(date.month()), date.day());
+    if (0..=9999).contains(&year) {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("{year:+05}-{month:02}-{day:02}")
+    }
 }
 
 pub(crate) fn serialize_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -223,6 +259,7 @@ mod tests {
             date!(2019 - 04 - 02)
         );
         assert_eq!(format_date(date!(2019 - 04 - 02)), "2019-04-02");
+        assert_eq!(format_date(date!(-5 - 01 - 01)), "-0005-01-01");
         for bad in [
             "2019-02-30",
             "2019-4-02",

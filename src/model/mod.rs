@@ -16,7 +16,7 @@ mod channel;
 mod customer;
 mod event;
 mod feedback;
-mod formats;
+pub(crate) mod formats;
 mod ids;
 mod language;
 mod money;

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, ErrorKind};
 
+/// What a currency code must look like, for error messages.
+const CURRENCY_EXPECTED: &str = "three uppercase letters (ISO 4217 shape) such as EUR or USD";
+
 /// A currency code of the ISO 4217 shape: exactly three ASCII uppercase letters, e.g. `EUR`.
 ///
 /// Only the shape is checked, not membership in the ISO list, so a host's internal unit such as
@@ -21,11 +24,7 @@ impl Currency {
     pub fn new(code: &str) -> Result<Self, Error> {
         match code.as_bytes() {
             &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => Ok(Currency([a, b, c])),
-            _ => Err(Error::invalid_value(
-                "currency",
-                code,
-                "three uppercase letters (ISO 4217 shape) such as EUR or USD",
-            )),
+            _ => Err(Error::invalid_value("currency", code, CURRENCY_EXPECTED)),
         }
     }
 
@@ -91,11 +90,17 @@ pub struct Money {
 impl Eq for Money {}
 
 impl Money {
-    /// Validates an amount in a currency.
+    /// Validates an amount in a currency: an amount that is negative, NaN or infinite is an
+    /// [`ErrorKind::InvalidMoney`] for field `amount`.
     pub fn new(amount: f64, currency: Currency) -> Result<Self, Error> {
+        Money::checked("amount", amount, currency)
+    }
+
+    /// [`Money::new`], naming `field` (e.g. `lifetime_value.amount`) in the error.
+    fn checked(field: &'static str, amount: f64, currency: Currency) -> Result<Self, Error> {
         if !amount.is_finite() || amount < 0.0 {
             return Err(ErrorKind::InvalidMoney {
-                field: "amount",
+                field,
                 value: amount.to_string(),
             }
             .into());
@@ -127,8 +132,7 @@ impl Money {
 
     /// Reads money from its JSON form, keeping the exact error kind.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let wire: MoneyWire = serde_json::from_str(json).map_err(|e| Error::json(&e))?;
-        wire.try_into()
+        super::from_json_via::<MoneyWire, _>(json)
     }
 }
 
@@ -151,6 +155,18 @@ impl MoneyWire {
     /// The amount as written, for error messages.
     pub(crate) fn describe(&self) -> String {
         format!("{} {}", self.amount, self.currency)
+    }
+
+    /// Validates the money of `field` (e.g. `lifetime_value`), so that an error names
+    /// `lifetime_value.amount` or `lifetime_value.currency` rather than a bare `amount`.
+    pub(crate) fn validate(
+        self,
+        amount_field: &'static str,
+        currency_field: &'static str,
+    ) -> Result<Money, Error> {
+        let currency = Currency::new(&self.currency)
+            .map_err(|_| Error::invalid_value(currency_field, &self.currency, CURRENCY_EXPECTED))?;
+        Money::checked(amount_field, self.amount, currency)
     }
 }
 
@@ -198,7 +214,13 @@ mod tests {
     #[test]
     fn money_json_keeps_the_error_kind() {
         let err = Money::from_json(r#"{"amount": -5, "currency": "EUR"}"#).unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::InvalidMoney { .. }));
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::InvalidMoney {
+                field: "amount",
+                ..
+            }
+        ));
         assert!(err.to_string().contains("-5"), "{err}");
         let ok = Money::from_json(r#"{"amount": 12.5, "currency": "USD"}"#).unwrap();
         assert_eq!(

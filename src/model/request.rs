@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::channel::{Channel, NameOrOther};
 use super::customer::{CustomerProfile, CustomerProfileWire};
-use super::event::{ContactEvent, ContactEventWire};
+use super::event::{ContactEvent, ContactEventWire, EventKind};
 use super::formats;
 use super::ids::RequestId;
 use super::named::named_enum;
@@ -139,7 +139,9 @@ impl TryFrom<RequesterWire> for Requester {
 /// - every event is from the request's customer ([`ErrorKind::ForeignEvent`] otherwise);
 /// - an event that names a request names this one ([`ErrorKind::MisfiledEvent`] otherwise);
 /// - there is something to answer: text that is not blank, or at least one event
-///   ([`ErrorKind::EmptyRequest`] otherwise).
+///   ([`ErrorKind::EmptyRequest`] otherwise);
+/// - every timestamp (its own and its events') can be written as RFC 3339, i.e. falls in the
+///   years 0000 to 9999 ([`ErrorKind::InvalidValue`] otherwise).
 ///
 /// Events are kept in time order: they are sorted stably by `at` on construction, so events
 /// at the same instant keep the order they were given in. Timestamps are compared as instants
@@ -343,6 +345,12 @@ impl RequestBuilder {
 
     /// Sorts the events by time and checks the invariants listed on [`Request`].
     pub fn build(self) -> Result<Request, Error> {
+        check_timestamps(&self.request)?;
+        self.check_contents()
+    }
+
+    /// The checks of `build` other than timestamps, which JSON input has passed on reading.
+    fn check_contents(self) -> Result<Request, Error> {
         let mut r = self.request;
         // Stable: events at the same instant keep their given order.
         r.events.sort_by_key(ContactEvent::at);
@@ -376,6 +384,23 @@ impl RequestBuilder {
         }
         Ok(r)
     }
+}
+
+/// Checks that every timestamp of a request can be written as RFC 3339 and read back, so a
+/// built request always survives a JSON round trip. Timestamps read from JSON pass by
+/// construction (see `formats::parse_timestamp`).
+fn check_timestamps(r: &Request) -> Result<(), Error> {
+    formats::check_timestamp("received_at", r.received_at)?;
+    if let Some(due_at) = r.due_at {
+        formats::check_timestamp("due_at", due_at)?;
+    }
+    for event in &r.events {
+        formats::check_timestamp("events.at", event.at())?;
+        if let EventKind::Promise { due_at } = event.kind() {
+            formats::check_timestamp("events.kind.due_at", *due_at)?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -423,7 +448,7 @@ impl TryFrom<RequestWire> for Request {
         if let Some(requester) = w.requester {
             b.request.requester = requester.try_into()?;
         }
-        b.build()
+        b.check_contents()
     }
 }
 

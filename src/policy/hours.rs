@@ -15,6 +15,7 @@ use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
 use super::{invalid, quote};
 use crate::Error;
+use crate::model::formats::{format_date, format_offset};
 
 /// Seconds in a day.
 const DAY: i64 = 86_400;
@@ -755,30 +756,14 @@ impl TryFrom<BusinessHoursSpec> for BusinessHours {
 
 impl From<BusinessHours> for BusinessHoursSpec {
     fn from(hours: BusinessHours) -> Self {
-        let (h, m, _) = hours.utc_offset.as_hms();
-        let sign = if hours.utc_offset.is_negative() {
-            '-'
-        } else {
-            '+'
-        };
         let mut weekly = WeeklySpec::default();
         for (texts, intervals) in weekly.days_mut().into_iter().zip(&hours.weekly) {
             *texts = intervals.iter().map(ToString::to_string).collect();
         }
         BusinessHoursSpec {
-            utc_offset: format!("{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs()),
+            utc_offset: format_offset(hours.utc_offset),
             weekly,
             holidays: hours.holidays.iter().map(|d| format_date(*d)).collect(),
         }
-    }
-}
-
-/// `date` as `YYYY-MM-DD` (with a sign and the year's own width outside 0..=9999).
-fn format_date(date: Date) -> String {
-    let year = date.year();
-    if (0..=9999).contains(&year) {
-        format!("{year:04}-{:02}-{:02}", u8::from(date.month()), date.day())
-    } else {
-        format!("{year:+05}-{:02}-{:02}", u8::from(date.month()), date.day())
     }
 }
