@@ -101,3 +101,8 @@ pub use model::{
 };
 pub use signals::{Analyzer, AnalyzerConfig, Label, Sentiment};
 pub use text::Language;
+
+/// The README's Rust examples, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
