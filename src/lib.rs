@@ -58,7 +58,7 @@
 //! ## Read requests from a host
 //!
 //! Requests arrive as JSON Lines (one object per line; the form is documented on
-//! [`Request`](model::Request)). A bad line is reported with its number and reading goes on;
+//! [`Request`]). A bad line is reported with its number and reading goes on;
 //! nothing is dropped silently. A batch is then checked for duplicate ids and for two different
 //! profiles under one customer id.
 //!
