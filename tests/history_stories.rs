@@ -445,3 +445,81 @@ fn configs_and_signals_can_be_shared_between_threads() {
     shared::<HistoryConfig>();
     shared::<realboss::priority::history::HistorySignals>();
 }
+
+#[test]
+fn edges_of_the_burst_window_the_promise_and_resolutions() {
+    let t = datetime!(2026-11-23 09:00 UTC);
+    let two_minutes = Duration::minutes(2);
+    // Exactly the burst window after the previous message: still the same burst.
+    let same = request(
+        Channel::Chat,
+        t,
+        vec![message(t + two_minutes, Channel::Chat, "hello")],
+    );
+    assert_eq!(
+        history_signals(&same, t + Duration::hours(1), &defaults()).repeat_count(),
+        0
+    );
+    let one_second_more = request(
+        Channel::Chat,
+        t,
+        vec![message(
+            t + two_minutes + Duration::seconds(1),
+            Channel::Chat,
+            "hello",
+        )],
+    );
+    assert_eq!(
+        history_signals(&one_second_more, t + Duration::hours(1), &defaults()).repeat_count(),
+        1
+    );
+
+    // A promise due exactly now is not broken yet; a second later it is.
+    let due = t + Duration::minutes(30);
+    let promised = request(
+        Channel::Phone,
+        t,
+        vec![promise(t + Duration::minutes(1), due)],
+    );
+    assert!(
+        history_signals(&promised, due, &defaults())
+            .broken_promises
+            .is_empty()
+    );
+    assert_eq!(
+        history_signals(&promised, due + Duration::seconds(1), &defaults())
+            .broken_promises
+            .len(),
+        1
+    );
+
+    // A resolution answers the customer, whoever recorded it.
+    for direction in [Direction::Outbound, Direction::Inbound] {
+        let resolved = request(
+            Channel::Email,
+            t,
+            vec![event(
+                t + Duration::hours(1),
+                Channel::Email,
+                direction,
+                EventKind::Resolution,
+            )],
+        );
+        let s = history_signals(&resolved, t + Duration::hours(2), &defaults());
+        assert_eq!(s.waiting_since, None, "{direction:?}");
+    }
+    // A missed outbound call does not.
+    let tried = request(
+        Channel::Email,
+        t,
+        vec![call(
+            t + Duration::hours(1),
+            Direction::Outbound,
+            CallOutcome::Missed,
+        )],
+    );
+    assert_eq!(
+        history_signals(&tried, t + Duration::hours(2), &defaults()).waiting_since,
+        Some(t)
+    );
+}

@@ -4,7 +4,8 @@
 //! message must not count as a repeat contact. The rule is deliberately narrow and does not
 //! use the sentiment engine (a warm message can still ask a question):
 //!
-//! 1. the text has no `?` (a question is never only thanks: "all sorted?" chases us);
+//! 1. the text is at most [`MAX_GRATITUDE_BYTES`] long and has no `?` (a question is never
+//!    only thanks: "all sorted?" chases us);
 //! 2. it has at least one word, and every word is in [`CLOSING_WORDS`]
 //!    (words are runs of letters, digits and apostrophes; case is ignored and apostrophes are
 //!    skipped, so "That's" matches `thats`; punctuation, spaces and emoji separate words and are
@@ -13,6 +14,10 @@
 //!
 //! Any other word (a digit, a name, "not", "still", "but", a non-English word) makes the message
 //! a real contact. Erring that way keeps a chase from being dropped.
+
+/// Longest text, in bytes, that can be thanks-only: 280, a tweet's length. Real thanks are
+/// short, and the bound keeps the check cheap on huge messages (which then count as contacts).
+pub(crate) const MAX_GRATITUDE_BYTES: usize = 280;
 
 /// Words a thanks-only or closing message may consist of (lower case, apostrophes removed).
 /// Negations and words that ask for something ("not", "still", "but", "please", "any") are
@@ -97,7 +102,7 @@ const GRATITUDE_ANCHORS: &[&str] = &[
 ///
 /// Linear in the text's length; allocates nothing.
 pub(crate) fn is_gratitude_only(text: &str) -> bool {
-    if text.contains('?') {
+    if text.len() > MAX_GRATITUDE_BYTES || text.contains('?') {
         return false;
     }
     let mut any_word = false;
@@ -157,6 +162,7 @@ mod tests {
             "That’s perfect, thank you so much :)",
             "THX",
             "All sorted now, cheers",
+            &"thanks ".repeat(40),
         ] {
             assert!(is_gratitude_only(text), "{text:?}");
         }
@@ -176,6 +182,7 @@ mod tests {
             "thanks for order 5521",
             "merci beaucoup",
             "Thanks, please call me back",
+            &"thanks ".repeat(41),
         ] {
             assert!(!is_gratitude_only(text), "{text:?}");
         }

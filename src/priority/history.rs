@@ -19,9 +19,10 @@
 //! - **Gratitude-only messages.** A message whose text only thanks us or signs off ("thanks",
 //!   "great, thanks!", "no worries", "thanks, all sorted") is not a contact at all: it neither
 //!   counts as a repeat contact, nor starts the waiting clock, nor moves the channel. The rule:
-//!   no `?`, every word from a short closing-word list, at least one thanks/closing word
-//!   (`thanks`, `thank`, `thx`, `ty`, `cheers`, `appreciate(d)`, `sorted`, `resolved`, `solved`,
-//!   `fixed`, `worries`). Calls and callback requests are never gratitude-only. The request's
+//!   at most 280 bytes, no `?`, every word from a short closing-word list, and at least one
+//!   thanks/closing word (`thanks`, `thank`, `thx`, `ty`, `cheers`, `appreciate(d)`, `sorted`,
+//!   `resolved`, `solved`, `fixed`, `worries`); anything else, such as "not", "still", a
+//!   digit or a word in another language, makes it a real contact. Calls and callback requests are never gratitude-only. The request's
 //!   own text is not tested: a request always has to be answered.
 //! - **Answer.** An outbound reply, an outbound call that was answered, or a resolution (in
 //!   either direction). A promise is not an answer ("I'll call you back" leaves the customer
