@@ -90,6 +90,7 @@ pub mod error;
 pub mod jsonl;
 pub mod model;
 pub mod policy;
+pub mod priority;
 pub mod signals;
 pub mod text;
 

@@ -1,0 +1,569 @@
+//! Urgency from a request's contact history: who has been waiting on us, how long, how often
+//! they chased us, and which promises we broke.
+//!
+//! [`history_signals`] reads a [`Request`]'s events at a given `now` and returns
+//! [`HistorySignals`]: typed facts with their evidence (times, channels, durations), so that the
+//! priority step can weigh them and say why. It never fails and never panics; it reads the
+//! events once (linear time) and looks at nothing but the request's channel, `received_at`
+//! and events (not its `status`, `due_at` or `priority`, which belong to the host).
+//!
+//! # Definitions
+//!
+//! - **Now.** Events after `now` have not happened yet and are ignored, and so is the request
+//!   itself when `received_at` is after `now`: with `now` before everything, every signal is
+//!   empty. Events at exactly `now` count. Events at the same instant keep the request's order.
+//! - **Inbound contact.** An inbound inquiry, complaint, follow-up, reply, call (any outcome) or
+//!   callback request. Payment attempts, purchases, notes, promises and resolutions are not
+//!   contacts. The request itself is an inbound contact at `received_at` on its own channel,
+//!   unless an event already records an inbound contact at that very instant.
+//! - **Gratitude-only messages.** A message whose text only thanks us or signs off ("thanks",
+//!   "great, thanks!", "no worries", "thanks, all sorted") is not a contact at all: it neither
+//!   counts as a repeat contact, nor starts the waiting clock, nor moves the channel. The rule:
+//!   at most 280 bytes, no `?`, every word from a short closing-word list, and at least one
+//!   thanks/closing word (`thanks`, `thank`, `thx`, `ty`, `cheers`, `appreciate(d)`, `sorted`,
+//!   `resolved`, `solved`, `fixed`, `worries`); anything else, such as "not", "still", a
+//!   digit or a word in another language, makes it a real contact. Calls and callback requests are never gratitude-only. The request's
+//!   own text is not tested: a request always has to be answered.
+//! - **Answer.** An outbound reply, an outbound call that was answered, or a resolution (in
+//!   either direction). A promise is not an answer ("I'll call you back" leaves the customer
+//!   waiting), nor is an inbound call we picked up (the customer still waits for the outcome),
+//!   nor a missed outbound call or a note.
+//! - **Waiting period.** The inbound contacts after the last answer (or all of them if we never
+//!   answered). [`HistorySignals::waiting_since`] is its first contact.
+//! - **Bursts.** A contact at most [`HistoryConfig::burst_window`] after the previous contact
+//!   of the same waiting period belongs to the same burst and is not counted again; the chain
+//!   continues, so messages 50 s apart with a 1-minute window stay one contact however many
+//!   there are.
+//! - **Repeat contacts.** Every burst of the waiting period after the first.
+//! - **Broken promise.** An outbound promise whose `due_at` is before `now` and after which no
+//!   answer came. Any answer after the promise keeps it, even a late one: the customer got the
+//!   update, and the lateness shows in the waiting time instead.
+//! - **Failed payment.** The latest payment attempt (either direction) failed.
+//! - **Lead.** The request came through [`Channel::WebForm`] and no answer came at or after its
+//!   `received_at`. A lead's signal never expires: it stays, with a growing wait, however old
+//!   the lead becomes, so that an unanswered prospect never sinks as it ages.
+//! - **Channel escalation.** Within the waiting period, the customer reached a channel more
+//!   immediate ([`Immediacy`]) than the one the period started on. The evidence is the first
+//!   contact on the most immediate channel reached.
+//! - **Missed calls.** Inbound calls of the waiting period that nobody picked up (missed or
+//!   voicemail), each call counted, including calls inside a burst.
+//!
+//! # Example
+//!
+//! ```
+//! use realboss::model::*;
+//! use realboss::priority::history::{HistoryConfig, history_signals};
+//! use time::macros::{date, datetime};
+//!
+//! let nora = CustomerProfile::builder(
+//!     CustomerId::new("cus-0412")?, Tier::Silver,
+//!     Money::new(2380.4, "GBP".parse()?)?, date!(2021 - 06 - 14),
+//! ).build()?;
+//! let call = |at, direction, kind| {
+//!     ContactEvent::new(nora.id().clone(), at, Channel::Phone, direction, kind)
+//! };
+//! let answered = EventKind::Call { outcome: CallOutcome::Answered };
+//! let request = Request::builder(
+//!     RequestId::new("req-2101")?, nora.clone(), Channel::Phone, datetime!(2026-11-23 21:32 UTC),
+//! )
+//! .event(call(datetime!(2026-11-23 21:32 UTC), Direction::Inbound, answered.clone()))
+//! .event(call(datetime!(2026-11-23 21:33 UTC), Direction::Outbound,
+//!     EventKind::Promise { due_at: datetime!(2026-11-23 21:47 UTC) }))
+//! .event(call(datetime!(2026-11-23 21:39 UTC), Direction::Inbound, answered))
+//! .build()?;
+//!
+//! let signals = history_signals(&request, datetime!(2026-11-23 21:51 UTC), &HistoryConfig::default());
+//! assert_eq!(signals.repeat_count(), 1);
+//! assert_eq!(signals.waiting_since, Some(datetime!(2026-11-23 21:32 UTC)));
+//! assert_eq!(signals.waited, time::Duration::minutes(19));
+//! assert_eq!(signals.broken_promises[0].overdue, time::Duration::minutes(4));
+//! # Ok::<(), realboss::Error>(())
+//! ```
+
+use serde::{Deserialize, Serialize, Serializer};
+use time::{Duration, OffsetDateTime};
+
+use super::gratitude::is_gratitude_only;
+use crate::Error;
+use crate::ErrorKind;
+use crate::model::formats::serialize_timestamp;
+use crate::model::{
+    CallOutcome, Channel, ContactEvent, Direction, EventKind, Money, PaymentMethod, PaymentOutcome,
+    Request,
+};
+use crate::policy::HumanDuration;
+
+/// Default [`HistoryConfig::burst_window`]: 2 minutes. Someone typing a chat message in three
+/// pieces sends them seconds apart; two minutes covers that without merging a real chase
+/// ("any news?" after a few minutes of silence).
+pub const DEFAULT_BURST_WINDOW: HumanDuration = HumanDuration::from_mins(2);
+
+/// Largest accepted [`HistoryConfig::burst_window`]: 1 hour. A longer window would merge
+/// separate chases into one and hide how often a customer had to come back.
+pub const MAX_BURST_WINDOW: HumanDuration = HumanDuration::from_hours(1);
+
+/// How history is read: validated once, then shared.
+///
+/// JSON form: `{"burst_window": "2m"}`; omitted fields take their defaults, unknown fields
+/// are rejected, and values are validated as in [`HistoryConfig::new`].
+///
+/// ```
+/// use realboss::priority::history::HistoryConfig;
+/// let config: HistoryConfig = serde_json::from_str(r#"{"burst_window": "90s"}"#)?;
+/// assert_eq!(config.burst_window().as_secs(), 90);
+/// let err = serde_json::from_str::<HistoryConfig>(r#"{"burst_window": "2h"}"#).unwrap_err();
+/// assert!(err.to_string().contains("burst_window"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "HistoryConfigSpec", into = "HistoryConfigSpec")]
+pub struct HistoryConfig {
+    burst_window: HumanDuration,
+}
+
+impl HistoryConfig {
+    /// A configuration with the given burst window (see the module docs for what a burst is).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidPolicy`] with field `burst_window` when the window is longer than
+    /// [`MAX_BURST_WINDOW`]. Zero is accepted: then only messages at the very same instant
+    /// form a burst.
+    pub fn new(burst_window: HumanDuration) -> Result<Self, Error> {
+        let config = HistoryConfig { burst_window };
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks the values (always `Ok` for a value built by [`new`](Self::new), `Default` or
+    /// deserialization; kept so that hosts can check a configuration explicitly).
+    ///
+    /// # Errors
+    ///
+    /// As [`new`](Self::new).
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.burst_window > MAX_BURST_WINDOW {
+            return Err(ErrorKind::InvalidPolicy {
+                field: "burst_window".to_owned(),
+                value: self.burst_window.to_string(),
+                expected: format!("a duration of at most {MAX_BURST_WINDOW}"),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Inbound messages at most this long after the previous one count as one contact;
+    /// `0s..=1h`, default [`DEFAULT_BURST_WINDOW`].
+    pub fn burst_window(&self) -> HumanDuration {
+        self.burst_window
+    }
+}
+
+impl Default for HistoryConfig {
+    fn default() -> Self {
+        HistoryConfig {
+            burst_window: DEFAULT_BURST_WINDOW,
+        }
+    }
+}
+
+/// The JSON form of [`HistoryConfig`], before validation.
+#[derive(Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct HistoryConfigSpec {
+    burst_window: HumanDuration,
+}
+
+impl Default for HistoryConfigSpec {
+    fn default() -> Self {
+        HistoryConfig::default().into()
+    }
+}
+
+impl From<HistoryConfig> for HistoryConfigSpec {
+    fn from(config: HistoryConfig) -> Self {
+        HistoryConfigSpec {
+            burst_window: config.burst_window,
+        }
+    }
+}
+
+impl TryFrom<HistoryConfigSpec> for HistoryConfig {
+    type Error = Error;
+    fn try_from(spec: HistoryConfigSpec) -> Result<Self, Error> {
+        HistoryConfig::new(spec.burst_window)
+    }
+}
+
+/// How immediate a channel is, lowest first (`Ord` follows this order); moving up while
+/// waiting is a [`ChannelEscalation`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Immediacy {
+    /// Answered later by nature: email, the web form, social networks.
+    Written,
+    /// Messages expecting a quick answer: SMS, chat, and any custom channel (a custom channel
+    /// is most often a messenger such as WhatsApp).
+    Messaging,
+    /// The customer is on the line or in front of us: phone, in person.
+    Live,
+}
+
+impl Immediacy {
+    /// The immediacy of `channel`.
+    pub fn of(channel: &Channel) -> Immediacy {
+        match channel {
+            Channel::Email | Channel::WebForm | Channel::Social => Immediacy::Written,
+            Channel::Sms | Channel::Chat | Channel::Other(..) => Immediacy::Messaging,
+            Channel::Phone | Channel::InPerson => Immediacy::Live,
+        }
+    }
+}
+
+/// A contact that counted as a repeat: the first of a burst, after the waiting period's first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RepeatContact {
+    /// When the customer came back.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub at: OffsetDateTime,
+    /// On which channel.
+    pub channel: Channel,
+}
+
+/// A promise we made and did not keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct BrokenPromise {
+    /// When we made the promise.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub promised_at: OffsetDateTime,
+    /// When the update was due.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub due_at: OffsetDateTime,
+    /// How long past due at `now`; always positive. JSON: whole seconds, `overdue_secs`.
+    #[serde(rename = "overdue_secs", serialize_with = "serialize_secs")]
+    pub overdue: Duration,
+}
+
+/// The latest payment attempt, which failed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct FailedPayment {
+    /// When it failed.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub at: OffsetDateTime,
+    /// How the customer tried to pay, if the event says.
+    pub method: Option<PaymentMethod>,
+    /// How much, if the event says.
+    pub amount: Option<Money>,
+}
+
+/// A web-form lead nobody has answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Lead {
+    /// When the form came in.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub received_at: OffsetDateTime,
+    /// From `received_at` to `now`; grows without limit. JSON: whole seconds, `waited_secs`.
+    #[serde(rename = "waited_secs", serialize_with = "serialize_secs")]
+    pub waited: Duration,
+}
+
+/// The customer moved to a more immediate channel while waiting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ChannelEscalation {
+    /// The channel the waiting period started on.
+    pub from: Channel,
+    /// The most immediate channel reached.
+    pub to: Channel,
+    /// When the customer first reached `to`.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub at: OffsetDateTime,
+}
+
+/// An inbound call nobody picked up while the customer waited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct MissedCall {
+    /// When the customer called.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub at: OffsetDateTime,
+    /// `missed` or `voicemail`.
+    pub outcome: CallOutcome,
+    /// The channel of the call (usually phone).
+    pub channel: Channel,
+}
+
+/// What a request's history says at `now`, with evidence; see the [module docs](self) for the
+/// exact definitions. Empty vectors and `None` mean "no such signal".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct HistorySignals {
+    /// Each time the customer came back while waiting on us (bursts collapsed, thanks-only
+    /// messages left out), oldest first. [`repeat_count`](Self::repeat_count) is its length.
+    pub repeat_contacts: Vec<RepeatContact>,
+    /// The first contact we have not answered; `None` if we answered everything.
+    #[serde(serialize_with = "crate::model::formats::serialize_opt_timestamp")]
+    pub waiting_since: Option<OffsetDateTime>,
+    /// From `waiting_since` to `now`; zero when nobody waits (and never negative: a
+    /// `waiting_since` after `now` cannot happen because later events are ignored). Grows
+    /// with `now` while no new event arrives. JSON: whole seconds, `waited_secs`.
+    #[serde(rename = "waited_secs", serialize_with = "serialize_secs")]
+    pub waited: Duration,
+    /// Promises past due and not kept, oldest first.
+    pub broken_promises: Vec<BrokenPromise>,
+    /// Set when the latest payment attempt failed.
+    pub failed_payment: Option<FailedPayment>,
+    /// Set for an unanswered web-form lead.
+    pub lead: Option<Lead>,
+    /// Set when the customer moved to a more immediate channel while waiting.
+    pub channel_escalation: Option<ChannelEscalation>,
+    /// Inbound calls nobody picked up while the customer waited, oldest first.
+    pub missed_calls: Vec<MissedCall>,
+}
+
+impl HistorySignals {
+    /// How many times the customer came back while waiting (bursts collapsed).
+    pub fn repeat_count(&self) -> usize {
+        self.repeat_contacts.len()
+    }
+}
+
+/// Reads `request`'s history at `now` (see the [module docs](self) for every definition).
+///
+/// Infallible and deterministic; linear in the number of events and the length of their
+/// texts. Any `now` is accepted: before the request, every signal is empty; far in the future,
+/// waits and overdue times are simply long (instants of the `time` crate are at most about
+/// 20 000 years apart, well inside [`Duration`]).
+pub fn history_signals(
+    request: &Request,
+    now: OffsetDateTime,
+    config: &HistoryConfig,
+) -> HistorySignals {
+    let received_at = request.received_at();
+    // The request stands for itself unless an event already records that first contact.
+    let request_recorded = request
+        .events()
+        .iter()
+        .any(|e| e.at() == received_at && contact(e).is_some());
+    let mut request_pending = received_at <= now && !request_recorded;
+    let mut reader = Reader::new(config.burst_window.as_duration());
+    for event in request.events().iter().take_while(|e| e.at() <= now) {
+        if request_pending && event.at() >= received_at {
+            reader.contact(received_at, request.channel(), None);
+            request_pending = false;
+        }
+        reader.event(event, received_at);
+    }
+    if request_pending {
+        reader.contact(received_at, request.channel(), None);
+    }
+    reader.finish(request, now)
+}
+
+/// What an event is to the waiting customer.
+enum Contact {
+    /// A contact that counts; for calls, the outcome.
+    Counts(Option<CallOutcome>),
+    /// A thanks-only message.
+    Gratitude,
+}
+
+/// Classifies an inbound event as a contact; `None` for everything else.
+fn contact(event: &ContactEvent) -> Option<Contact> {
+    if event.direction() != Direction::Inbound {
+        return None;
+    }
+    match event.kind() {
+        EventKind::Inquiry | EventKind::Complaint | EventKind::FollowUp | EventKind::Reply => {
+            Some(match event.text() {
+                Some(text) if is_gratitude_only(text) => Contact::Gratitude,
+                _ => Contact::Counts(None),
+            })
+        }
+        EventKind::Call { outcome } => Some(Contact::Counts(Some(*outcome))),
+        EventKind::CallbackRequest => Some(Contact::Counts(None)),
+        EventKind::PaymentAttempt { .. }
+        | EventKind::Purchase { .. }
+        | EventKind::Promise { .. }
+        | EventKind::Resolution
+        | EventKind::Note => None,
+    }
+}
+
+/// Whether an event answers the customer.
+fn is_answer(event: &ContactEvent) -> bool {
+    matches!(
+        (event.direction(), event.kind()),
+        (_, EventKind::Resolution)
+            | (Direction::Outbound, EventKind::Reply)
+            | (
+                Direction::Outbound,
+                EventKind::Call {
+                    outcome: CallOutcome::Answered
+                }
+            )
+    )
+}
+
+/// The current waiting period: contacts since the last answer.
+struct Waiting {
+    since: OffsetDateTime,
+    start_channel: Channel,
+    last_contact: OffsetDateTime,
+    highest: Immediacy,
+    escalation: Option<ChannelEscalation>,
+    repeats: Vec<RepeatContact>,
+    missed_calls: Vec<MissedCall>,
+}
+
+/// One pass over the events, in time order.
+struct Reader {
+    burst_window: Duration,
+    waiting: Option<Waiting>,
+    /// Promises made since the last answer: (made at, due at).
+    open_promises: Vec<(OffsetDateTime, OffsetDateTime)>,
+    last_payment: Option<(
+        OffsetDateTime,
+        PaymentOutcome,
+        Option<PaymentMethod>,
+        Option<Money>,
+    )>,
+    answered_since_received: bool,
+}
+
+impl Reader {
+    fn new(burst_window: Duration) -> Self {
+        Reader {
+            burst_window,
+            waiting: None,
+            open_promises: Vec::new(),
+            last_payment: None,
+            answered_since_received: false,
+        }
+    }
+
+    fn event(&mut self, event: &ContactEvent, received_at: OffsetDateTime) {
+        if is_answer(event) {
+            self.waiting = None;
+            self.open_promises.clear();
+            self.answered_since_received |= event.at() >= received_at;
+            return;
+        }
+        match (event.direction(), event.kind()) {
+            (Direction::Outbound, EventKind::Promise { due_at }) => {
+                self.open_promises.push((event.at(), *due_at));
+            }
+            (
+                _,
+                EventKind::PaymentAttempt {
+                    outcome,
+                    method,
+                    amount,
+                },
+            ) => {
+                self.last_payment = Some((event.at(), *outcome, method.clone(), *amount));
+            }
+            _ => {
+                if let Some(Contact::Counts(call)) = contact(event) {
+                    self.contact(event.at(), event.channel(), call);
+                }
+            }
+        }
+    }
+
+    fn contact(&mut self, at: OffsetDateTime, channel: &Channel, call: Option<CallOutcome>) {
+        let missed = call
+            .filter(|o| matches!(o, CallOutcome::Missed | CallOutcome::Voicemail))
+            .map(|outcome| MissedCall {
+                at,
+                outcome,
+                channel: channel.clone(),
+            });
+        let immediacy = Immediacy::of(channel);
+        let Some(waiting) = &mut self.waiting else {
+            // The first contact since the last answer opens a waiting period.
+            self.waiting = Some(Waiting {
+                since: at,
+                start_channel: channel.clone(),
+                last_contact: at,
+                highest: immediacy,
+                escalation: None,
+                repeats: Vec::new(),
+                missed_calls: missed.into_iter().collect(),
+            });
+            return;
+        };
+        // Events come in time order, so `at >= last_contact`.
+        if at - waiting.last_contact > self.burst_window {
+            waiting.repeats.push(RepeatContact {
+                at,
+                channel: channel.clone(),
+            });
+        }
+        waiting.last_contact = at;
+        if immediacy > waiting.highest {
+            waiting.highest = immediacy;
+            waiting.escalation = Some(ChannelEscalation {
+                from: waiting.start_channel.clone(),
+                to: channel.clone(),
+                at,
+            });
+        }
+        waiting.missed_calls.extend(missed);
+    }
+
+    fn finish(self, request: &Request, now: OffsetDateTime) -> HistorySignals {
+        let received_at = request.received_at();
+        let lead = (*request.channel() == Channel::WebForm
+            && received_at <= now
+            && !self.answered_since_received)
+            .then(|| Lead {
+                received_at,
+                waited: now - received_at,
+            });
+        let broken_promises = self
+            .open_promises
+            .iter()
+            .filter(|(_, due_at)| *due_at < now)
+            .map(|&(promised_at, due_at)| BrokenPromise {
+                promised_at,
+                due_at,
+                overdue: now - due_at,
+            })
+            .collect();
+        let failed_payment = self.last_payment.and_then(|(at, outcome, method, amount)| {
+            (outcome == PaymentOutcome::Failed).then_some(FailedPayment { at, method, amount })
+        });
+        let (waiting_since, waited, repeat_contacts, channel_escalation, missed_calls) =
+            match self.waiting {
+                None => (None, Duration::ZERO, Vec::new(), None, Vec::new()),
+                Some(w) => (
+                    Some(w.since),
+                    (now - w.since).max(Duration::ZERO),
+                    w.repeats,
+                    w.escalation,
+                    w.missed_calls,
+                ),
+            };
+        HistorySignals {
+            repeat_contacts,
+            waiting_since,
+            waited,
+            broken_promises,
+            failed_payment,
+            lead,
+            channel_escalation,
+            missed_calls,
+        }
+    }
+}
+
+fn serialize_secs<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i64(d.whole_seconds())
+}
