@@ -17,7 +17,8 @@
 //! | text → tokens | [`text`] | one tokenization pass (ASCII fast path), languages |
 //! | tokens → signals | [`signals`] | sentiment: lexicon and rules, coverage, explanations |
 //! | the customer's world | [`model`] | customers, contact events, feedback, requests: validated values |
-//! | a request's priority | [`policy`] | human durations, business hours and holidays, SLA targets |
+//! | a request's priority | [`priority`] | urgency from a request's contact history (repeat contacts, waits, broken promises, failed payments, leads) |
+//! | | [`policy`] | human durations, business hours and holidays, SLA targets |
 //! | hosts' input | [`jsonl`] | JSON Lines reading with one error per bad line |
 //! | errors | [`error`] | the crate's one error type |
 //!
