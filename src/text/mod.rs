@@ -573,15 +573,15 @@ impl<'a> Tokens<'a> {
                 self.graphemes_to_chunk_end();
                 continue;
             }
-            let chunk_start = pos == 0
-                || self.text[..pos]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_whitespace);
             let (end, kind, all_caps) = scan_ascii(bytes, pos);
-            if chunk_start
-                && emoticon_table::FIRST_BYTES & (1u128 << b) != 0
+            // Cheap tests first; whether a chunk starts here is asked last.
+            if emoticon_table::FIRST_BYTES & (1u128 << b) != 0
                 && (kind == TokenKind::Punctuation || (end < len && !is_ascii_space(bytes[end])))
+                && (pos == 0
+                    || self.text[..pos]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_whitespace))
             {
                 let (chunk_end, ascii) = self.chunk_from(pos);
                 self.chunk_end = chunk_end;
