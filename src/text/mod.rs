@@ -877,7 +877,11 @@ const LOWER: u8 = 2;
 /// [`ASCII_CLASS`] bit: an ASCII capital.
 const UPPER: u8 = 4;
 
-/// What each byte is to the ASCII word scanner, looked up once per byte (one load instead of
+/// [`ASCII_CLASS`] bit: ASCII white space (space, tab, line feed, carriage return, vertical tab,
+/// form feed).
+const SPACE: u8 = 8;
+
+/// What each byte is to the ASCII scanners, looked up once per byte (one load instead of
 /// three range tests). Bytes from 0x80 are none of these.
 static ASCII_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -890,6 +894,8 @@ static ASCII_CLASS: [u8; 256] = {
             ALNUM | UPPER
         } else if c.is_ascii_digit() {
             ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            SPACE
         } else {
             0
         };
@@ -969,8 +975,9 @@ fn is_emoji_extension(c: char) -> bool {
     matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0x20E3)
 }
 
+#[inline]
 fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+    ASCII_CLASS[usize::from(b)] & SPACE != 0
 }
 
 fn starts_alphanumeric(g: &str) -> bool {
