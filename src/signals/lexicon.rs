@@ -218,6 +218,9 @@ impl Lexicon {
     /// word can be looked up as it stands; other text must be folded first ([`crate::text::Folded`]).
     #[inline]
     pub(crate) fn get(&self, key: &[u8]) -> Option<&'static Entry> {
+        if key.len() <= 8 {
+            return self.get_short(key);
+        }
         let h = hash(key);
         let tag = h & 0xFFFF_FFFF;
         let mut slot = (h >> self.shift) as usize;
@@ -229,6 +232,33 @@ impl Lexicon {
             if held >> 32 == tag {
                 let entry = &self.entries[(held & 0xFFFF_FFFF) as usize - 1];
                 if same_folded(entry.key.as_bytes(), key) {
+                    return Some(entry);
+                }
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// [`Lexicon::get`] for keys of at most eight bytes, most words: the folded word is loaded
+    /// once and serves both the hash (the same value [`hash`] gives) and the comparison.
+    #[inline]
+    fn get_short(&self, key: &[u8]) -> Option<&'static Entry> {
+        if key.is_empty() {
+            return None;
+        }
+        let word = lower8(load8(key));
+        let h = ((key.len() as u64).rotate_left(5) ^ word).wrapping_mul(SEED);
+        let tag = h & 0xFFFF_FFFF;
+        let mut slot = (h >> self.shift) as usize;
+        loop {
+            let held = self.slots[slot];
+            if held == 0 {
+                return None;
+            }
+            if held >> 32 == tag {
+                let entry = &self.entries[(held & 0xFFFF_FFFF) as usize - 1];
+                let stored = entry.key.as_bytes();
+                if stored.len() == key.len() && load8(stored) == word {
                     return Some(entry);
                 }
             }

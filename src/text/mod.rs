@@ -23,10 +23,15 @@
 //!
 //! The unit of a word is the extended grapheme cluster (Unicode Standard Annex #29, through
 //! `unicode-segmentation`), so a letter keeps its combining marks and a flood of combining marks
-//! stays one grapheme. ASCII tokens, the common case, take a hand-written byte scanner; from the
-//! first token that touches a non-ASCII character (which might join it, like a combining accent),
-//! the rest of that chunk goes through grapheme segmentation. A property test checks that this
-//! gives exactly the tokens of the all-grapheme path on any text.
+//! stays one grapheme. Segmenting is costly, so it runs only where it can change the result:
+//! ASCII tokens, the common case, take a hand-written byte scanner, and tokens with non-ASCII
+//! characters a char scanner, as long as every character involved is one whose grapheme cluster
+//! is provably itself (letters, digits and punctuation of Latin, Greek, Cyrillic, kana and CJK,
+//! and common emoji with their skin tones, variation selectors and zero-width joins). From the
+//! first token that touches any other character (a combining accent, Hangul jamo, a flag, an
+//! Indic vowel sign), the rest of that chunk goes through grapheme segmentation. A property test
+//! checks that this gives exactly the tokens of the all-grapheme path on any text, and a unit
+//! test checks every character the char scanner accepts against `unicode-segmentation`.
 //!
 //! # Look-back
 //!
@@ -561,18 +566,22 @@ impl<'a> Tokens<'a> {
             self.pos = pos;
             let b = bytes[pos];
             if b >= 0x80 {
+                if let Some(token) = self.scan_chars(pos) {
+                    self.pos = token.end();
+                    return Some(token);
+                }
                 self.graphemes_to_chunk_end();
                 continue;
             }
-            let chunk_start = pos == 0
-                || self.text[..pos]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_whitespace);
             let (end, kind, all_caps) = scan_ascii(bytes, pos);
-            if chunk_start
-                && emoticon_table::FIRST_BYTES & (1u128 << b) != 0
+            // Cheap tests first; whether a chunk starts here is asked last.
+            if emoticon_table::FIRST_BYTES & (1u128 << b) != 0
                 && (kind == TokenKind::Punctuation || (end < len && !is_ascii_space(bytes[end])))
+                && (pos == 0
+                    || self.text[..pos]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_whitespace))
             {
                 let (chunk_end, ascii) = self.chunk_from(pos);
                 self.chunk_end = chunk_end;
@@ -601,6 +610,10 @@ impl<'a> Tokens<'a> {
                     .next()
                     .is_some_and(char::is_whitespace)
             {
+                if let Some(token) = self.scan_chars(pos) {
+                    self.pos = token.end();
+                    return Some(token);
+                }
                 self.graphemes_to_chunk_end();
                 continue;
             }
@@ -637,6 +650,100 @@ impl<'a> Tokens<'a> {
             }
         }
         (pos, ascii)
+    }
+
+    /// Splits one token off at `start` (a grapheme boundary, not white space) char by char, when
+    /// every grapheme it touches is provably one character (or one emoji with its modifiers,
+    /// variation selectors and zero-width joins): that is, when the token's characters and the
+    /// character after it are [`is_simple`]. `None` when that cannot be proved; the caller then
+    /// splits the rest of the chunk by grapheme clusters, which gives the same tokens.
+    #[inline]
+    fn scan_chars(&self, start: usize) -> Option<Token<'a>> {
+        let text = self.text;
+        let first = char_at(text, start)?;
+        if !is_simple(first) {
+            return None;
+        }
+        let mut end = start + first.len_utf8();
+        // What follows `end` must be white space, the end of the text, or a simple character
+        // for `end` to be a grapheme boundary.
+        let boundary_at = |at: usize| match char_at(text, at) {
+            None => true,
+            Some(c) => c.is_whitespace() || is_simple(c),
+        };
+        let kind = if first.is_alphanumeric() {
+            let mut lower = first.is_lowercase();
+            let mut upper = first.is_uppercase();
+            let mut ascii = first.is_ascii();
+            while let Some(c) = char_at(text, end) {
+                if c.is_whitespace() {
+                    break;
+                }
+                if !is_simple(c) {
+                    return None;
+                }
+                if c.is_alphanumeric() {
+                    lower |= c.is_lowercase();
+                    upper |= c.is_uppercase();
+                    ascii &= c.is_ascii();
+                    end += c.len_utf8();
+                    continue;
+                }
+                if is_apostrophe(c) {
+                    let after_at = end + c.len_utf8();
+                    match char_at(text, after_at) {
+                        Some(a) if a.is_whitespace() => {}
+                        Some(a) if !is_simple(a) => return None,
+                        Some(a) if a.is_alphanumeric() => {
+                            lower |= a.is_lowercase();
+                            upper |= a.is_uppercase();
+                            ascii &= c.is_ascii() && a.is_ascii();
+                            end = after_at + a.len_utf8();
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                break;
+            }
+            return Some(Token {
+                text: &text[start..end],
+                start,
+                kind: TokenKind::Word,
+                all_caps: upper && !lower,
+                ascii,
+            });
+        } else if is_emoji_start(first) {
+            let pictographic = is_pictographic(first);
+            while let Some(c) = char_at(text, end) {
+                if is_emoji_extension(c) {
+                    end += c.len_utf8();
+                } else if c == ZWJ {
+                    // Joins the next pictograph only after a pictograph (UAX #29, GB11).
+                    match char_at(text, end + ZWJ.len_utf8()) {
+                        Some(next) if pictographic && is_pictographic(next) => {
+                            end += ZWJ.len_utf8() + next.len_utf8();
+                        }
+                        _ => return None,
+                    }
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Emoji
+        } else {
+            TokenKind::Punctuation
+        };
+        if !boundary_at(end) {
+            return None;
+        }
+        Some(Token {
+            text: &text[start..end],
+            start,
+            kind,
+            all_caps: false,
+            ascii: first.is_ascii() && end == start + 1,
+        })
     }
 
     /// Splits the rest of the current chunk, from `self.pos`, by grapheme clusters.
@@ -739,30 +846,138 @@ fn is_emoticon(chunk: &[u8]) -> bool {
 #[inline]
 fn scan_ascii(bytes: &[u8], start: usize) -> (usize, TokenKind, bool) {
     let b = bytes[start];
-    if !b.is_ascii_alphanumeric() {
+    let mut seen = ASCII_CLASS[usize::from(b)];
+    if seen & ALNUM == 0 {
         return (start + 1, TokenKind::Punctuation, false);
     }
     let len = bytes.len();
-    let mut lower = b.is_ascii_lowercase();
-    let mut upper = b.is_ascii_uppercase();
     let mut pos = start + 1;
     while pos < len {
         let c = bytes[pos];
-        if c.is_ascii_alphanumeric() {
-            lower |= c.is_ascii_lowercase();
-            upper |= c.is_ascii_uppercase();
+        let class = ASCII_CLASS[usize::from(c)];
+        if class & ALNUM != 0 {
+            seen |= class;
             pos += 1;
-        } else if c == b'\'' && pos + 1 < len && bytes[pos + 1].is_ascii_alphanumeric() {
+        } else if c == b'\''
+            && pos + 1 < len
+            && ASCII_CLASS[usize::from(bytes[pos + 1])] & ALNUM != 0
+        {
             pos += 1;
         } else {
             break;
         }
     }
-    (pos, TokenKind::Word, upper && !lower)
+    (pos, TokenKind::Word, seen & (UPPER | LOWER) == UPPER)
 }
 
+/// [`ASCII_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] bit: an ASCII lower-case letter.
+const LOWER: u8 = 2;
+/// [`ASCII_CLASS`] bit: an ASCII capital.
+const UPPER: u8 = 4;
+
+/// [`ASCII_CLASS`] bit: ASCII white space (space, tab, line feed, carriage return, vertical tab,
+/// form feed).
+const SPACE: u8 = 8;
+
+/// What each byte is to the ASCII scanners, looked up once per byte (one load instead of
+/// three range tests). Bytes from 0x80 are none of these.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The character at byte `at` of `text` (`None` at the end or off a character boundary).
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// The zero width joiner, which glues emoji into one (`👨‍👩‍👧`).
+const ZWJ: char = '\u{200D}';
+
+/// Whether `c` always stands alone as a grapheme cluster next to another such character: its
+/// Grapheme_Cluster_Break property is Other or Control (not Extend, ZWJ, SpacingMark, Prepend,
+/// Regional_Indicator, Hangul or CR/LF), so UAX #29 breaks on both sides of it when its
+/// neighbour is one too. Lists the blocks customer text mostly uses (Latin, Greek, Cyrillic,
+/// general and CJK punctuation, kana, CJK ideographs, emoji); anything else is left to
+/// grapheme segmentation. The unit test `simple_chars_stand_alone` checks every listed
+/// character against `unicode-segmentation`.
+#[inline]
+fn is_simple(c: char) -> bool {
+    let c = c as u32;
+    if c < 0x80 {
+        // CR and LF are white space, so never inside a chunk; every other ASCII character is
+        // Other or Control.
+        return c != 0x0D && c != 0x0A;
+    }
+    matches!(c,
+        0x00A0..=0x02FF
+        | 0x0370..=0x0482
+        | 0x048A..=0x052F
+        | 0x1E00..=0x1FFF
+        | 0x2010..=0x2027
+        | 0x2030..=0x205E
+        | 0x2100..=0x23FF
+        | 0x2600..=0x27BF
+        | 0x3001..=0x3029
+        | 0x3030..=0x303F
+        | 0x3041..=0x3096
+        | 0x309B..=0x30FF
+        | 0x4E00..=0x9FFF
+        | 0xFF01..=0xFF60)
+        || is_pictographic(char::from_u32(c).unwrap_or('\0'))
+}
+
+/// Emoji of the main pictographic blocks that `unicode-segmentation` treats as
+/// Extended_Pictographic with Grapheme_Cluster_Break Other: the ones a zero width joiner glues
+/// together. A few symbols in these blocks (`🌢`, `🙐`) are not, and are left out. Checked by
+/// `simple_chars_stand_alone`.
+#[inline]
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x1F300..=0x1F321
+        | 0x1F324..=0x1F393
+        | 0x1F39E..=0x1F3F0
+        | 0x1F400..=0x1F4FD
+        | 0x1F4FF..=0x1F53D
+        | 0x1F5FA..=0x1F64F
+        | 0x1F680..=0x1F6C5
+        | 0x1F6CB..=0x1F6D2
+        | 0x1F6D5..=0x1F6E5
+        | 0x1F6F3..=0x1F6FF
+        | 0x1F90C..=0x1F93A
+        | 0x1F93C..=0x1F945
+        | 0x1F947..=0x1F9FF)
+}
+
+/// Characters that extend the emoji before them into one grapheme: variation selectors, skin
+/// tones and the keycap mark (all Grapheme_Cluster_Break Extend).
+#[inline]
+fn is_emoji_extension(c: char) -> bool {
+    matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0x20E3)
+}
+
+#[inline]
 fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+    ASCII_CLASS[usize::from(b)] & SPACE != 0
 }
 
 fn starts_alphanumeric(g: &str) -> bool {
@@ -970,5 +1185,73 @@ impl<T: Copy + Default, const N: usize> LookBack<T, N> {
 impl<T: Copy + Default, const N: usize> Default for LookBack<T, N> {
     fn default() -> Self {
         LookBack::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grapheme_count(s: &str) -> usize {
+        s.graphemes(true).count()
+    }
+
+    /// The char scanner's claims about the Unicode tables, checked character by character
+    /// against `unicode-segmentation`, so a Unicode update that breaks one fails here.
+    #[test]
+    fn simple_chars_stand_alone() {
+        // Neighbours that would join a character that is not simple: a letter (catches Extend,
+        // ZWJ, SpacingMark and Prepend), Hangul jamo and syllables, a regional indicator and an
+        // Indic consonant.
+        let probes = [
+            'a',
+            '\u{1100}',
+            '\u{1161}',
+            '\u{11A8}',
+            '\u{AC00}',
+            '\u{1F1E6}',
+            '\u{0915}',
+        ];
+        let mut checked = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if !is_simple(c) || c.is_whitespace() {
+                continue;
+            }
+            for p in probes {
+                assert_eq!(grapheme_count(&format!("{p}{c}")), 2, "{p:?} then {c:?}");
+                assert_eq!(grapheme_count(&format!("{c}{p}")), 2, "{c:?} then {p:?}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 25_000, "{checked}");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_pictographic(c) {
+                assert!(is_simple(c) && is_emoji_start(c), "{c:?}");
+                assert_eq!(grapheme_count(&format!("{c}\u{200D}{c}")), 1, "{c:?}");
+                for ext in ["", "\u{FE0F}", "\u{1F3FD}"] {
+                    let joined = format!("{c}{ext}\u{200D}\u{1F44D}{ext}\u{200D}{c}");
+                    assert_eq!(grapheme_count(&joined), 1, "{c:?} {ext:?}");
+                }
+            }
+            if is_emoji_extension(c) {
+                assert!(!is_simple(c));
+                assert_eq!(grapheme_count(&format!("\u{1F44D}{c}")), 1, "{c:?}");
+                assert_eq!(grapheme_count(&format!("a{c}")), 1, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_char_scanner_matches_the_grapheme_path_on_emoji_and_scripts() {
+        let texts = [
+            "déçu👍🏽!! très “bien” don’t can’t ʼtis ¡gracias! спасибо ありがとう 重要 Straße",
+            "👨‍👩‍👧 ❤️ 👍🏽‍🔥 😀\u{301} x\u{200D}y 1️⃣ 🇫🇷 한국어 क्षि café\u{301} e\u{301}te",
+            "ÉCOLE Ünïcödé'x naïve's ‘quoted’ …wait… ½² ™© Ω≠",
+        ];
+        for text in texts {
+            let fast: Vec<_> = tokens(text).collect();
+            let slow: Vec<_> = tokens(text).with_graphemes_only().collect();
+            assert_eq!(fast, slow, "{text}");
+        }
     }
 }
