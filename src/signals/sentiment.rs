@@ -426,22 +426,26 @@ struct Accumulator {
 
 /// A word-like item (word, phrase, emoji, emoticon) in the look-back ring.
 #[derive(Debug, Clone, Copy, Default)]
+// Fields are ordered widest first and `span_words` is a byte so the item stays at 64 bytes: the
+// ring copies items on every push and commit.
 struct Item {
     start: usize,
     end: usize,
-    flags: u32,
+    id: usize,
     booster: f64,
+    valence: f64,
+    flags: u32,
+    clause: u32,
+    /// Words of text this item covers (more than one for a phrase; at most
+    /// [`MAX_PHRASE_WORDS`]).
+    span_words: u8,
     all_caps: bool,
     /// A word token (phrases are made of these).
     word: bool,
     /// Punctuation that breaks a phrase stood between this item and the previous one.
     gap_before: bool,
-    clause: u32,
-    /// Words of text this item covers (more than one for a phrase).
-    span_words: usize,
     /// Whether this item carries a score (`valence` is meaningful).
     scored: bool,
-    valence: f64,
     /// Which side of the first contrastive word it is on.
     side: u8,
     /// Inside a conceded clause.
@@ -452,7 +456,6 @@ struct Item {
     excess: bool,
     /// A booster that boosted something.
     boosted: bool,
-    id: usize,
 }
 
 impl Item {
@@ -608,7 +611,11 @@ impl<'t> Pass<'t> {
         record: &mut R,
     ) {
         self.words += 1;
-        let (flags, booster) = entry.map_or((0, 0.0), |e| (e.flags, e.booster));
+        let Some(found) = entry else {
+            self.plain_item(token, record);
+            return;
+        };
+        let (flags, booster) = (found.flags, found.booster);
         let mut item = Item {
             start: token.start(),
             end: token.end(),
@@ -670,7 +677,7 @@ impl<'t> Pass<'t> {
             item.start = first_start;
             item.flags = phrase.flags;
             item.booster = phrase.booster;
-            item.span_words = n;
+            item.span_words = n as u8;
             item.all_caps = false;
             valence_entry = phrase.has(flag::V).then_some(phrase);
         }
@@ -716,6 +723,37 @@ impl<'t> Pass<'t> {
             self.commit(oldest, record);
         }
         self.ring.push(item);
+    }
+
+    /// [`Pass::item`] for a word with no lexicon entry, the common case: it scores nothing,
+    /// starts no phrase and modifies nothing, so only the "too" rule and the ring need it.
+    #[inline]
+    fn plain_item<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
+        let gap_before = std::mem::take(&mut self.gap);
+        if !gap_before
+            && let Some(prev) = self.ring.get_mut(0)
+            && prev.has(flag::EXCESS)
+            && prev.clause == self.clause
+        {
+            prev.excess = true;
+        }
+        if self.ring.len() == RING
+            && let Some(oldest) = self.ring.get(RING - 1).copied()
+        {
+            self.commit(oldest, record);
+        }
+        self.ring.push(Item {
+            start: token.start(),
+            end: token.end(),
+            all_caps: token.is_all_caps(),
+            word: token.kind() == TokenKind::Word,
+            gap_before,
+            clause: self.clause,
+            span_words: 1,
+            side: u8::from(self.contrast.is_some()),
+            conceded: self.conceding,
+            ..Item::default()
+        });
     }
 
     /// The longest phrase that ends with `item`, with its length in words.
@@ -780,24 +818,39 @@ impl<'t> Pass<'t> {
             v += amount;
             record.rule(id, Rule::Caps { amount }, item.start..item.end, v);
         }
-        // Previous items in the same clause, newest first.
-        let mut prev: [Option<Item>; LOOK_BACK_WORDS] = [None; LOOK_BACK_WORDS];
-        for (back, slot) in prev.iter_mut().enumerate() {
-            match self.ring.get(back) {
-                Some(p) if p.clause == item.clause => *slot = Some(*p),
+        // Flags of the previous items in the same clause, newest first (0 past them). Only the
+        // flags are copied: most previous words have none and need no further look.
+        let mut prev = [0u32; LOOK_BACK_WORDS];
+        let mut held = 0;
+        while held < LOOK_BACK_WORDS {
+            match self.ring.get(held) {
+                Some(p) if p.clause == item.clause => prev[held] = p.flags,
                 _ => break,
             }
+            held += 1;
         }
-        let is = |k: usize, bits: u32| prev[k].is_some_and(|p| p.has(bits));
-        for k in 0..LOOK_BACK_WORDS {
-            let Some(p) = prev[k] else { break };
-            // A preceding sentiment word modifies nothing (VADER's rule), except "no".
-            if p.has(flag::V) && !p.has(flag::NO) && !p.has(flag::BOOST) {
+        let is = |k: usize, bits: u32| prev[k] & bits != 0;
+        for k in 0..held {
+            let f = prev[k];
+            // A plain word modifies nothing; a preceding sentiment word modifies nothing either
+            // (VADER's rule), except "no".
+            if f == 0 || (f & flag::V != 0 && f & (flag::NO | flag::BOOST) == 0) {
                 continue;
             }
-            if p.has(flag::BOOST) {
-                let mut amount = if v < 0.0 { -p.booster } else { p.booster };
-                if p.all_caps && self.mixed_case() {
+            let Some(&Item {
+                start,
+                end,
+                booster,
+                all_caps,
+                ..
+            }) = self.ring.get(k)
+            else {
+                break;
+            };
+            let has = |bits: u32| f & bits != 0;
+            if has(flag::BOOST) {
+                let mut amount = if v < 0.0 { -booster } else { booster };
+                if all_caps && self.mixed_case() {
                     amount += if v > 0.0 {
                         CAPS_EMPHASIS
                     } else {
@@ -809,30 +862,30 @@ impl<'t> Pass<'t> {
                 if let Some(p) = self.ring.get_mut(k) {
                     p.boosted = true;
                 }
-                record.rule(id, Rule::Booster { amount }, p.start..p.end, v);
+                record.rule(id, Rule::Booster { amount }, start..end, v);
             }
             let negates = match k {
-                0 => p.has(flag::NEG | flag::NO),
+                0 => has(flag::NEG | flag::NO),
                 1 => {
                     if is(1, flag::NEVER) && is(0, flag::SO_THIS) {
                         v *= NEVER_SO_FACTOR;
-                        record.rule(id, Rule::NeverSo, p.start..p.end, v);
+                        record.rule(id, Rule::NeverSo, start..end, v);
                         false
                     } else if is(1, flag::WITHOUT) && is(0, flag::DOUBT) {
                         false
                     } else {
-                        p.has(flag::NEG | flag::NO)
+                        has(flag::NEG | flag::NO)
                     }
                 }
                 _ => {
                     if is(2, flag::NEVER) && (is(1, flag::SO_THIS) || is(0, flag::SO_THIS)) {
                         v *= NEVER_SO_FACTOR;
-                        record.rule(id, Rule::NeverSo, p.start..p.end, v);
+                        record.rule(id, Rule::NeverSo, start..end, v);
                         false
                     } else if is(2, flag::WITHOUT) && (is(1, flag::DOUBT) || is(0, flag::DOUBT)) {
                         false
                     } else {
-                        p.has(flag::NEG) || (p.has(flag::NO) && is(0, flag::OR_NOR))
+                        has(flag::NEG) || (has(flag::NO) && is(0, flag::OR_NOR))
                     }
                 }
             };
@@ -841,12 +894,12 @@ impl<'t> Pass<'t> {
                     p.negated = true;
                 }
                 v *= NEGATION_FACTOR;
-                record.rule(id, Rule::Negation, p.start..p.end, v);
+                record.rule(id, Rule::Negation, start..end, v);
             }
         }
-        if let Some(p) = prev[0]
-            && p.has(flag::LEAST)
+        if is(0, flag::LEAST)
             && !is(1, flag::AT_VERY)
+            && let Some(p) = self.ring.get(0)
         {
             v *= NEGATION_FACTOR;
             record.rule(id, Rule::Least, p.start..p.end, v);
@@ -891,7 +944,7 @@ impl<'t> Pass<'t> {
             self.neutral_words += 1;
             return;
         }
-        self.known += item.span_words;
+        self.known += usize::from(item.span_words);
         let v = item.valence;
         let acc = &mut self.acc[usize::from(item.side)];
         acc.sum += v;
