@@ -612,10 +612,14 @@ impl<'t> Pass<'t> {
     ) {
         self.words += 1;
         let Some(found) = entry else {
-            self.plain_item(token, record);
+            self.plain_item(token, 0, 0.0, record);
             return;
         };
         let (flags, booster) = (found.flags, found.booster);
+        if flags & (flag::V | flag::ENDS | flag::CONTRAST | flag::CONCEDE) == 0 {
+            self.plain_item(token, flags, booster, record);
+            return;
+        }
         let mut item = Item {
             start: token.start(),
             end: token.end(),
@@ -725,10 +729,17 @@ impl<'t> Pass<'t> {
         self.ring.push(item);
     }
 
-    /// [`Pass::item`] for a word with no lexicon entry, the common case: it scores nothing,
-    /// starts no phrase and modifies nothing, so only the "too" rule and the ring need it.
+    /// [`Pass::item`] for a word with no lexicon entry or one whose flags (`flags`, with
+    /// `booster`) neither score, end a phrase, contrast nor concede, the common case: only the
+    /// "too" rule and the ring need it; what it modifies is decided by later items.
     #[inline]
-    fn plain_item<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
+    fn plain_item<R: Recorder>(
+        &mut self,
+        token: Token<'t>,
+        flags: u32,
+        booster: f64,
+        record: &mut R,
+    ) {
         let gap_before = std::mem::take(&mut self.gap);
         if !gap_before
             && let Some(prev) = self.ring.get_mut(0)
@@ -750,6 +761,8 @@ impl<'t> Pass<'t> {
             gap_before,
             clause: self.clause,
             span_words: 1,
+            flags,
+            booster,
             side: u8::from(self.contrast.is_some()),
             conceded: self.conceding,
             ..Item::default()
