@@ -216,11 +216,18 @@ impl Lexicon {
 
     /// The entry for a key, if any. ASCII capitals in `key` are folded on the fly, so a raw ASCII
     /// word can be looked up as it stands; other text must be folded first ([`crate::text::Folded`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, key: &[u8]) -> Option<&'static Entry> {
         if key.len() <= 8 {
             return self.get_short(key);
         }
+        self.get_long(key)
+    }
+
+    /// [`Lexicon::get`] for keys of more than 8 bytes; kept out of line so that the common short
+    /// look-up needs fewer registers saved and restored.
+    #[inline(never)]
+    fn get_long(&self, key: &[u8]) -> Option<&'static Entry> {
         let h = hash(key);
         let tag = h & 0xFFFF_FFFF;
         let mut slot = (h >> self.shift) as usize;
@@ -241,7 +248,7 @@ impl Lexicon {
 
     /// [`Lexicon::get`] for keys of at most eight bytes, most words: the folded word is loaded
     /// once and serves both the hash (the same value [`hash`] gives) and the comparison.
-    #[inline]
+    #[inline(always)]
     fn get_short(&self, key: &[u8]) -> Option<&'static Entry> {
         if key.is_empty() {
             return None;
