@@ -604,6 +604,7 @@ impl<'t> Pass<'t> {
         })
     }
 
+    #[inline(always)]
     fn item<R: Recorder>(
         &mut self,
         token: Token<'t>,
@@ -620,6 +621,20 @@ impl<'t> Pass<'t> {
             self.plain_item(token, flags, booster, record);
             return;
         }
+        self.listed_item(token, found, record);
+    }
+
+    /// [`Pass::item`] for a word whose entry scores, may end a phrase, contrasts or concedes.
+    /// Out of line: it is large, and the common plain words should not pay for its set-up.
+    #[inline(never)]
+    fn listed_item<R: Recorder>(
+        &mut self,
+        token: Token<'t>,
+        found: &'static Entry,
+        record: &mut R,
+    ) {
+        let entry = Some(found);
+        let (flags, booster) = (found.flags, found.booster);
         let mut item = Item {
             start: token.start(),
             end: token.end(),
@@ -732,7 +747,7 @@ impl<'t> Pass<'t> {
     /// [`Pass::item`] for a word with no lexicon entry or one whose flags (`flags`, with
     /// `booster`) neither score, end a phrase, contrast nor concede, the common case: only the
     /// "too" rule and the ring need it; what it modifies is decided by later items.
-    #[inline]
+    #[inline(always)]
     fn plain_item<R: Recorder>(
         &mut self,
         token: Token<'t>,
