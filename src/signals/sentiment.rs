@@ -736,11 +736,7 @@ impl<'t> Pass<'t> {
             self.conceding = true;
         }
 
-        if self.ring.len() == RING
-            && let Some(oldest) = self.ring.get(RING - 1).copied()
-        {
-            self.commit(oldest, record);
-        }
+        self.commit_oldest_if_full(record);
         self.ring.push(item);
     }
 
@@ -763,11 +759,7 @@ impl<'t> Pass<'t> {
         {
             prev.excess = true;
         }
-        if self.ring.len() == RING
-            && let Some(oldest) = self.ring.get(RING - 1).copied()
-        {
-            self.commit(oldest, record);
-        }
+        self.commit_oldest_if_full(record);
         self.ring.push(Item {
             start: token.start(),
             end: token.end(),
@@ -933,6 +925,28 @@ impl<'t> Pass<'t> {
             record.rule(id, Rule::Least, p.start..p.end, v);
         }
         v
+    }
+
+    /// Makes room in a full ring by committing its oldest item. A plain word that scored
+    /// nothing and can score nothing as a cue only counts as neutral; that is settled here
+    /// without copying it out.
+    #[inline(always)]
+    fn commit_oldest_if_full<R: Recorder>(&mut self, record: &mut R) {
+        if self.ring.len() < RING {
+            return;
+        }
+        let Some(oldest) = self.ring.get(RING - 1) else {
+            return;
+        };
+        if !oldest.scored
+            && !oldest.excess
+            && oldest.flags & (flag::V | flag::BOOST | flag::NEG) == 0
+        {
+            self.neutral_words += 1;
+        } else {
+            let oldest = *oldest;
+            self.commit(oldest, record);
+        }
     }
 
     fn commit<R: Recorder>(&mut self, mut item: Item, record: &mut R) {
