@@ -406,9 +406,7 @@ impl Analyzer {
         }
         // Commit what is left, oldest first, as the pass would have.
         for back in (0..pass.ring.len()).rev() {
-            if let Some(item) = pass.ring.get(back).copied() {
-                pass.commit(item, record);
-            }
+            pass.commit_at(back, record);
         }
         pass.finish(self, record)
     }
@@ -927,25 +925,27 @@ impl<'t> Pass<'t> {
         v
     }
 
-    /// Makes room in a full ring by committing its oldest item. A plain word that scored
-    /// nothing and can score nothing as a cue only counts as neutral; that is settled here
-    /// without copying it out.
+    /// Makes room in a full ring by committing its oldest item.
     #[inline(always)]
     fn commit_oldest_if_full<R: Recorder>(&mut self, record: &mut R) {
-        if self.ring.len() < RING {
-            return;
+        if self.ring.len() == RING {
+            self.commit_at(RING - 1, record);
         }
-        let Some(oldest) = self.ring.get(RING - 1) else {
+    }
+
+    /// Commits the item `back` steps before the newest in the ring (it stays there). A plain
+    /// word that scored nothing and can score nothing as a cue only counts as neutral; that is
+    /// settled here without copying it out or calling [`Pass::commit`].
+    #[inline(always)]
+    fn commit_at<R: Recorder>(&mut self, back: usize, record: &mut R) {
+        let Some(item) = self.ring.get(back) else {
             return;
         };
-        if !oldest.scored
-            && !oldest.excess
-            && oldest.flags & (flag::V | flag::BOOST | flag::NEG) == 0
-        {
+        if !item.scored && !item.excess && item.flags & (flag::V | flag::BOOST | flag::NEG) == 0 {
             self.neutral_words += 1;
         } else {
-            let oldest = *oldest;
-            self.commit(oldest, record);
+            let item = *item;
+            self.commit(item, record);
         }
     }
 
