@@ -818,7 +818,7 @@ impl<'a> Tokens<'a> {
 /// Whether `chunk` (ASCII) is, without regard to case, one of the emoticons of
 /// `data/vader/vader_lexicon.txt` (the generated `emoticon_table`).
 fn is_emoticon(chunk: &[u8]) -> bool {
-    use emoticon_table::{EMOTICONS, FIRST_BYTES, LAST_BYTES, MAX_LEN};
+    use emoticon_table::{FIRST_BYTES, LAST_BYTES, MAX_LEN};
     let (Some(&first), Some(&last)) = (chunk.first(), chunk.last()) else {
         return false;
     };
@@ -831,15 +831,33 @@ fn is_emoticon(chunk: &[u8]) -> bool {
     {
         return false;
     }
-    let mut folded = [0u8; MAX_LEN];
-    for (slot, b) in folded.iter_mut().zip(chunk) {
-        *slot = b.to_ascii_lowercase();
+    let mut key = 0u128;
+    for (i, b) in chunk.iter().enumerate() {
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * (15 - i));
     }
-    let folded = &folded[..chunk.len()];
-    EMOTICONS
-        .binary_search_by(|probe| probe.as_bytes().cmp(folded))
-        .is_ok()
+    EMOTICON_KEYS.binary_search(&key).is_ok()
 }
+
+/// [`emoticon_table::EMOTICONS`] packed as integers, first byte highest and zero-padded, so that
+/// a search compares integers instead of calling `memcmp`. No emoticon holds a zero byte and none
+/// is longer than 16 bytes, so the packing keeps both equality and the table's byte order.
+static EMOTICON_KEYS: [u128; emoticon_table::EMOTICONS.len()] = {
+    const { assert!(emoticon_table::MAX_LEN <= 16) };
+    let mut keys = [0u128; emoticon_table::EMOTICONS.len()];
+    let mut e = 0;
+    while e < keys.len() {
+        let bytes = emoticon_table::EMOTICONS[e].as_bytes();
+        let mut key = 0u128;
+        let mut i = 0;
+        while i < bytes.len() {
+            key |= (bytes[i] as u128) << (8 * (15 - i));
+            i += 1;
+        }
+        keys[e] = key;
+        e += 1;
+    }
+    keys
+};
 
 /// Splits one token off ASCII `bytes` at `start` (not white space): a word (letters, digits,
 /// inner apostrophes) or one punctuation byte. Returns its end, kind and whether it is all caps.
@@ -1194,6 +1212,27 @@ mod tests {
 
     fn grapheme_count(s: &str) -> usize {
         s.graphemes(true).count()
+    }
+
+    #[test]
+    fn packed_emoticon_keys_keep_the_table_order_and_find_every_emoticon_in_any_case() {
+        assert!(EMOTICON_KEYS.windows(2).all(|w| w[0] < w[1]));
+        for emoticon in emoticon_table::EMOTICONS {
+            assert!(is_emoticon(emoticon.as_bytes()), "{emoticon:?}");
+            let upper = emoticon.to_ascii_uppercase();
+            assert!(is_emoticon(upper.as_bytes()), "{upper:?}");
+            // A byte more or less must agree with the table too.
+            let longer = format!("{emoticon}x");
+            let known =
+                |s: &str| emoticon_table::EMOTICONS.contains(&s.to_ascii_lowercase().as_str());
+            assert_eq!(is_emoticon(longer.as_bytes()), known(&longer), "{longer:?}");
+            let shorter = &emoticon[..emoticon.len() - 1];
+            assert_eq!(
+                is_emoticon(shorter.as_bytes()),
+                known(shorter),
+                "{shorter:?}"
+            );
+        }
     }
 
     /// The char scanner's claims about the Unicode tables, checked character by character
