@@ -15,6 +15,8 @@
 //! Any other word (a digit, a name, "not", "still", "but", a non-English word) makes the message
 //! a real contact. Erring that way keeps a chase from being dropped.
 
+use crate::text::{TokenKind, tokens};
+
 /// Longest text, in bytes, that can be thanks-only: 280, a tweet's length. Real thanks are
 /// short, and the bound keeps the check cheap on huge messages (which then count as contacts).
 pub(crate) const MAX_GRATITUDE_BYTES: usize = 280;
@@ -107,8 +109,11 @@ pub(crate) fn is_gratitude_only(text: &str) -> bool {
     }
     let mut any_word = false;
     let mut anchored = false;
-    for word in text
-        .split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c)))
+    // The crate's one tokenizer decides what a word is (apostrophes inside words, emoji and
+    // emoticons as their own tokens), so this rule and the signals agree on words.
+    for word in tokens(text)
+        .filter(|t| t.kind() == TokenKind::Word)
+        .map(|t| t.as_str())
         .filter(|w| w.chars().any(char::is_alphanumeric))
     {
         if !CLOSING_WORDS.iter().any(|cue| same_word(word, cue)) {
@@ -121,7 +126,7 @@ pub(crate) fn is_gratitude_only(text: &str) -> bool {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
 /// Compares a word of the text with a lower-case cue, ignoring ASCII case and apostrophes.
