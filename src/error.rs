@@ -30,7 +30,11 @@ pub struct Error {
 impl Error {
     /// Wraps a kind into an error.
     pub fn new(kind: ErrorKind) -> Self {
-        Error { kind }
+        let error = Error { kind };
+        if matches!(error.kind, ErrorKind::InvalidPolicy { .. }) {
+            remember_policy_error(&error);
+        }
+        error
     }
 
     /// The class of error, with its details.
@@ -68,6 +72,27 @@ impl Error {
         }
         .into()
     }
+}
+
+thread_local! {
+    /// The latest policy error built on this thread. serde can only carry a validation error
+    /// through a deserializer as text; `Policy::from_json` takes the typed error back from here
+    /// so that callers can match on [`ErrorKind::InvalidPolicy`] and its fields.
+    static LAST_POLICY_ERROR: std::cell::RefCell<Option<Error>> = const { std::cell::RefCell::new(None) };
+}
+
+fn remember_policy_error(error: &Error) {
+    LAST_POLICY_ERROR.with(|last| *last.borrow_mut() = Some(error.clone()));
+}
+
+/// Forgets the remembered policy error of this thread (call before parsing).
+pub(crate) fn forget_policy_error() {
+    LAST_POLICY_ERROR.with(|last| last.borrow_mut().take());
+}
+
+/// The policy error built on this thread since [`forget_policy_error`], if any.
+pub(crate) fn take_policy_error() -> Option<Error> {
+    LAST_POLICY_ERROR.with(|last| last.borrow_mut().take())
 }
 
 /// Cuts a value to at most [`MAX_SHOWN_VALUE_CHARS`] characters for an error message.

@@ -17,8 +17,9 @@
 //! | text → tokens | [`text`] | one tokenization pass (ASCII fast path), languages |
 //! | tokens → signals | [`signals`] | sentiment: lexicon and rules, coverage, explanations |
 //! | the customer's world | [`model`] | customers, contact events, feedback, requests: validated values |
-//! | a request's priority | [`priority`] | urgency from a request's contact history (repeat contacts, waits, broken promises, failed payments, leads) |
-//! | | [`policy`] | human durations, business hours and holidays, SLA targets |
+//! | the team's rules | [`policy`] | human durations, business hours and holidays, SLA targets |
+//! | a request's priority | [`priority`] | history signals, scored texts, the [`Policy`], one request's assessment and reasons |
+//! | ranked queue | [`ranking`] | [`Ranker`]: batch ranking with a documented tie-break, and the incremental queue |
 //! | hosts' input | [`jsonl`] | JSON Lines reading with one error per bad line |
 //! | errors | [`error`] | the crate's one error type |
 //!
@@ -92,6 +93,7 @@ pub mod jsonl;
 pub mod model;
 pub mod policy;
 pub mod priority;
+pub mod ranking;
 pub mod signals;
 pub mod text;
 
@@ -101,6 +103,8 @@ pub use model::{
     AgentId, Channel, ContactEvent, CustomerId, CustomerProfile, EventKind, Feedback, Level,
     Request, RequestId, Status, Tier, validate_batch,
 };
+pub use priority::Policy;
+pub use ranking::{Ranker, Ranking, rank};
 pub use signals::{Analyzer, AnalyzerConfig, Label, Sentiment};
 pub use text::Language;
 

@@ -483,6 +483,14 @@ impl BusinessHours {
         self.open_before_local(self.local_secs(to)) - self.open_before_local(self.local_secs(from))
     }
 
+    /// Open seconds from a fixed origin of this schedule up to the second containing `at`: a
+    /// running clock that only ticks while the team is at work, so that
+    /// `open_seconds_between(a, b) == open_clock(b) - open_clock(a)` for `a <= b`. Only
+    /// differences of it mean anything.
+    pub(crate) fn open_clock(&self, at: OffsetDateTime) -> i64 {
+        self.open_before_local(self.local_secs(at))
+    }
+
     /// The next instant strictly after `at` at which the schedule turns from open to closed or
     /// from closed to open, in `at`'s offset; `None` when it never changes again (an always-open
     /// schedule, or one open all week after its last holiday) or the change would fall outside

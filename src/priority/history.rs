@@ -397,7 +397,7 @@ fn contact(event: &ContactEvent) -> Option<Contact> {
 }
 
 /// Whether an event answers the customer.
-fn is_answer(event: &ContactEvent) -> bool {
+pub(crate) fn is_answer(event: &ContactEvent) -> bool {
     matches!(
         (event.direction(), event.kind()),
         (_, EventKind::Resolution)

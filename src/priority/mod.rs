@@ -3,6 +3,51 @@
 //! - [`history`]: urgency from a request's contact history (repeat contacts, how long the
 //!   customer has waited, broken promises, failed payments, unanswered leads, channel
 //!   escalation, missed calls), each signal with its evidence.
+//! - [`ScoredText`]: a request's customer messages, scored once on arrival (urgency, complaint,
+//!   sentiment), so that ranking never reads text again.
+//! - [`Policy`]: the weights, the customer-value curve, SLA targets, business hours, the
+//!   maximum wait, validated once.
+//! - [`assess`] turns all of it into an [`Assessment`] at a given `now` (priority, band,
+//!   urgency level, next SLA deadline) and [`reasons`] itemizes it.
+//!
+//! # How a priority is made
+//!
+//! 1. **Points** (static until something happens): text urgency × `text_urgency` (the most
+//!    urgent customer message; a customer who marks everything urgent gets their urgency words
+//!    discounted, see [`SelfUrgent`]), complaint, negative sentiment, repeat contacts, missed
+//!    calls, broken promises, a failed payment, an unanswered lead, channel escalation, the
+//!    level the host set, and the customer's value ([`CustomerValue`], bounded). An internal
+//!    request (a colleague, a manager) gets no customer value and keeps only
+//!    [`Policy::internal_factor`] of its points: the boss is not the real boss.
+//! 2. **Urgency and level**: `urgency = 1 − exp(−points / 4)`; level by [`NORMAL_FROM`],
+//!    [`HIGH_FROM`], [`URGENT_FROM`], raised to `high` for a lead or a failed payment (a lead
+//!    enters high at once) and to the host's level. The level picks the SLA target.
+//! 3. **Band**: waiting on the customer (host status) or nothing waiting (we answered last) →
+//!    [`Band::NotWaiting`], priority `points / (1 + points)` in `[0, 1)`, no aging, SLA clock
+//!    paused. Otherwise [`Band::Waiting`]: priority `1 + points + sla_breached (once the
+//!    deadline passed) + waiting_per_hour × hours waited`. Past [`Policy::max_wait`] of
+//!    counted waiting → [`Band::MaxWait`], the same plus a band offset above anything the
+//!    waiting band can reach: no request starves.
+//! 4. **Waiting** counts from the first unanswered contact (bursts and thanks-only messages
+//!    do not restart or extend it), business hours in full and other time by
+//!    [`Policy::off_hours_wait`]; SLA deadlines count business hours only.
+//!
+//! Every waiting request ages at the same rate, so the order between two requests changes
+//! only at events, promise due times, SLA deadlines and the maximum wait.
 
+mod assess;
 mod gratitude;
 pub mod history;
+mod policy;
+mod scored;
+
+pub use assess::{
+    Assessment, Band, Deadline, DeadlineKind, Evidence, HIGH_FROM, NORMAL_FROM, Reason, ReasonKind,
+    URGENCY_SCALE_POINTS, URGENT_FROM, assess, reasons,
+};
+pub use policy::{
+    CustomerValue, DEFAULT_INTERNAL_FACTOR, DEFAULT_MAX_WAIT, DEFAULT_OFF_HOURS_WAIT,
+    MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS, MAX_MAX_WAIT,
+    MAX_WEIGHT, Policy, SelfUrgent, Weights,
+};
+pub use scored::{MessageSignals, MessageSource, ScoredText};

@@ -1,0 +1,341 @@
+//! The ranked queue: who to answer first, at a given `now`, and why.
+//!
+//! A [`Ranker`] holds one [`Analyzer`] and one [`Policy`]. [`Ranker::rank`] takes a batch of
+//! requests and a `now` and returns them in the order a customer-first team answers them; each
+//! ranked request carries its [`Assessment`] (priority, band, urgency level, next SLA
+//! deadline), and [`Ranking::reasons`] itemizes why.
+//!
+//! ```
+//! use realboss::model::*;
+//! use realboss::ranking::Ranker;
+//! use time::macros::{date, datetime};
+//!
+//! let customer = |id: &str, tier| -> Result<CustomerProfile, realboss::Error> {
+//!     CustomerProfile::builder(CustomerId::new(id)?, tier, Money::new(900.0, "EUR".parse()?)?,
+//!         date!(2020 - 01 - 01)).build()
+//! };
+//! let at = datetime!(2026-11-23 21:00 UTC);
+//! let brochure = Request::builder(RequestId::new("req-1")?, customer("cus-vip", Tier::Platinum)?,
+//!     Channel::Email, at)
+//!     .text("Could you send me your new brochure when you have a moment?").build()?;
+//! let locked_out = Request::builder(RequestId::new("req-2")?, customer("cus-small", Tier::Standard)?,
+//!     Channel::Chat, at)
+//!     .text("I'm locked out of my account and can't log in, I need to pay a bill today").build()?;
+//!
+//! let ranker = Ranker::default();
+//! let requests = [brochure, locked_out];
+//! let ranking = ranker.rank(&requests, datetime!(2026-11-23 21:10 UTC));
+//! let first = &ranking.ranked()[0];
+//! assert_eq!(requests[first.index].id().as_str(), "req-2");
+//! for reason in ranking.reasons(&ranker, &requests, first) {
+//!     println!("{} {:+.2} {}", reason.kind.name(), reason.weight, reason.detail);
+//! }
+//! # Ok::<(), realboss::Error>(())
+//! ```
+//!
+//! # Order
+//!
+//! Requests are ordered by band ([`Band`](crate::priority::Band): `MaxWait`, then `Waiting`,
+//! then `NotWaiting`), then by priority, higher first. Ties are broken, in this order, by:
+//! customer before colleague; the longer current wait (earlier `waiting_since`); the earlier
+//! `received_at`; the request id (byte order); the position in the input. So equal inputs at
+//! equal `now` always give the same order.
+//!
+//! Priority within a band is exactly `points + waiting_per_hour × hours waited`: every waiting
+//! request ages at the same rate, so the order only changes when something happens (a contact, a
+//! promise falling due, an SLA deadline or the maximum wait passing). The comparison uses
+//! `points − waiting_per_hour × clock(waiting_since)`, which does not change with `now`; this
+//! is what lets a queue keep its order without re-scoring.
+//!
+//! Requests that are resolved, or received after `now`, are not ranked; they are listed in
+//! [`Ranking::skipped`] with the reason.
+//!
+//! # Cost
+//!
+//! Linear in the requests and their events, plus one sort: `O(n log n)`. Texts are scored once
+//! ([`ScoredText`]); [`Ranker::rank_scored`] ranks pre-scored requests without reading text.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use time::OffsetDateTime;
+
+use crate::model::{CustomerId, Request, Status};
+use crate::priority::{Assessment, Policy, Reason, ScoredText, assess, reasons};
+use crate::signals::{Analyzer, AnalyzerConfig};
+
+/// Scores and ranks requests under one policy. Build once, share between threads.
+#[derive(Debug, Clone)]
+pub struct Ranker {
+    analyzer: Analyzer,
+    policy: Policy,
+}
+
+impl Default for Ranker {
+    /// The default analyzer and [`Policy::default`].
+    fn default() -> Self {
+        Ranker::new(Policy::default())
+    }
+}
+
+impl Ranker {
+    /// A ranker with the default analyzer.
+    pub fn new(policy: Policy) -> Ranker {
+        Ranker {
+            analyzer: Analyzer::new(AnalyzerConfig::default())
+                .unwrap_or_else(|_| unreachable!("the default analyzer configuration is valid")),
+            policy,
+        }
+    }
+
+    /// A ranker with your own analyzer.
+    pub fn with_analyzer(policy: Policy, analyzer: Analyzer) -> Ranker {
+        Ranker { analyzer, policy }
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The analyzer.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Scores a request's customer messages once (do it when the request or a contact arrives).
+    pub fn score(&self, request: &Request) -> ScoredText {
+        ScoredText::new(&self.analyzer, request)
+    }
+
+    /// Ranks `requests` at `now`: scores their texts, assesses each, sorts. See the module docs
+    /// for the order and its tie-break.
+    pub fn rank(&self, requests: &[Request], now: OffsetDateTime) -> Ranking {
+        let texts: Vec<ScoredText> = requests.iter().map(|r| self.score(r)).collect();
+        let ranked = self.rank_scored(requests, &texts, now);
+        let skipped = skipped(requests, now);
+        Ranking {
+            ranked,
+            skipped,
+            texts,
+            now,
+        }
+    }
+
+    /// Ranks pre-scored requests (`texts[i]` belongs to `requests[i]`) at `now` without reading
+    /// any text. Resolved requests and requests received after `now` are left out (see
+    /// [`skip_reason`]). A `texts` slice shorter than `requests` counts the missing ones as
+    /// having no text.
+    pub fn rank_scored(
+        &self,
+        requests: &[Request],
+        texts: &[ScoredText],
+        now: OffsetDateTime,
+    ) -> Vec<Ranked> {
+        let empty = ScoredText::default();
+        let text_of = |i: usize| texts.get(i).unwrap_or(&empty);
+        let habits = Habits::of(
+            requests
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| skip_reason(r, now).is_none())
+                .map(|(i, r)| (r.customer().id(), text_of(i).marked_by(now))),
+            &self.policy,
+        );
+        let mut ranked: Vec<Ranked> = requests
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| skip_reason(r, now).is_none())
+            .map(|(index, request)| Ranked {
+                index,
+                rank: 0,
+                assessment: assess(
+                    &self.policy,
+                    request,
+                    text_of(index),
+                    now,
+                    habits.discounted(request.customer().id()),
+                ),
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            compare(
+                &a.assessment,
+                &requests[a.index],
+                a.index,
+                &b.assessment,
+                &requests[b.index],
+                b.index,
+            )
+        });
+        for (i, r) in ranked.iter_mut().enumerate() {
+            r.rank = i + 1;
+        }
+        ranked
+    }
+
+    /// The reasons behind one assessment made by this ranker (see
+    /// [`priority::reasons`](crate::priority::reasons)).
+    pub fn reasons(
+        &self,
+        request: &Request,
+        text: &ScoredText,
+        assessment: &Assessment,
+        now: OffsetDateTime,
+    ) -> Vec<Reason> {
+        reasons(&self.policy, request, text, now, assessment.discounted)
+    }
+}
+
+/// The full order between two assessed requests (see the module docs).
+pub(crate) fn compare(
+    a: &Assessment,
+    ra: &Request,
+    ia: usize,
+    b: &Assessment,
+    rb: &Request,
+    ib: usize,
+) -> std::cmp::Ordering {
+    a.cmp_rank(b)
+        .then_with(|| ra.received_at().cmp(&rb.received_at()))
+        .then_with(|| ra.id().as_str().cmp(rb.id().as_str()))
+        .then_with(|| ia.cmp(&ib))
+}
+
+/// Per customer: how many requests are ranked together, and how many use urgency words.
+pub(crate) struct Habits<'a> {
+    discounted: HashMap<&'a CustomerId, bool>,
+}
+
+impl<'a> Habits<'a> {
+    pub(crate) fn of(
+        requests: impl Iterator<Item = (&'a CustomerId, bool)>,
+        policy: &Policy,
+    ) -> Habits<'a> {
+        let mut counts: HashMap<&CustomerId, (usize, usize)> = HashMap::new();
+        for (customer, marked) in requests {
+            let c = counts.entry(customer).or_default();
+            c.0 += 1;
+            c.1 += usize::from(marked);
+        }
+        let rule = policy.self_urgent();
+        Habits {
+            discounted: counts
+                .into_iter()
+                .map(|(k, (n, marked))| (k, rule.applies(marked, n)))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn discounted(&self, customer: &CustomerId) -> bool {
+        self.discounted.get(customer).copied().unwrap_or(false)
+    }
+}
+
+/// Why a request is not ranked at `now`, or `None` when it is.
+pub fn skip_reason(request: &Request, now: OffsetDateTime) -> Option<SkipReason> {
+    if request.status() == Status::Resolved {
+        Some(SkipReason::Resolved)
+    } else if request.received_at() > now {
+        Some(SkipReason::NotYetReceived)
+    } else {
+        None
+    }
+}
+
+fn skipped(requests: &[Request], now: OffsetDateTime) -> Vec<Skipped> {
+    requests
+        .iter()
+        .enumerate()
+        .filter_map(|(index, r)| skip_reason(r, now).map(|reason| Skipped { index, reason }))
+        .collect()
+}
+
+/// Why a request was left out of a ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// Its status is `resolved`: nobody needs to answer it.
+    Resolved,
+    /// It was received after `now`.
+    NotYetReceived,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SkipReason::Resolved => "resolved",
+            SkipReason::NotYetReceived => "received after now",
+        })
+    }
+}
+
+/// A request left out of a ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Skipped {
+    /// Its position in the input.
+    pub index: usize,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// One ranked request.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct Ranked {
+    /// Its position in the input.
+    pub index: usize,
+    /// 1-based rank.
+    pub rank: usize,
+    /// Its priority and what it is made of.
+    pub assessment: Assessment,
+}
+
+/// The result of [`Ranker::rank`].
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    ranked: Vec<Ranked>,
+    skipped: Vec<Skipped>,
+    texts: Vec<ScoredText>,
+    now: OffsetDateTime,
+}
+
+impl Ranking {
+    /// The ranked requests, first to answer first.
+    pub fn ranked(&self) -> &[Ranked] {
+        &self.ranked
+    }
+
+    /// The requests left out, in input order.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// The `now` it was ranked at.
+    pub fn now(&self) -> OffsetDateTime {
+        self.now
+    }
+
+    /// The scored texts, by input position.
+    pub fn texts(&self) -> &[ScoredText] {
+        &self.texts
+    }
+
+    /// Why `ranked` sits where it does: every contributing signal with its points and evidence.
+    /// `requests` must be the slice that was ranked.
+    pub fn reasons(&self, ranker: &Ranker, requests: &[Request], ranked: &Ranked) -> Vec<Reason> {
+        match (requests.get(ranked.index), self.texts.get(ranked.index)) {
+            (Some(request), Some(text)) => {
+                ranker.reasons(request, text, &ranked.assessment, self.now)
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Ranks `requests` at `now` with the default policy: `Ranker::default().rank(requests, now)`.
+pub fn rank(requests: &[Request], now: OffsetDateTime) -> Ranking {
+    Ranker::default().rank(requests, now)
+}
