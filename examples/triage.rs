@@ -1,7 +1,7 @@
-//! Reads an inbox of requests (JSON Lines), validates it and summarizes it.
+//! Ranks an inbox of requests (JSON Lines): who to answer first, and why.
 //!
 //! ```text
-//! cargo run --release --example triage -- [FILE] [--now RFC3339|now] [--json]
+//! cargo run --release --example triage -- [FILE] [--now RFC3339|now] [--json] [--policy FILE]
 //! ```
 //!
 //! - `FILE`: one request per line in realboss's JSON form (`-` reads stdin); defaults to the
@@ -9,14 +9,19 @@
 //! - `--now`: the moment waits are measured up to. Default: the latest timestamp in the input
 //!   (request `received_at` and event `at`), so the output for a given file never changes;
 //!   `--now now` uses the wall clock.
-//! - `--json`: one JSON object per request on stdout instead of the readable summary.
+//! - `--json`: JSON Lines on stdout instead of the readable table: one object per ranked
+//!   request in rank order, with `id`, `rank` (1-based), `priority`, `level`, `urgency`, `band`,
+//!   `customer`, `channel`, `requester`, `waiting_since`, `waited_secs`, `next_breach` and
+//!   `reasons` (each with `kind`, one of the snake_case words of
+//!   `realboss::priority::ReasonKind`, its `weight` in points, a `detail` sentence and its
+//!   `evidence`). Resolved requests and requests received after `now` are not ranked and not
+//!   printed; the table lists them at its foot.
+//! - `--policy FILE`: a JSON policy (`realboss::priority::Policy`); default: its defaults.
 //!
 //! Every bad line is reported on stderr with its line number and skipped; the rest is still
 //! read, validated as a batch and summarized. Exit status: 0 when the input is clean, 1 when the
 //! file cannot be read or a line or the batch is invalid, 2 for a bad command line.
 //!
-//! Until ranking lands, open requests are listed longest wait first: plain first come, first
-//! served, the order the ranking is meant to improve on.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,7 +34,8 @@ use realboss::jsonl::read_requests;
 use realboss::model::{
     Channel, CustomerId, Request, RequestId, Requester, Status, Tier, batch_problems,
 };
-use realboss::{ErrorKind, LineError};
+use realboss::priority::{Band, Deadline, Reason};
+use realboss::{ErrorKind, LineError, Policy, Ranker, Ranking};
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
@@ -38,13 +44,14 @@ use time::{Duration, OffsetDateTime};
 const DEFAULT_INBOX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/inbox.jsonl");
 
 const USAGE: &str = "\
-usage: triage [FILE] [--now RFC3339|now] [--json]
+usage: triage [FILE] [--now RFC3339|now] [--json] [--policy FILE]
 
   FILE           requests as JSON Lines, `-` for stdin
                  (default: the sample inbox examples/data/inbox.jsonl)
   --now TIME     measure waits up to TIME, an RFC 3339 timestamp such as 2026-11-23T21:51:00Z,
                  or `now` for the wall clock (default: the latest timestamp in the input)
-  --json         print one JSON object per request instead of the summary
+  --json         print one JSON object per ranked request, in rank order, instead of the table
+  --policy FILE  rank under the policy in FILE (JSON; default: the documented defaults)
   -h, --help     print this help";
 
 /// Longest customer label, in characters, shown in the table of open requests; longer names are
@@ -68,6 +75,7 @@ struct Options {
     file: PathBuf,
     now: NowChoice,
     json: bool,
+    policy: Policy,
 }
 
 /// What the command line asked for.
@@ -82,11 +90,18 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut file: Option<PathBuf> = None;
     let mut now = NowChoice::LatestInInput;
     let mut json = false;
+    let mut policy = Policy::default();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "--json" => json = true,
+            "--policy" => {
+                let path = args
+                    .next()
+                    .ok_or("--policy needs a value: a JSON policy file")?;
+                policy = read_policy(&path)?;
+            }
             "--now" => {
                 let value = args
                     .next()
@@ -110,7 +125,14 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         file: file.unwrap_or_else(|| PathBuf::from(DEFAULT_INBOX)),
         now,
         json,
+        policy,
     }))
+}
+
+/// Reads a policy file; the error names the file and what is wrong in it.
+fn read_policy(path: &str) -> Result<Policy, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    Policy::from_json(&text).map_err(|e| format!("{path}: {e}"))
 }
 
 fn parse_now(value: &str) -> Result<NowChoice, String> {
@@ -201,12 +223,6 @@ fn resolve_now(choice: NowChoice, requests: &[Request]) -> OffsetDateTime {
     }
 }
 
-/// How long a request has waited at `now`, since it was first received. Negative when `now`
-/// lies before its arrival (an early `--now`); shown as such, not hidden.
-fn waited(request: &Request, now: OffsetDateTime) -> Duration {
-    now - request.received_at()
-}
-
 /// A wait in the largest two units that matter: `45s`, `7m`, `3h 05m`, `2d 04h`.
 struct Wait(Duration);
 
@@ -295,40 +311,66 @@ fn customer_label(request: &Request) -> String {
     cut
 }
 
-/// One row of the table of open requests.
+/// One row of the ranked table.
 struct Row {
+    rank: String,
     id: String,
     customer: String,
-    tier: &'static str,
     channel: String,
     waited: String,
-    status: &'static str,
-    requester: &'static str,
+    level: &'static str,
+    priority: String,
+    reasons: String,
 }
 
-/// Requests not yet resolved, longest wait first (ties by id, so the order is stable).
-fn open_rows(requests: &[Request], now: OffsetDateTime) -> Vec<Row> {
-    let mut open: Vec<&Request> = requests
+/// Most reasons shown per row of the table; `--json` has them all.
+const TABLE_REASONS: usize = 3;
+
+/// The reasons with the most points first (ties in the documented reason order), as
+/// `kind +points`.
+fn top_reasons(reasons: &[Reason]) -> String {
+    let mut sorted: Vec<&Reason> = reasons.iter().filter(|r| r.weight >= 0.05).collect();
+    sorted.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.kind.cmp(&b.kind)));
+    let mut parts: Vec<String> = sorted
         .iter()
-        .filter(|r| r.status() != Status::Resolved)
+        .take(TABLE_REASONS)
+        .map(|r| format!("{} +{:.1}", r.kind.name(), r.weight))
         .collect();
-    open.sort_by(|a, b| {
-        a.received_at()
-            .cmp(&b.received_at())
-            .then_with(|| a.id().as_str().cmp(b.id().as_str()))
-    });
-    open.into_iter()
-        .map(|r| Row {
-            id: r.id().to_string(),
-            customer: customer_label(r),
-            tier: r.customer().tier().as_str(),
-            channel: r.channel().name().to_owned(),
-            waited: Wait(waited(r, now)).to_string(),
-            status: r.status().as_str(),
-            requester: match r.requester() {
-                Requester::Customer => "customer",
-                _ => "internal",
-            },
+    // Band reasons carry no points but explain a position at the bottom.
+    parts.extend(
+        reasons
+            .iter()
+            .filter(|r| r.weight == 0.0)
+            .map(|r| r.kind.name().to_owned()),
+    );
+    parts.join(", ")
+}
+
+fn ranked_rows(ranker: &Ranker, requests: &[Request], ranking: &Ranking) -> Vec<Row> {
+    ranking
+        .ranked()
+        .iter()
+        .map(|ranked| {
+            let r = &requests[ranked.index];
+            let a = &ranked.assessment;
+            let reasons = ranking.reasons(ranker, requests, ranked);
+            let requester = match r.requester() {
+                Requester::Customer => "",
+                _ => " (internal)",
+            };
+            Row {
+                rank: ranked.rank.to_string(),
+                id: r.id().to_string(),
+                customer: format!("{}{requester}", customer_label(r)),
+                channel: r.channel().name().to_owned(),
+                waited: match a.waiting_since {
+                    Some(_) => Wait(a.waited).to_string(),
+                    None => "-".to_owned(),
+                },
+                level: a.level.as_str(),
+                priority: format!("{:.2}", a.priority),
+                reasons: top_reasons(&reasons),
+            }
         })
         .collect()
 }
@@ -349,24 +391,26 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 fn write_table(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
-    const HEADERS: [&str; 7] = [
+    const HEADERS: [&str; 8] = [
+        "rank",
         "id",
         "customer",
-        "tier",
         "channel",
         "waited",
-        "status",
-        "requester",
+        "level",
+        "priority",
+        "top reasons",
     ];
-    let cells = |row: &Row| -> [String; 7] {
+    let cells = |row: &Row| -> [String; 8] {
         [
+            row.rank.clone(),
             row.id.clone(),
             row.customer.clone(),
-            row.tier.to_owned(),
             row.channel.clone(),
             row.waited.clone(),
-            row.status.to_owned(),
-            row.requester.to_owned(),
+            row.level.to_owned(),
+            row.priority.clone(),
+            row.reasons.clone(),
         ]
     };
     let mut widths = HEADERS.map(|h| h.chars().count());
@@ -375,7 +419,7 @@ fn write_table(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
             *width = (*width).max(cell.chars().count());
         }
     }
-    let line = |values: [String; 7]| -> String {
+    let line = |values: [String; 8]| -> String {
         let padded: Vec<String> = values.iter().zip(widths).map(|(v, w)| pad(v, w)).collect();
         padded.join("  ").trim_end().to_owned()
     };
@@ -388,6 +432,7 @@ fn write_table(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
 
 fn write_summary(
     out: &mut impl Write,
+    ranker: &Ranker,
     source: &str,
     inbox: &Inbox,
     now: OffsetDateTime,
@@ -415,38 +460,73 @@ fn write_summary(
         ],
     )?;
     writeln!(out)?;
-    let rows = open_rows(requests, now);
+    let ranking = ranker.rank(requests, now);
+    let rows = ranked_rows(ranker, requests, &ranking);
     writeln!(
         out,
-        "{} open requests, longest wait first (first come, first served; no ranking yet):",
+        "{} requests ranked, answer from the top (waited = counted wait of the current contact):",
         rows.len()
     )?;
-    write_table(out, &rows)
+    write_table(out, &rows)?;
+    if !ranking.skipped().is_empty() {
+        let skipped: Vec<String> = ranking
+            .skipped()
+            .iter()
+            .map(|s| format!("{} ({})", requests[s.index].id(), s.reason))
+            .collect();
+        writeln!(out, "\nnot ranked: {}", skipped.join(", "))?;
+    }
+    Ok(())
 }
 
-/// The `--json` form of one request.
+/// The `--json` form of one ranked request.
 #[derive(Serialize)]
-struct RequestLine<'a> {
+struct RankedLine<'a> {
     id: &'a RequestId,
+    rank: usize,
+    priority: f64,
+    level: &'static str,
+    urgency: f64,
+    band: Band,
     customer: &'a CustomerId,
     channel: &'a Channel,
-    status: &'static str,
-    waited_seconds: i64,
+    requester: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_since: Option<String>,
+    waited_secs: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_breach: Option<Deadline>,
+    reasons: Vec<Reason>,
 }
 
-/// One JSON object per request, in input order.
+/// One JSON object per ranked request, in rank order.
 fn write_json_lines(
     out: &mut impl Write,
+    ranker: &Ranker,
     requests: &[Request],
     now: OffsetDateTime,
 ) -> io::Result<()> {
-    for request in requests {
-        let line = RequestLine {
+    let ranking = ranker.rank(requests, now);
+    for ranked in ranking.ranked() {
+        let request = &requests[ranked.index];
+        let a = &ranked.assessment;
+        let line = RankedLine {
             id: request.id(),
+            rank: ranked.rank,
+            priority: a.priority,
+            level: a.level.as_str(),
+            urgency: a.urgency,
+            band: a.band,
             customer: request.customer().id(),
             channel: request.channel(),
-            status: request.status().as_str(),
-            waited_seconds: waited(request, now).whole_seconds(),
+            requester: match request.requester() {
+                Requester::Customer => "customer",
+                _ => "internal",
+            },
+            waiting_since: a.waiting_since.and_then(|t| t.format(&Rfc3339).ok()),
+            waited_secs: a.waited.whole_seconds(),
+            next_breach: a.next_breach,
+            reasons: ranking.reasons(ranker, requests, ranked),
         };
         serde_json::to_writer(&mut *out, &line)?;
         writeln!(out)?;
@@ -483,10 +563,17 @@ fn run(options: &Options, out: &mut impl Write, errors: &mut impl Write) -> Resu
     let inbox = read_inbox(input, errors).map_err(Failure::Output)?;
     let problems = report_batch_problems(&inbox, errors).map_err(Failure::Output)?;
     let now = resolve_now(options.now, &inbox.requests);
+    let ranker = Ranker::new(options.policy.clone());
     let written = if options.json {
-        write_json_lines(out, &inbox.requests, now)
+        write_json_lines(out, &ranker, &inbox.requests, now)
     } else {
-        write_summary(out, &options.file.display().to_string(), &inbox, now)
+        write_summary(
+            out,
+            &ranker,
+            &options.file.display().to_string(),
+            &inbox,
+            now,
+        )
     };
     written
         .and_then(|()| out.flush())
@@ -536,6 +623,7 @@ mod tests {
             file: PathBuf::from(DEFAULT_INBOX),
             now: NowChoice::LatestInInput,
             json: false,
+            policy: Policy::default(),
         };
         assert_eq!(args(&[]), Ok(Command::Run(expected)));
     }
@@ -546,6 +634,7 @@ mod tests {
             file: PathBuf::from("in.jsonl"),
             now: NowChoice::At(datetime!(2026-11-23 21:00 +01:00)),
             json: true,
+            policy: Policy::default(),
         };
         let run = Ok(Command::Run(expected));
         assert_eq!(
@@ -606,5 +695,60 @@ mod tests {
         let errors = String::from_utf8(errors).unwrap();
         assert!(errors.starts_with("triage: line 2: "), "{errors}");
         assert!(errors.contains("(input lines 1 and 4)"), "{errors}");
+    }
+
+    #[test]
+    fn a_bad_policy_file_is_refused_with_the_field_named() {
+        let path = std::env::temp_dir().join(format!("triage-policy-{}.json", std::process::id()));
+        std::fs::write(&path, r#"{"weights": {"lead": -2}}"#).unwrap();
+        let err = args(&["--policy", path.to_str().unwrap()]).unwrap_err();
+        std::fs::remove_file(&path).ok();
+        assert!(err.contains("weights.lead"), "{err}");
+    }
+
+    #[test]
+    fn the_sample_inbox_ranks_nora_above_the_managers_request_and_prints_json_lines() {
+        let options = match args(&["--json"]).unwrap() {
+            Command::Run(options) => options,
+            Command::Help => unreachable!(),
+        };
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        assert!(run(&options, &mut out, &mut errors).unwrap());
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 35, "36 requests, one resolved");
+        let rank_of = |id: &str| {
+            lines
+                .iter()
+                .find(|l| l["id"] == id)
+                .map(|l| l["rank"].as_u64().unwrap())
+                .unwrap()
+        };
+        assert!(rank_of("req-2101") < rank_of("req-2102"));
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line["rank"].as_u64(), Some(i as u64 + 1));
+            assert!(line["priority"].as_f64().unwrap() >= 0.0);
+            assert!(["low", "normal", "high", "urgent"].contains(&line["level"].as_str().unwrap()));
+            for reason in line["reasons"].as_array().unwrap() {
+                let kind = reason["kind"].as_str().unwrap();
+                assert!(
+                    kind.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                    "{kind}"
+                );
+                assert!(reason["weight"].is_number() && reason["detail"].is_string());
+            }
+        }
+        // Higher priority first within the order.
+        let priorities: Vec<f64> = lines
+            .iter()
+            .map(|l| l["priority"].as_f64().unwrap())
+            .collect();
+        assert!(
+            priorities.windows(2).all(|w| w[0] >= w[1] - 1e-9),
+            "{priorities:?}"
+        );
     }
 }
