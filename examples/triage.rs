@@ -75,7 +75,8 @@ struct Options {
     file: PathBuf,
     now: NowChoice,
     json: bool,
-    policy: Policy,
+    /// Boxed: a policy is large and the command line is moved around by value.
+    policy: Box<Policy>,
 }
 
 /// What the command line asked for.
@@ -90,7 +91,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut file: Option<PathBuf> = None;
     let mut now = NowChoice::LatestInInput;
     let mut json = false;
-    let mut policy = Policy::default();
+    let mut policy = Box::default();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -100,7 +101,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                 let path = args
                     .next()
                     .ok_or("--policy needs a value: a JSON policy file")?;
-                policy = read_policy(&path)?;
+                policy = Box::new(read_policy(&path)?);
             }
             "--now" => {
                 let value = args
@@ -563,7 +564,7 @@ fn run(options: &Options, out: &mut impl Write, errors: &mut impl Write) -> Resu
     let inbox = read_inbox(input, errors).map_err(Failure::Output)?;
     let problems = report_batch_problems(&inbox, errors).map_err(Failure::Output)?;
     let now = resolve_now(options.now, &inbox.requests);
-    let ranker = Ranker::new(options.policy.clone());
+    let ranker = Ranker::new((*options.policy).clone());
     let written = if options.json {
         write_json_lines(out, &ranker, &inbox.requests, now)
     } else {
@@ -623,7 +624,7 @@ mod tests {
             file: PathBuf::from(DEFAULT_INBOX),
             now: NowChoice::LatestInInput,
             json: false,
-            policy: Policy::default(),
+            policy: Box::default(),
         };
         assert_eq!(args(&[]), Ok(Command::Run(expected)));
     }
@@ -634,7 +635,7 @@ mod tests {
             file: PathBuf::from("in.jsonl"),
             now: NowChoice::At(datetime!(2026-11-23 21:00 +01:00)),
             json: true,
-            policy: Policy::default(),
+            policy: Box::default(),
         };
         let run = Ok(Command::Run(expected));
         assert_eq!(
