@@ -2,9 +2,9 @@
 //!
 //! A support rep who jumps when the manager walks in, but lets a stranded customer call back
 //! twice, is working for the wrong boss. realboss puts the customer first inside your own
-//! service: it reads customer messages for **sentiment**, validates the **requests, contacts and
-//! feedback** your helpdesk holds, and (as the next steps land) ranks the queue so that the
-//! customer who most needs an answer gets it first, with the reasons spelled out.
+//! service: it reads customer messages for **sentiment**, **urgency** and **complaints**,
+//! validates the **requests, contacts and feedback** your helpdesk holds, and **ranks the queue**
+//! so that the customer who most needs an answer gets it first, with the reasons spelled out.
 //!
 //! Everything is deterministic (equal inputs give bit-equal outputs), explainable, and safe on
 //! any input: no text, JSON or value makes it panic; bad input is a typed [`Error`] whose message
@@ -77,6 +77,30 @@
 //! }
 //! assert_eq!(requests.len(), 1);
 //! realboss::validate_batch(&requests)?;
+//! # Ok::<(), realboss::Error>(())
+//! ```
+//!
+//! ## Rank the queue
+//!
+//! A [`Ranker`] (one analyzer, one [`Policy`]) orders requests at a given `now`: who to answer
+//! first, each with a priority, an urgency level, the next SLA deadline and itemized reasons.
+//! The [`ranking`] module documents the order and its tie-break, [`priority`] how a priority is
+//! made.
+//!
+//! ```
+//! use realboss::model::*;
+//! use time::macros::{date, datetime};
+//!
+//! let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+//!     Money::new(40.0, "EUR".parse()?)?, date!(2024 - 01 - 01)).build()?;
+//! let question = Request::builder(RequestId::new("req-1")?, customer.clone(), Channel::Email,
+//!     datetime!(2026-11-23 09:00 UTC)).text("What are your opening hours?").build()?;
+//! let locked_out = Request::builder(RequestId::new("req-2")?, customer, Channel::Chat,
+//!     datetime!(2026-11-23 09:30 UTC)).text("I'm locked out of my account!").build()?;
+//!
+//! let requests = [question, locked_out];
+//! let ranking = realboss::rank(&requests, datetime!(2026-11-23 10:00 UTC));
+//! assert_eq!(requests[ranking.ranked()[0].index].id().as_str(), "req-2");
 //! # Ok::<(), realboss::Error>(())
 //! ```
 //!
