@@ -445,3 +445,44 @@ fn story_resolved_and_future_requests_are_skipped_not_ranked() -> Result {
     );
     Ok(())
 }
+
+#[test]
+fn story_a_friday_evening_message_is_due_on_monday_morning_and_the_weekend_counts_half() -> Result {
+    use realboss::policy::BusinessHours;
+    use realboss::priority::{DeadlineKind, Policy};
+    let hours: BusinessHours = serde_json::from_str(
+        r#"{"utc_offset": "+00:00",
+            "weekly": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+                       "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}"#,
+    )
+    .unwrap();
+    let policy = Policy::default()
+        .with_business_hours(hours)
+        .with_off_hours_wait(0.5)?;
+    let ranker = Ranker::new(policy);
+    let c = customer("cus-j", Tier::Standard, 0.0)?;
+    // Friday 2026-11-20, 17:30: the office closed half an hour ago.
+    let requests = [request(
+        "req-friday",
+        &c,
+        Channel::Email,
+        datetime!(2026-11-20 17:30 UTC),
+        "Could you check the status of order 4411?",
+    )
+    .build()?];
+    let monday = datetime!(2026-11-23 09:30 UTC);
+    let a = ranker.rank(&requests, monday).ranked()[0].assessment;
+    let deadline = a.next_breach.unwrap();
+    assert_eq!(deadline.kind, DeadlineKind::FirstReply);
+    // Whatever its level, the target counts working time only, so it runs out on Monday.
+    assert!(
+        deadline.due_at >= datetime!(2026-11-23 09:15 UTC),
+        "{deadline:?}"
+    );
+    // 30 working minutes plus 63.5 closed hours at half weight.
+    assert_eq!(
+        a.waited,
+        time::Duration::minutes(30) + time::Duration::minutes(63 * 60 + 30) / 2
+    );
+    Ok(())
+}
