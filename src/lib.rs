@@ -101,7 +101,9 @@ pub use model::{
     AgentId, Channel, ContactEvent, CustomerId, CustomerProfile, EventKind, Feedback, Level,
     Request, RequestId, Status, Tier, validate_batch,
 };
-pub use signals::{Analyzer, AnalyzerConfig, Label, Sentiment};
+pub use signals::{
+    Analyzer, AnalyzerConfig, Complaint, Cue, CueKind, Label, Sentiment, Signals, Urgency,
+};
 pub use text::Language;
 
 /// The README's Rust examples, compiled and run as doctests so that they stay true.

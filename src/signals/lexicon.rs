@@ -82,6 +82,19 @@ pub(crate) struct Entry {
     pub(crate) flags: u32,
 }
 
+/// A table row the [`Lexicon`] index can find by its key.
+pub(crate) trait Keyed: 'static {
+    /// The folded key.
+    fn key(&self) -> &'static str;
+}
+
+impl Keyed for Entry {
+    #[inline(always)]
+    fn key(&self) -> &'static str {
+        self.key
+    }
+}
+
 impl Entry {
     /// Whether any of `bits` is set.
     #[inline]
@@ -170,9 +183,10 @@ fn same_folded(key: &[u8], word: &[u8]) -> bool {
     load8(k.remainder()) == lower8(load8(w.remainder()))
 }
 
-/// A read-only hash index over a static entry table.
-pub(crate) struct Lexicon {
-    entries: &'static [Entry],
+/// A read-only hash index over a static entry table (the sentiment lexicon's [`Entry`] rows, or
+/// another table's rows, such as the urgency cues).
+pub(crate) struct Lexicon<E: Keyed = Entry> {
+    entries: &'static [E],
     /// `0` for an empty slot, else `(tag << 32) | (entry index + 1)`.
     slots: Box<[u64]>,
     mask: usize,
@@ -180,17 +194,17 @@ pub(crate) struct Lexicon {
     shift: u32,
 }
 
-impl Lexicon {
+impl<E: Keyed> Lexicon<E> {
     /// Indexes `entries`; a later entry with the same key as an earlier one is ignored (the
     /// generator never emits duplicates).
-    pub(crate) fn build(entries: &'static [Entry]) -> Lexicon {
+    pub(crate) fn build(entries: &'static [E]) -> Lexicon<E> {
         // Load factor at most 1/2 keeps probe sequences short.
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![0u64; size].into_boxed_slice();
         for (index, entry) in entries.iter().enumerate() {
-            let h = hash(entry.key.as_bytes());
+            let h = hash(entry.key().as_bytes());
             let tag = h & 0xFFFF_FFFF;
             let mut slot = (h >> shift) as usize;
             loop {
@@ -200,7 +214,7 @@ impl Lexicon {
                     break;
                 }
                 let other = &entries[(held & 0xFFFF_FFFF) as usize - 1];
-                if other.key == entry.key {
+                if other.key() == entry.key() {
                     break;
                 }
                 slot = (slot + 1) & mask;
@@ -217,7 +231,7 @@ impl Lexicon {
     /// The entry for a key, if any. ASCII capitals in `key` are folded on the fly, so a raw ASCII
     /// word can be looked up as it stands; other text must be folded first ([`crate::text::Folded`]).
     #[inline(always)]
-    pub(crate) fn get(&self, key: &[u8]) -> Option<&'static Entry> {
+    pub(crate) fn get(&self, key: &[u8]) -> Option<&'static E> {
         if key.len() <= 8 {
             return self.get_short(key);
         }
@@ -227,7 +241,7 @@ impl Lexicon {
     /// [`Lexicon::get`] for keys of more than 8 bytes; kept out of line so that the common short
     /// look-up needs fewer registers saved and restored.
     #[inline(never)]
-    fn get_long(&self, key: &[u8]) -> Option<&'static Entry> {
+    fn get_long(&self, key: &[u8]) -> Option<&'static E> {
         let h = hash(key);
         let tag = h & 0xFFFF_FFFF;
         let mut slot = (h >> self.shift) as usize;
@@ -238,7 +252,7 @@ impl Lexicon {
             }
             if held >> 32 == tag {
                 let entry = &self.entries[(held & 0xFFFF_FFFF) as usize - 1];
-                if same_folded(entry.key.as_bytes(), key) {
+                if same_folded(entry.key().as_bytes(), key) {
                     return Some(entry);
                 }
             }
@@ -249,7 +263,7 @@ impl Lexicon {
     /// [`Lexicon::get`] for keys of at most eight bytes, most words: the folded word is loaded
     /// once and serves both the hash (the same value [`hash`] gives) and the comparison.
     #[inline(always)]
-    fn get_short(&self, key: &[u8]) -> Option<&'static Entry> {
+    fn get_short(&self, key: &[u8]) -> Option<&'static E> {
         if key.is_empty() {
             return None;
         }
@@ -264,7 +278,7 @@ impl Lexicon {
             }
             if held >> 32 == tag {
                 let entry = &self.entries[(held & 0xFFFF_FFFF) as usize - 1];
-                let stored = entry.key.as_bytes();
+                let stored = entry.key().as_bytes();
                 if stored.len() == key.len() && load8(stored) == word {
                     return Some(entry);
                 }
@@ -283,11 +297,11 @@ impl Lexicon {
     pub(crate) fn mean_probes(&self) -> f64 {
         let mut total = 0usize;
         for entry in self.entries {
-            let h = hash(entry.key.as_bytes());
+            let h = hash(entry.key().as_bytes());
             let mut slot = (h >> self.shift) as usize;
             let mut probes = 1;
             while self.slots[slot] & 0xFFFF_FFFF != 0
-                && self.entries[(self.slots[slot] & 0xFFFF_FFFF) as usize - 1].key != entry.key
+                && self.entries[(self.slots[slot] & 0xFFFF_FFFF) as usize - 1].key() != entry.key()
             {
                 slot = (slot + 1) & self.mask;
                 probes += 1;

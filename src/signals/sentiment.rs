@@ -359,18 +359,7 @@ impl Analyzer {
         let words = tokens(text)
             .filter(|t| t.kind() != TokenKind::Punctuation)
             .count();
-        Sentiment {
-            compound: 0.0,
-            positive: 0.0,
-            neutral: 1.0,
-            negative: 0.0,
-            label: Label::Neutral,
-            coverage: Coverage {
-                words,
-                known: 0,
-                supported: false,
-            },
-        }
+        unsupported_sentiment(words)
     }
 
     fn label(&self, compound: f64) -> Label {
@@ -384,6 +373,38 @@ impl Analyzer {
     }
 
     fn score<R: Recorder>(&self, text: &str, record: &mut R) -> Sentiment {
+        self.score_with(text, record, &mut ())
+    }
+
+    /// Scores `text` in `language` and hands every token, in order, to `sink` from the same
+    /// tokenization loop: the one pass that [`Analyzer::signals`] shares between sentiment and
+    /// the urgency cues. A language without a lexicon still feeds `sink` (and counts words).
+    pub(super) fn sentiment_feeding<S: TokenSink>(
+        &self,
+        text: &str,
+        language: Language,
+        sink: &mut S,
+    ) -> Sentiment {
+        match language {
+            Language::English => self.score_with(text, &mut NoRecord, sink),
+            _ => {
+                let mut words = 0;
+                for token in tokens(text) {
+                    sink.token(token);
+                    words += usize::from(token.kind() != TokenKind::Punctuation);
+                }
+                unsupported_sentiment(words)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn score_with<R: Recorder, S: TokenSink>(
+        &self,
+        text: &str,
+        record: &mut R,
+        sink: &mut S,
+    ) -> Sentiment {
         let mut pass = Pass {
             text,
             lexicon: self.english,
@@ -402,6 +423,7 @@ impl Analyzer {
             questions: 0,
         };
         for token in tokens(text) {
+            sink.token(token);
             pass.token(token, record);
         }
         // Commit what is left, oldest first, as the pass would have.
@@ -410,6 +432,35 @@ impl Analyzer {
         }
         pass.finish(self, record)
     }
+}
+
+/// The result for text in a language without a lexicon: neutral, not understood.
+fn unsupported_sentiment(words: usize) -> Sentiment {
+    Sentiment {
+        compound: 0.0,
+        positive: 0.0,
+        neutral: 1.0,
+        negative: 0.0,
+        label: Label::Neutral,
+        coverage: Coverage {
+            words,
+            known: 0,
+            supported: false,
+        },
+    }
+}
+
+/// Another reader of the token stream, fed by the sentiment pass's own tokenization loop so
+/// that a text is split once for every signal (see [`Analyzer::signals`]).
+pub(super) trait TokenSink {
+    /// Sees each token, in text order, before the sentiment pass does.
+    fn token(&mut self, token: Token<'_>);
+}
+
+/// No other reader: plain [`Analyzer::sentiment`]. Compiles to nothing.
+impl TokenSink for () {
+    #[inline(always)]
+    fn token(&mut self, _token: Token<'_>) {}
 }
 
 /// Running sums for one side of the first contrastive word.

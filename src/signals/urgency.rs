@@ -1,0 +1,1244 @@
+//! Urgency and complaint read from a message's text: the cue table at run time, the cue pass that
+//! shares the sentiment pass's tokens, and the results. The method is described in the
+//! [module documentation](crate::signals#urgency-and-complaint).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use super::lexicon::{Keyed, Lexicon};
+use super::sentiment::{Analyzer, Sentiment, TokenSink};
+use super::urgency_table::CUES;
+use crate::model::Level;
+use crate::text::{Folded, Language, LookBack, Token, TokenKind, tokens};
+
+/// Weight of a `?` that ends a clause holding at least one word: the customer asked something
+/// and waits for the answer ([`CueKind::AwaitingAnswer`]). Counted once per clause, so `???` is
+/// one question. Ours: a question is the single best-known sign that someone waits for an
+/// answer (on the forum evaluation set a bare "has a `?`" test alone reaches Spearman 0.41).
+pub const QUESTION_WEIGHT: f64 = 0.3;
+
+/// Weight of two or more `!` in a row ([`CueKind::UrgentWord`]): emphasis that often marks
+/// urgency, in any language. Ours; kept small because it also marks delight.
+pub const EXCLAMATIONS_WEIGHT: f64 = 0.15;
+
+/// Weight of a deadline ([`CueKind::TimePressure`]): `by`, `before` or `until` followed by a
+/// clock time ("by 5pm", "by 17:00", "before 9 am") or a listed moment ("by tomorrow", "by
+/// Friday"). Ours.
+pub const DEADLINE_WEIGHT: f64 = 0.45;
+
+/// Weight of a short span ([`CueKind::TimePressure`]): `in` or `within`, then an amount (a
+/// number or words such as "an", "a few", "the next"), then minutes or hours ("in an hour",
+/// "within 30 minutes"). Ours.
+pub const SHORT_SPAN_WEIGHT: f64 = 0.4;
+
+/// Factor applied to the urgency score (once) when the customer says it can wait or that it is
+/// solved ("whenever you get a chance", "no worries", "all sorted"); rows with role `calm` in
+/// `data/urgency_cues.tsv`. Ours.
+pub const CALM_FACTOR: f64 = 0.4;
+
+/// Score at and above which a message's urgency level is [`Level::Normal`]; below it,
+/// [`Level::Low`]. One weak cue (a question, "today") reaches it. Ours.
+pub const NORMAL_THRESHOLD: f64 = 0.2;
+
+/// Score at and above which the level is [`Level::High`]: one strong cue ("stranded",
+/// "charged twice") or two weak ones reach it. Ours.
+pub const HIGH_THRESHOLD: f64 = 0.5;
+
+/// Score at and above which the level is [`Level::Urgent`]: two strong cues, or one strong cue
+/// and a deadline. Ours.
+pub const URGENT_THRESHOLD: f64 = 0.75;
+
+/// How much negative sentiment raises a complaint that its cues found: the complaint score `c`
+/// becomes `c + (1 - c) × COMPLAINT_MOOD_NUDGE × (−compound)` when compound is negative and `c`
+/// is above zero. Mood alone never makes a complaint. Ours.
+pub const COMPLAINT_MOOD_NUDGE: f64 = 0.25;
+
+/// How many words back a negation word ("not", "never", "can't", "unable") reaches to cancel
+/// a cue (or to turn on a `negated` cue such as "working"), within one clause: the sentiment
+/// negation window ([`super::LOOK_BACK_WORDS`]).
+pub const NEGATION_REACH: usize = super::LOOK_BACK_WORDS;
+
+/// How many words back `no` reaches ("no rush", "no reply at all"); as for sentiment.
+pub const NO_REACH: usize = 2;
+
+/// Words kept for look-back: the longest cue phrase (5 words) plus one.
+const RING: usize = 6;
+
+/// Longest cue phrase, in words.
+const MAX_PHRASE_WORDS: usize = 5;
+
+/// What a cue says about the customer's situation.
+///
+/// ```
+/// use realboss::signals::CueKind;
+///
+/// assert_eq!(CueKind::MoneyAtRisk.name(), "money_at_risk");
+/// assert_eq!(serde_json::to_string(&CueKind::Stuck)?, "\"stuck\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    /// The customer says it is urgent: urgent, asap, immediately, emergency, "right now",
+    /// critical; also `!!`.
+    UrgentWord,
+    /// The customer cannot go on: stranded, locked out, can't log in, not working, down,
+    /// outage, blocked.
+    Stuck,
+    /// The customer's money is at stake: charged twice, fraud, refund, overcharged,
+    /// unauthorized charge.
+    MoneyAtRisk,
+    /// A deadline or short span: today, tonight, "by 5pm", "in an hour", "tomorrow morning",
+    /// deadline.
+    TimePressure,
+    /// The customer may leave or escalate outside: cancel, switch provider, lawyer,
+    /// chargeback, never again.
+    Leaving,
+    /// The customer waits for our answer: a question, "any update", "still waiting", "please
+    /// advise", "please help", "how do I".
+    AwaitingAnswer,
+    /// Something promised did not happen (the complaint cues): late, lost, never arrived,
+    /// ignored, no reply, broken, wrong item, missing, still not.
+    BrokenExpectation,
+}
+
+impl CueKind {
+    /// Every kind, in declaration order.
+    #[cfg(test)]
+    const ALL: [CueKind; 7] = [
+        CueKind::UrgentWord,
+        CueKind::Stuck,
+        CueKind::MoneyAtRisk,
+        CueKind::TimePressure,
+        CueKind::Leaving,
+        CueKind::AwaitingAnswer,
+        CueKind::BrokenExpectation,
+    ];
+
+    /// The kind's snake_case name, the same as its serde form (`"urgent_word"`, `"stuck"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(realboss::signals::CueKind::AwaitingAnswer.name(), "awaiting_answer");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            CueKind::UrgentWord => "urgent_word",
+            CueKind::Stuck => "stuck",
+            CueKind::MoneyAtRisk => "money_at_risk",
+            CueKind::TimePressure => "time_pressure",
+            CueKind::Leaving => "leaving",
+            CueKind::AwaitingAnswer => "awaiting_answer",
+            CueKind::BrokenExpectation => "broken_expectation",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One cue found in a text: its kind, byte range in the text, and the weight it added.
+///
+/// `start..end` is a byte range of the text given to the analyzer (a phrase or time pattern
+/// spans all its words). `weight` is in `[0, 1)`: the cue's share of the way to certainty in
+/// the score `1 - Π(1 - weight)` (for [`Complaint::strongest`], its complaint weight).
+///
+/// ```
+/// use realboss::signals::{Analyzer, AnalyzerConfig, CueKind};
+///
+/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+/// let text = "I am locked out of my account";
+/// let cue = analyzer.urgency(text).top[0].expect("one cue");
+/// assert_eq!(cue.kind, CueKind::Stuck);
+/// assert_eq!(&text[cue.start..cue.end], "locked out");
+/// assert!(cue.weight > 0.0 && cue.weight < 1.0);
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cue {
+    /// What the cue says.
+    pub kind: CueKind,
+    /// Byte offset of the cue's first byte in the text.
+    pub start: usize,
+    /// Byte offset just past the cue's last byte.
+    pub end: usize,
+    /// Weight added, in `[0, 1)`.
+    pub weight: f64,
+}
+
+impl Cue {
+    /// The cue's byte range in the text (`&text[cue.range()]` is the cue as written).
+    ///
+    /// ```
+    /// use realboss::signals::{Analyzer, AnalyzerConfig};
+    ///
+    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+    /// let text = "Please advise.";
+    /// let cue = analyzer.urgency(text).top[0].expect("a cue");
+    /// assert_eq!(&text[cue.range()], "Please advise");
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether `self` ranks before `other` among the strongest: higher weight, then earlier in
+    /// the text, then shorter, then kind order (a total order, so results are deterministic).
+    fn stronger_than(&self, other: &Cue) -> bool {
+        self.weight
+            .total_cmp(&other.weight)
+            .reverse()
+            .then(self.start.cmp(&other.start))
+            .then(self.end.cmp(&other.end))
+            .then(self.kind.cmp(&other.kind))
+            .is_lt()
+    }
+}
+
+/// Urgency read from one message's text.
+///
+/// ```
+/// use realboss::signals::{Analyzer, AnalyzerConfig, CueKind};
+/// use realboss::Level;
+///
+/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+/// let u = analyzer.urgency("URGENT: I'm stranded at the station and my card was declined!!");
+/// assert_eq!(u.level, Level::Urgent);
+/// assert!(u.marked);
+/// assert!(u.unmarked_score < u.score);
+/// assert_eq!(u.top[0].map(|c| c.kind), Some(CueKind::Stuck));
+///
+/// let calm = analyzer.urgency("No rush, whenever you can.");
+/// assert_eq!(calm.level, Level::Low);
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Urgency {
+    /// How urgently the text asks for an answer, `[0, 1]`, always finite: `1 - Π(1 - w)` over
+    /// the cues that counted, times [`CALM_FACTOR`] when the customer says it can wait.
+    pub score: f64,
+    /// `score` on the one scale: [`Level::Low`] below [`NORMAL_THRESHOLD`], then
+    /// [`Level::Normal`], [`Level::High`] from [`HIGH_THRESHOLD`], [`Level::Urgent`] from
+    /// [`URGENT_THRESHOLD`].
+    pub level: Level,
+    /// The score with [`CueKind::UrgentWord`] cues left out, `[0, score]`: what the text says
+    /// about the situation rather than its labels, for discounting a customer who marks
+    /// everything urgent.
+    pub unmarked_score: f64,
+    /// Whether an un-negated [`CueKind::UrgentWord`] cue is present.
+    pub marked: bool,
+    /// Number of un-negated cues that counted (urgency or complaint).
+    pub cues: u32,
+    /// The strongest cues, strongest first: chosen one per kind as long as kinds last, then the
+    /// next strongest of any kind; `None` past the last cue.
+    pub top: [Option<Cue>; 3],
+}
+
+impl Urgency {
+    /// The urgency of a text without any cue: score 0, [`Level::Low`].
+    ///
+    /// ```
+    /// use realboss::signals::Urgency;
+    ///
+    /// assert_eq!(Urgency::none().score, 0.0);
+    /// assert_eq!(Urgency::none(), Urgency::default());
+    /// ```
+    pub fn none() -> Urgency {
+        Urgency {
+            score: 0.0,
+            level: Level::Low,
+            unmarked_score: 0.0,
+            marked: false,
+            cues: 0,
+            top: [None; 3],
+        }
+    }
+}
+
+impl Default for Urgency {
+    fn default() -> Self {
+        Urgency::none()
+    }
+}
+
+/// The [`Level`] of an urgency score under [`NORMAL_THRESHOLD`], [`HIGH_THRESHOLD`] and
+/// [`URGENT_THRESHOLD`]. NaN (never produced by the analyzer) is [`Level::Low`].
+///
+/// ```
+/// use realboss::signals::level_of;
+/// use realboss::Level;
+///
+/// assert_eq!(level_of(0.0), Level::Low);
+/// assert_eq!(level_of(0.5), Level::High);
+/// assert_eq!(level_of(1.0), Level::Urgent);
+/// ```
+pub fn level_of(score: f64) -> Level {
+    if score >= URGENT_THRESHOLD {
+        Level::Urgent
+    } else if score >= HIGH_THRESHOLD {
+        Level::High
+    } else if score >= NORMAL_THRESHOLD {
+        Level::Normal
+    } else {
+        Level::Low
+    }
+}
+
+/// A complaint: the customer reports that an expectation was broken. Not the same as negative
+/// sentiment ("I hate rainy days" is negative, not a complaint).
+///
+/// ```
+/// use realboss::signals::{Analyzer, AnalyzerConfig};
+///
+/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+/// let parcel = "My parcel arrived two weeks late.";
+/// let c = analyzer.complaint(parcel);
+/// assert!(c.score > 0.4);
+/// assert_eq!(&parcel[c.strongest.expect("a cue").range()], "late");
+///
+/// let weather = analyzer.signals("I hate rainy days.");
+/// assert!(weather.sentiment.compound < 0.0);
+/// assert_eq!(weather.complaint.score, 0.0);
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Complaint {
+    /// How clearly the text reports a broken expectation, `[0, 1]`, always finite:
+    /// `1 - Π(1 - c)` over the complaint weights `c` of the cues that counted, then raised by
+    /// negative sentiment ([`COMPLAINT_MOOD_NUDGE`]) when above zero.
+    pub score: f64,
+    /// The cue with the largest complaint weight (its `weight` is that complaint weight).
+    pub strongest: Option<Cue>,
+}
+
+impl Complaint {
+    /// No complaint: score 0.
+    ///
+    /// ```
+    /// assert_eq!(realboss::signals::Complaint::none().score, 0.0);
+    /// ```
+    pub fn none() -> Complaint {
+        Complaint {
+            score: 0.0,
+            strongest: None,
+        }
+    }
+}
+
+impl Default for Complaint {
+    fn default() -> Self {
+        Complaint::none()
+    }
+}
+
+/// Everything one pass over a message gives: sentiment, urgency and complaint.
+///
+/// ```
+/// use realboss::signals::{Analyzer, AnalyzerConfig, Label};
+///
+/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+/// let text = "I was charged twice, please refund me today.";
+/// let s = analyzer.signals(text);
+/// assert_eq!(s.sentiment, analyzer.sentiment(text));
+/// assert_eq!(s.sentiment.label, Label::Negative);
+/// assert!(s.urgency.score > 0.5);
+/// assert!(s.complaint.score > 0.5);
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Signals {
+    /// The same as [`Analyzer::sentiment`] gives, bit for bit.
+    pub sentiment: Sentiment,
+    /// Urgency from the text's cues.
+    pub urgency: Urgency,
+    /// Complaint from the text's cues, nudged by negative sentiment.
+    pub complaint: Complaint,
+}
+
+/// Why a text got its urgency and complaint: every cue that counted and every cue that a
+/// negation cancelled. Allocates; its `signals` equal [`Analyzer::signals`] bit for bit.
+///
+/// ```
+/// use realboss::signals::{Analyzer, AnalyzerConfig, CueKind};
+///
+/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+/// let text = "Not urgent, but my login doesn't work.";
+/// let why = analyzer.explain_signals(text);
+/// assert_eq!(why.signals, analyzer.signals(text));
+/// assert_eq!(why.negated.len(), 1);
+/// assert_eq!(&text[why.negated[0].range()], "urgent");
+/// assert_eq!(why.cues[0].kind, CueKind::Stuck);
+/// assert_eq!(&text[why.cues[0].range()], "work");
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalsExplanation {
+    /// The result.
+    pub signals: Signals,
+    /// Every cue that counted, in text order, with its urgency weight.
+    pub cues: Vec<Cue>,
+    /// Cues cancelled by a negation before them ("not urgent", "no rush"), in text order.
+    pub negated: Vec<Cue>,
+    /// Byte ranges of phrases saying it can wait or is solved ("no worries", "all sorted"),
+    /// in text order; any of them multiplies the score by [`CALM_FACTOR`] (once).
+    pub calming: Vec<Range<usize>>,
+}
+
+impl Analyzer {
+    /// Sentiment, urgency and complaint of `text` in the configured language, from one
+    /// tokenization pass. Never fails, never allocates; `signals(t).sentiment` equals
+    /// [`Analyzer::sentiment`]`(t)` bit for bit.
+    ///
+    /// ```
+    /// use realboss::signals::{Analyzer, AnalyzerConfig};
+    /// use realboss::Level;
+    ///
+    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+    /// let s = analyzer.signals("Can't log in since this morning, any update?");
+    /// assert!(s.urgency.level >= Level::High);
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn signals(&self, text: &str) -> Signals {
+        self.signals_in(text, self.config().language)
+    }
+
+    /// [`Analyzer::signals`] for text in `language`. The cue table is English; in a language
+    /// without one only the language-neutral cues count (a `?` after a word, `!!`), the
+    /// sentiment is neutral with [`super::Coverage::supported`] `false`, and so no complaint
+    /// is found.
+    ///
+    /// ```
+    /// use realboss::signals::{Analyzer, AnalyzerConfig};
+    /// use realboss::text::Language;
+    ///
+    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+    /// let german = Language::from_bcp47("de")?;
+    /// let s = analyzer.signals_in("Dringend: wann kommt mein Paket?", german);
+    /// assert!(!s.sentiment.coverage.supported);
+    /// assert!(s.urgency.score > 0.0); // the question still counts
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn signals_in(&self, text: &str, language: Language) -> Signals {
+        let mut pass = CuePass::new(text, table_for(language), NoCueRecord);
+        let sentiment = self.sentiment_feeding(text, language, &mut pass);
+        let (urgency, complaint) = pass.finish();
+        Signals {
+            sentiment,
+            urgency,
+            complaint: nudged(complaint, &sentiment),
+        }
+    }
+
+    /// Urgency of `text` in the configured language, from the cue pass alone (no sentiment is
+    /// computed). Never fails, never allocates; equal to `signals(text).urgency`.
+    ///
+    /// ```
+    /// use realboss::signals::{Analyzer, AnalyzerConfig};
+    /// use realboss::Level;
+    ///
+    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+    /// assert_eq!(analyzer.urgency("Please reply by 5pm today").level, Level::Urgent);
+    /// assert_eq!(analyzer.urgency("NOT urgent").level, Level::Low);
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn urgency(&self, text: &str) -> Urgency {
+        let mut pass = CuePass::new(text, table_for(self.config().language), NoCueRecord);
+        for token in tokens(text) {
+            pass.token(token);
+        }
+        pass.finish().0
+    }
+
+    /// Complaint of `text` in the configured language; equal to `signals(text).complaint`
+    /// (it needs the sentiment for its nudge, so it runs the whole pass). Never fails, never
+    /// allocates.
+    ///
+    /// ```
+    /// use realboss::signals::{Analyzer, AnalyzerConfig};
+    ///
+    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+    /// assert!(analyzer.complaint("My order never arrived").score > 0.5);
+    /// assert_eq!(analyzer.complaint("What are your opening hours?").score, 0.0);
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn complaint(&self, text: &str) -> Complaint {
+        self.signals(text).complaint
+    }
+
+    /// Explains [`Analyzer::signals`] for `text` in the configured language: every cue that
+    /// counted, every cue a negation cancelled, every calming phrase. Allocates.
+    ///
+    /// ```
+    /// use realboss::signals::{Analyzer, AnalyzerConfig};
+    ///
+    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
+    /// let text = "No rush, whenever you get a chance.";
+    /// let why = analyzer.explain_signals(text);
+    /// assert_eq!(&text[why.negated[0].range()], "rush");
+    /// assert_eq!(&text[why.calming[0].clone()], "whenever you get a chance");
+    /// assert_eq!(why.signals.urgency.score, 0.0);
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn explain_signals(&self, text: &str) -> SignalsExplanation {
+        let language = self.config().language;
+        let mut pass = CuePass::new(text, table_for(language), CueRecord::default());
+        let sentiment = self.sentiment_feeding(text, language, &mut pass);
+        let (urgency, complaint) = pass.finish_partial();
+        let mut record = std::mem::take(&mut pass.record);
+        record.cues.sort_by_key(|c| (c.start, c.end, c.kind));
+        record.negated.sort_by_key(|c| (c.start, c.end, c.kind));
+        record.calming.sort_by_key(|r| (r.start, r.end));
+        SignalsExplanation {
+            signals: Signals {
+                sentiment,
+                urgency,
+                complaint: nudged(complaint, &sentiment),
+            },
+            cues: record.cues,
+            negated: record.negated,
+            calming: record.calming,
+        }
+    }
+}
+
+/// Raises a complaint that cues found by the text's negative mood ([`COMPLAINT_MOOD_NUDGE`]).
+fn nudged(complaint: Complaint, sentiment: &Sentiment) -> Complaint {
+    let c = complaint.score;
+    if c > 0.0 && sentiment.compound < 0.0 {
+        let raised = c + (1.0 - c) * COMPLAINT_MOOD_NUDGE * (-sentiment.compound).min(1.0);
+        Complaint {
+            score: raised.clamp(0.0, 1.0),
+            ..complaint
+        }
+    } else {
+        complaint
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cue table at run time.
+
+/// Flag bits of a [`CueEntry`]. Short names because the generated table spells them out.
+pub(crate) mod cue_flag {
+    /// Counts as a cue of its kind unless negated.
+    pub(crate) const CUE: u32 = 1 << 0;
+    /// Counts as a cue of its kind only when negated ("not working").
+    pub(crate) const NEGATED: u32 = 1 << 1;
+    /// Says the message can wait or is solved.
+    pub(crate) const CALM: u32 = 1 << 2;
+    /// A negation word (sentiment's, or a cue-only one such as "unable").
+    pub(crate) const NEG: u32 = 1 << 3;
+    /// The word "no" (reaches [`super::NO_REACH`] words).
+    pub(crate) const NO: u32 = 1 << 4;
+    /// Opens a deadline ("by", "before", "until").
+    pub(crate) const BY: u32 = 1 << 5;
+    /// Opens a short span ("in", "within").
+    pub(crate) const WITHIN: u32 = 1 << 6;
+    /// A moment a deadline can name ("tomorrow", "noon", "friday").
+    pub(crate) const TIME_POINT: u32 = 1 << 7;
+    /// A short span unit ("minutes", "hours").
+    pub(crate) const TIME_UNIT: u32 = 1 << 8;
+    /// An amount word inside a short span ("an", "a few", "the next").
+    pub(crate) const COUNT: u32 = 1 << 9;
+    /// "am" or "pm".
+    pub(crate) const MERIDIEM: u32 = 1 << 10;
+    /// A multi-word entry.
+    pub(crate) const PHRASE: u32 = 1 << 11;
+    /// A word form found through its Snowball stem (a `~` row of the data).
+    pub(crate) const FORM: u32 = 1 << 12;
+    /// Some phrase starts with this word.
+    pub(crate) const START: u32 = 1 << 13;
+    /// A phrase of 2 words ends with this word.
+    pub(crate) const END2: u32 = 1 << 14;
+    /// A phrase of 3 words ends with this word.
+    pub(crate) const END3: u32 = 1 << 15;
+    /// A phrase of 4 words ends with this word.
+    pub(crate) const END4: u32 = 1 << 16;
+    /// A phrase of 5 words ends with this word.
+    pub(crate) const END5: u32 = 1 << 17;
+    /// All phrase-end bits.
+    pub(crate) const ENDS: u32 = END2 | END3 | END4 | END5;
+}
+
+use cue_flag as flag;
+
+/// One row of the cue table: a folded word or phrase.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct CueEntry {
+    /// The folded key (words joined by one space).
+    pub(crate) key: &'static str,
+    /// The kind, for [`cue_flag::CUE`] and [`cue_flag::NEGATED`] rows.
+    pub(crate) kind: Option<CueKind>,
+    /// Urgency weight, `[0, 1)`.
+    pub(crate) weight: f64,
+    /// Complaint weight, `[0, 1)`.
+    pub(crate) complaint: f64,
+    /// [`cue_flag`] bits.
+    pub(crate) flags: u32,
+}
+
+impl Keyed for CueEntry {
+    #[inline(always)]
+    fn key(&self) -> &'static str {
+        self.key
+    }
+}
+
+/// Builds a row; the generated table calls it once per row.
+pub(crate) const fn c(
+    key: &'static str,
+    kind: Option<CueKind>,
+    weight: f64,
+    complaint: f64,
+    flags: u32,
+) -> CueEntry {
+    CueEntry {
+        key,
+        kind,
+        weight,
+        complaint,
+        flags,
+    }
+}
+
+static ENGLISH_CUES: LazyLock<Lexicon<CueEntry>> = LazyLock::new(|| Lexicon::build(&CUES));
+
+/// The cue table for `language`, if it has one.
+fn table_for(language: Language) -> Option<&'static Lexicon<CueEntry>> {
+    match language {
+        Language::English => Some(&ENGLISH_CUES),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cue pass.
+
+/// What the pass reports to an explanation; a no-op for plain scoring.
+trait CueRecorder {
+    fn counted(&mut self, _cue: Cue) {}
+    fn negated(&mut self, _cue: Cue) {}
+    fn calm(&mut self, _range: Range<usize>) {}
+}
+
+struct NoCueRecord;
+
+impl CueRecorder for NoCueRecord {}
+
+#[derive(Default)]
+struct CueRecord {
+    cues: Vec<Cue>,
+    negated: Vec<Cue>,
+    calming: Vec<Range<usize>>,
+}
+
+impl CueRecorder for CueRecord {
+    fn counted(&mut self, cue: Cue) {
+        self.cues.push(cue);
+    }
+    fn negated(&mut self, cue: Cue) {
+        self.negated.push(cue);
+    }
+    fn calm(&mut self, range: Range<usize>) {
+        self.calming.push(range);
+    }
+}
+
+/// A cue found on a word, settled when the word leaves the look-back ring (a phrase ending
+/// later may still absorb the word and its cue).
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    cue: Cue,
+    complaint: f64,
+    /// Counts (`false`: cancelled by a negation, reported as negated).
+    counts: bool,
+}
+
+/// A word in the look-back ring.
+#[derive(Debug, Clone, Copy, Default)]
+struct Word {
+    start: usize,
+    end: usize,
+    flags: u32,
+    clause: u32,
+    /// Punctuation other than `-` stood between this word and the previous one.
+    gap_before: bool,
+    /// A number of one to four ASCII digits (an amount, or an hour).
+    number: bool,
+    pending: Option<Pending>,
+}
+
+/// State of the clock-time rule after `by` + a bare hour ("by 5" then "pm", or ":" "30").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Clock {
+    None,
+    /// `by` + hour seen; the deadline starts at the byte given.
+    Hour(usize),
+    /// `by` + hour + `:` seen.
+    Colon(usize),
+}
+
+/// Running products and the strongest cues.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    /// Π(1 - w) over all counted cues.
+    keep: f64,
+    /// Π(1 - w) over counted cues that are not [`CueKind::UrgentWord`].
+    keep_unmarked: f64,
+    /// Π(1 - c) over counted complaint weights.
+    keep_complaint: f64,
+    marked: bool,
+    cues: u32,
+    best_of_kind: [Option<Cue>; 7],
+    top: [Option<Cue>; 3],
+    strongest_complaint: Option<Cue>,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        Tally {
+            keep: 1.0,
+            keep_unmarked: 1.0,
+            keep_complaint: 1.0,
+            marked: false,
+            cues: 0,
+            best_of_kind: [None; 7],
+            top: [None; 3],
+            strongest_complaint: None,
+        }
+    }
+
+    fn count(&mut self, cue: Cue, complaint: f64) {
+        self.cues = self.cues.saturating_add(1);
+        self.keep *= 1.0 - cue.weight;
+        if cue.kind == CueKind::UrgentWord {
+            self.marked = true;
+        } else {
+            self.keep_unmarked *= 1.0 - cue.weight;
+        }
+        if complaint > 0.0 {
+            self.keep_complaint *= 1.0 - complaint;
+            let as_complaint = Cue {
+                weight: complaint,
+                ..cue
+            };
+            if self
+                .strongest_complaint
+                .is_none_or(|held| as_complaint.stronger_than(&held))
+            {
+                self.strongest_complaint = Some(as_complaint);
+            }
+        }
+        if cue.weight <= 0.0 {
+            return;
+        }
+        let slot = &mut self.best_of_kind[cue.kind.index()];
+        if slot.is_none_or(|held| cue.stronger_than(&held)) {
+            *slot = Some(cue);
+        }
+        insert_strongest(&mut self.top, cue);
+    }
+
+    fn finish(&self, calm: bool) -> (Urgency, Complaint) {
+        let factor = if calm { CALM_FACTOR } else { 1.0 };
+        let score = ((1.0 - self.keep) * factor).clamp(0.0, 1.0);
+        let unmarked = ((1.0 - self.keep_unmarked) * factor).clamp(0.0, score);
+        // One cue per kind first, then the strongest of any kind not already shown.
+        let mut top = [None; 3];
+        for cue in self.best_of_kind.iter().flatten() {
+            insert_strongest(&mut top, *cue);
+        }
+        let mut filled = top.iter().filter(|c| c.is_some()).count();
+        for cue in self.top.iter().flatten() {
+            if filled == top.len() {
+                break;
+            }
+            if !top.contains(&Some(*cue)) {
+                top[filled] = Some(*cue);
+                filled += 1;
+            }
+        }
+        // The set prefers distinct kinds; its order is by strength alone.
+        let chosen = top;
+        top = [None; 3];
+        for cue in chosen.iter().flatten() {
+            insert_strongest(&mut top, *cue);
+        }
+        let urgency = Urgency {
+            score,
+            level: level_of(score),
+            unmarked_score: unmarked,
+            marked: self.marked,
+            cues: self.cues,
+            top,
+        };
+        let complaint = Complaint {
+            score: (1.0 - self.keep_complaint).clamp(0.0, 1.0),
+            strongest: self.strongest_complaint,
+        };
+        (urgency, complaint)
+    }
+}
+
+/// Puts `cue` into the strongest-first list `top` if it is stronger than its weakest.
+fn insert_strongest(top: &mut [Option<Cue>; 3], cue: Cue) {
+    let mut at = top.len();
+    for (i, held) in top.iter().enumerate() {
+        match held {
+            Some(held) if !cue.stronger_than(held) => {}
+            _ => {
+                at = i;
+                break;
+            }
+        }
+    }
+    if at < top.len() {
+        top[at..].rotate_right(1);
+        top[at] = Some(cue);
+    }
+}
+
+/// One left-to-right pass over a text's tokens that finds urgency and complaint cues.
+struct CuePass<'t, R: CueRecorder> {
+    text: &'t str,
+    table: Option<&'static Lexicon<CueEntry>>,
+    ring: LookBack<Word, RING>,
+    clause: u32,
+    /// Words in the current clause (a `?` needs one).
+    clause_words: u32,
+    gap: bool,
+    /// Start of the current run of `!`, and whether it already counted.
+    bangs: Option<(usize, bool)>,
+    clock: Clock,
+    calm: bool,
+    tally: Tally,
+    record: R,
+}
+
+impl<R: CueRecorder> TokenSink for CuePass<'_, R> {
+    #[inline]
+    fn token(&mut self, token: Token<'_>) {
+        CuePass::token(self, token);
+    }
+}
+
+impl<'t, R: CueRecorder> CuePass<'t, R> {
+    fn new(text: &'t str, table: Option<&'static Lexicon<CueEntry>>, record: R) -> Self {
+        CuePass {
+            text,
+            table,
+            ring: LookBack::new(),
+            clause: 0,
+            clause_words: 0,
+            gap: false,
+            bangs: None,
+            clock: Clock::None,
+            calm: false,
+            tally: Tally::new(),
+            record,
+        }
+    }
+
+    fn token(&mut self, token: Token<'_>) {
+        let clock = std::mem::replace(&mut self.clock, Clock::None);
+        if token.kind() == TokenKind::Punctuation {
+            self.punctuation(token, clock);
+        } else {
+            self.bangs = None;
+            self.word(token, clock);
+        }
+    }
+
+    fn punctuation(&mut self, token: Token<'_>, clock: Clock) {
+        let bytes = token.as_str().as_bytes();
+        let c = if bytes.len() == 1 { bytes[0] } else { 0 };
+        if c != b'!' {
+            self.bangs = None;
+        }
+        match c {
+            b'?' => {
+                if self.clause_words > 0 {
+                    self.count_now(
+                        Cue {
+                            kind: CueKind::AwaitingAnswer,
+                            start: token.start(),
+                            end: token.end(),
+                            weight: QUESTION_WEIGHT,
+                        },
+                        0.0,
+                    );
+                }
+                self.break_clause();
+            }
+            b'!' => {
+                match self.bangs {
+                    Some((start, false)) => {
+                        self.bangs = Some((start, true));
+                        self.count_now(
+                            Cue {
+                                kind: CueKind::UrgentWord,
+                                start,
+                                end: token.end(),
+                                weight: EXCLAMATIONS_WEIGHT,
+                            },
+                            0.0,
+                        );
+                    }
+                    Some(_) => {}
+                    None => self.bangs = Some((token.start(), false)),
+                }
+                self.break_clause();
+            }
+            b':' => {
+                if let Clock::Hour(start) = clock {
+                    self.clock = Clock::Colon(start);
+                }
+                self.break_clause();
+            }
+            b'.' | b';' => self.break_clause(),
+            b'-' => {}
+            _ => self.gap = true,
+        }
+    }
+
+    fn break_clause(&mut self) {
+        self.clause = self.clause.wrapping_add(1);
+        self.clause_words = 0;
+        self.gap = true;
+    }
+
+    fn lookup(&self, token: Token<'_>) -> Option<&'static CueEntry> {
+        let table = self.table?;
+        let text = token.as_str();
+        if token.is_ascii() {
+            if text.len() > Folded::MAX_LEN {
+                return None;
+            }
+            table.get(text.as_bytes())
+        } else {
+            Folded::new(text).and_then(|f| table.get(f.as_bytes()))
+        }
+    }
+
+    fn word(&mut self, token: Token<'_>, clock: Clock) {
+        let entry = if token.kind() == TokenKind::Word {
+            self.lookup(token)
+        } else {
+            None
+        };
+        let text = token.as_str().as_bytes();
+        let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
+        let mut word = Word {
+            start: token.start(),
+            end: token.end(),
+            flags: entry.map_or(0, |e| e.flags),
+            clause: self.clause,
+            gap_before: std::mem::take(&mut self.gap),
+            number: (1..=4).contains(&digits) && digits == text.len(),
+            pending: None,
+        };
+        self.clause_words = self.clause_words.saturating_add(1);
+        let mut entry = entry;
+
+        // A phrase ending here replaces its words (and their cues); it keeps their negations,
+        // so that "still not" still negates "working".
+        if word.flags & flag::ENDS != 0
+            && !word.gap_before
+            && let Some((phrase, n)) = self.phrase_ending_here(&word)
+        {
+            let mut inherited = word.flags & (flag::NEG | flag::NO);
+            for _ in 1..n {
+                if let Some(absorbed) = self.ring.pop() {
+                    word.start = absorbed.start;
+                    inherited |= absorbed.flags & (flag::NEG | flag::NO);
+                }
+            }
+            word.flags = phrase.flags | inherited;
+            entry = Some(phrase);
+        }
+
+        if let Some(e) = entry {
+            if e.flags & flag::CALM != 0 {
+                self.calm = true;
+                self.record.calm(word.start..word.end);
+            }
+            if let Some(kind) = e.kind
+                && e.flags & (flag::CUE | flag::NEGATED) != 0
+            {
+                let negated = self.negated_before(word.clause);
+                let counts = if e.flags & flag::CUE != 0 {
+                    !negated
+                } else {
+                    negated
+                };
+                // A `negated` row without a negation is no cue at all ("it works").
+                if counts || e.flags & flag::CUE != 0 {
+                    word.pending = Some(Pending {
+                        cue: Cue {
+                            kind,
+                            start: word.start,
+                            end: word.end,
+                            weight: e.weight,
+                        },
+                        complaint: e.complaint,
+                        counts,
+                    });
+                }
+            }
+        }
+
+        self.time_rules(&mut word, text, digits, clock);
+
+        if self.ring.len() == RING {
+            self.settle_oldest();
+        }
+        self.ring.push(word);
+    }
+
+    /// The deadline and short-span rules ([`DEADLINE_WEIGHT`], [`SHORT_SPAN_WEIGHT`]).
+    fn time_rules(&mut self, word: &mut Word, text: &[u8], digits: usize, clock: Clock) {
+        let deadline = |start: usize, end: usize| Pending {
+            cue: Cue {
+                kind: CueKind::TimePressure,
+                start,
+                end,
+                weight: DEADLINE_WEIGHT,
+            },
+            complaint: 0.0,
+            counts: true,
+        };
+        // "by 5" + "pm", "by 5" + ":" + "30".
+        match clock {
+            Clock::Hour(start) if word.flags & flag::MERIDIEM != 0 && !word.gap_before => {
+                word.pending = Some(deadline(start, word.end));
+                return;
+            }
+            Clock::Colon(start) if (word.number && digits == 2) || is_clock_word(text, 2) => {
+                word.pending = Some(deadline(start, word.end));
+                return;
+            }
+            _ => {}
+        }
+        let prev = self
+            .ring
+            .get(0)
+            .filter(|p| p.clause == word.clause && !word.gap_before);
+        if let Some(prev) = prev
+            && prev.flags & flag::BY != 0
+        {
+            let start = prev.start;
+            if word.flags & flag::TIME_POINT != 0 || is_clock_word(text, 1) {
+                word.pending = Some(deadline(start, word.end));
+                return;
+            }
+            if word.number && digits <= 2 {
+                self.clock = Clock::Hour(start);
+            }
+        }
+        // "in" / "within" + amount words or a number + "minutes" / "hours".
+        if word.flags & flag::TIME_UNIT != 0 && !word.gap_before {
+            for back in 0..4 {
+                let Some(p) = self.ring.get(back) else { break };
+                if p.clause != word.clause {
+                    break;
+                }
+                if back > 0 && p.flags & flag::WITHIN != 0 {
+                    let start = p.start;
+                    word.pending = Some(Pending {
+                        cue: Cue {
+                            kind: CueKind::TimePressure,
+                            start,
+                            end: word.end,
+                            weight: SHORT_SPAN_WEIGHT,
+                        },
+                        complaint: 0.0,
+                        counts: true,
+                    });
+                    return;
+                }
+                let is_amount = p.number || p.flags & flag::COUNT != 0;
+                // The words between must be amounts and not split by punctuation; the first
+                // amount word may follow a gap only if it is the span's own opener.
+                if !is_amount || (back > 0 && self.ring.get(back - 1).is_some_and(|n| n.gap_before))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Whether a negation stands within reach before the word about to be pushed.
+    fn negated_before(&self, clause: u32) -> bool {
+        for back in 0..NEGATION_REACH {
+            let Some(p) = self.ring.get(back) else {
+                return false;
+            };
+            if p.clause != clause {
+                return false;
+            }
+            if p.flags & flag::NEG != 0 || (back < NO_REACH && p.flags & flag::NO != 0) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The longest phrase of the table that ends with `word`, and its length in words.
+    fn phrase_ending_here(&self, word: &Word) -> Option<(&'static CueEntry, usize)> {
+        let table = self.table?;
+        for n in (2..=MAX_PHRASE_WORDS).rev() {
+            let bit = match n {
+                2 => flag::END2,
+                3 => flag::END3,
+                4 => flag::END4,
+                _ => flag::END5,
+            };
+            if word.flags & bit == 0
+                || self
+                    .ring
+                    .get(n - 2)
+                    .is_none_or(|first| first.flags & flag::START == 0)
+            {
+                continue;
+            }
+            let mut key = [0u8; MAX_PHRASE_WORDS * (Folded::MAX_LEN + 1)];
+            let mut len = 0;
+            let mut ok = true;
+            for back in (0..n - 1).rev() {
+                let Some(w) = self.ring.get(back) else {
+                    ok = false;
+                    break;
+                };
+                // Every word after the first must follow its neighbour without a gap; all in
+                // the same clause.
+                if (back < n - 2 && w.gap_before)
+                    || w.clause != word.clause
+                    || !push_key_word(&mut key, &mut len, &self.text[w.start..w.end])
+                {
+                    ok = false;
+                    break;
+                }
+                key[len] = b' ';
+                len += 1;
+            }
+            if !ok || !push_key_word(&mut key, &mut len, &self.text[word.start..word.end]) {
+                continue;
+            }
+            if let Some(entry) = table.get(&key[..len])
+                && entry.flags & flag::PHRASE != 0
+            {
+                return Some((entry, n));
+            }
+        }
+        None
+    }
+
+    fn count_now(&mut self, cue: Cue, complaint: f64) {
+        self.tally.count(cue, complaint);
+        self.record.counted(cue);
+    }
+
+    fn settle_oldest(&mut self) {
+        let Some(oldest) = self.ring.get(RING - 1).and_then(|w| w.pending) else {
+            return;
+        };
+        self.settle(oldest);
+    }
+
+    fn settle(&mut self, pending: Pending) {
+        if pending.counts {
+            self.count_now(pending.cue, pending.complaint);
+        } else {
+            self.record.negated(pending.cue);
+        }
+    }
+
+    /// Settles the words still in the ring, without consuming the pass (its record stays).
+    fn finish_partial(&mut self) -> (Urgency, Complaint) {
+        for back in (0..self.ring.len()).rev() {
+            if let Some(pending) = self.ring.get(back).and_then(|w| w.pending) {
+                self.settle(pending);
+            }
+        }
+        self.ring.clear();
+        self.tally.finish(self.calm)
+    }
+
+    fn finish(mut self) -> (Urgency, Complaint) {
+        self.finish_partial()
+    }
+}
+
+/// Whether `text` is a clock time word: one or two digits then `am` or `pm` ("5pm", "11AM"),
+/// or, with `min_digits` 2, two digits then optionally `am`/`pm` (the "30pm" of "5:30pm").
+fn is_clock_word(text: &[u8], min_digits: usize) -> bool {
+    let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(min_digits..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &text[digits..];
+    rest.eq_ignore_ascii_case(b"am") || rest.eq_ignore_ascii_case(b"pm")
+}
+
+/// Appends `word` to a phrase key: ASCII as it stands (the look-up folds capitals), other text
+/// folded. `false` when the word is too long to be part of any phrase.
+fn push_key_word(key: &mut [u8], len: &mut usize, word: &str) -> bool {
+    if word.is_ascii() {
+        if word.len() > Folded::MAX_LEN {
+            return false;
+        }
+        key[*len..*len + word.len()].copy_from_slice(word.as_bytes());
+        *len += word.len();
+        return true;
+    }
+    let Some(folded) = Folded::new(word) else {
+        return false;
+    };
+    let bytes = folded.as_bytes();
+    key[*len..*len + bytes.len()].copy_from_slice(bytes);
+    *len += bytes.len();
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_row_is_found_by_its_key() {
+        for entry in CUES.iter() {
+            assert_eq!(ENGLISH_CUES.get(entry.key.as_bytes()), Some(entry));
+            assert!((0.0..1.0).contains(&entry.weight), "{}", entry.key);
+            assert!((0.0..1.0).contains(&entry.complaint), "{}", entry.key);
+        }
+    }
+
+    #[test]
+    fn kinds_are_listed_in_index_order() {
+        for (i, kind) in CueKind::ALL.iter().enumerate() {
+            assert_eq!(kind.index(), i);
+            assert_eq!(
+                serde_json::to_string(kind).ok(),
+                Some(format!("\"{}\"", kind.name()))
+            );
+        }
+    }
+
+    #[test]
+    fn clock_words() {
+        assert!(is_clock_word(b"5pm", 1));
+        assert!(is_clock_word(b"11AM", 1));
+        assert!(!is_clock_word(b"pm", 1));
+        assert!(!is_clock_word(b"123pm", 1));
+        assert!(!is_clock_word(b"5", 1));
+        assert!(is_clock_word(b"30pm", 2));
+    }
+}
