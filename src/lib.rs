@@ -129,7 +129,9 @@ pub use model::{
 };
 pub use priority::Policy;
 pub use ranking::{Ranker, Ranking, rank};
-pub use signals::{Analyzer, AnalyzerConfig, Label, Sentiment};
+pub use signals::{
+    Analyzer, AnalyzerConfig, Complaint, Cue, CueKind, Label, Sentiment, Signals, Urgency,
+};
 pub use text::Language;
 
 /// The README's Rust examples, compiled and run as doctests so that they stay true.

@@ -1,4 +1,4 @@
-//! Scoring allocates nothing per message: a counting global allocator watches this thread while
+//! Scoring (sentiment, and the urgency and complaint signals) allocates nothing per message: a counting global allocator watches this thread while
 //! the analyzer scores a varied set of messages. Its own test binary, so nothing else counts.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -56,10 +56,14 @@ fn scoring_allocates_nothing_per_message() {
         "   ".into(),
         format!("{} good", "not ".repeat(500)),
         "I need help with a refund please, urgent".repeat(50),
+        "Not urgent, but I can't log in: reply by 5:30pm or within the next 2 hours??!!".into(),
+        "No rush, whenever you get a chance. Still not working; never arrived.".into(),
     ];
     let analyzer = Analyzer::new(AnalyzerConfig::default()).expect("default config is valid");
     // First use builds the shared lexicon index once per process; that is construction.
     let _ = analyzer.sentiment("warm up");
+    // The cue table's index is built on first use too.
+    let _ = analyzer.signals("warm up");
     let german = Language::from_bcp47("de").expect("valid tag");
 
     let before = allocations();
@@ -70,6 +74,11 @@ fn scoring_allocates_nothing_per_message() {
             checksum += s.compound + s.positive;
             checksum += analyzer.sentiment_in(m, german).neutral;
             checksum += tokens(m).count() as f64;
+            let signals = analyzer.signals(m);
+            checksum += signals.urgency.score + signals.complaint.score;
+            checksum += analyzer.signals_in(m, german).urgency.score;
+            checksum += analyzer.urgency(m).unmarked_score;
+            checksum += analyzer.complaint(m).score;
         }
     }
     let during = allocations() - before;
@@ -79,5 +88,8 @@ fn scoring_allocates_nothing_per_message() {
     // The counter does count: explaining allocates.
     let before = allocations();
     std::hint::black_box(analyzer.explain(&messages[0]));
+    assert!(allocations() > before);
+    let before = allocations();
+    std::hint::black_box(analyzer.explain_signals(&messages[0]));
     assert!(allocations() > before);
 }

@@ -6,8 +6,9 @@
 //! REALBOSS_REGENERATE=1 cargo test --test tables_fresh
 //! ```
 //!
-//! which rewrites `src/signals/english_table.rs` and `src/text/emoticon_table.rs`; without the
-//! variable the test regenerates both in memory and fails if the committed files differ.
+//! which rewrites `src/signals/english_table.rs`, `src/text/emoticon_table.rs` and
+//! `src/signals/urgency_table.rs`; without the variable the test regenerates them in memory and
+//! fails if the committed files differ.
 //!
 //! What it builds (the method is documented in `src/signals/mod.rs`):
 //! - every VADER lexicon entry, folded to lower case, as a word, a phrase (entries with spaces or
@@ -18,7 +19,10 @@
 //! - `data/english_cues.tsv`: negations, boosters, contrast and concession words, markers,
 //!   VADER's special-case phrases and idioms;
 //! - word forms: inflections and derivations of lexicon words whose Snowball stem
-//!   (rust-stemmers, English) is the stem of lexicon words that agree in sign.
+//!   (rust-stemmers, English) is the stem of lexicon words that agree in sign;
+//! - the urgency cue table from `data/urgency_cues.tsv` (cues, negated cues, calming phrases
+//!   and the words of the time rules; a `~` word also matches its inflections with the same
+//!   Snowball stem), plus the negations of `data/english_cues.tsv`.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
@@ -560,13 +564,297 @@ fn generate() -> (String, String) {
     (lexicon, emoticons)
 }
 
+/// Inflections of `base` (`-s`/`-es`, `-ed`, `-ing`, `-ion`, `-ation`, with and
+/// without a doubled last consonant, so both "canceled" and "cancelled") whose Snowball stem is
+/// the stem of `base`; `base` itself first. Junk candidates ("lockked") fail the stem check.
+fn cue_forms(base: &str, stemmer: &Stemmer) -> Vec<String> {
+    let stem = stemmer.stem(base).into_owned();
+    let mut forms = vec![base.to_owned()];
+    let last = base.chars().last().unwrap_or('x');
+    let mut candidates = BTreeSet::new();
+    for suffix in ["s", "ed", "ing", "ion", "ions", "ation", "ations"] {
+        candidates.insert(attach(base, suffix));
+        if suffix.starts_with(['e', 'i', 'a']) {
+            candidates.insert(format!("{base}{last}{suffix}"));
+        }
+    }
+    for candidate in candidates {
+        if candidate != base && stemmer.stem(&candidate) == stem.as_str() {
+            forms.push(candidate);
+        }
+    }
+    forms
+}
+
+/// Flag names of the cue table (`cue_flag` in `src/signals/urgency.rs`) by role.
+fn cue_role_flag(role: &str) -> Option<&'static str> {
+    Some(match role {
+        "cue" => "CUE",
+        "negated" => "NEGATED",
+        "calm" => "CALM",
+        "negation" => "NEG",
+        "by" => "BY",
+        "within" => "WITHIN",
+        "time_point" => "TIME_POINT",
+        "time_unit" => "TIME_UNIT",
+        "count" => "COUNT",
+        "meridiem" => "MERIDIEM",
+        _ => return None,
+    })
+}
+
+#[derive(Default, Debug, Clone)]
+struct CueRow {
+    kind: Option<&'static str>,
+    weight: f64,
+    complaint: f64,
+    flags: BTreeSet<&'static str>,
+}
+
+/// Builds `src/signals/urgency_table.rs` from `data/urgency_cues.tsv`, with the negation words of
+/// `data/english_cues.tsv` (the sentiment negations, reused for cues) added.
+fn generate_cues() -> String {
+    let dir = data_dir();
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut rows: BTreeMap<String, CueRow> = BTreeMap::new();
+    let mut phrases = 0;
+    let mut forms = 0;
+    // Words of a phrase, folded as the tokenizer folds them; `~` marks a word to inflect.
+    let words_of = |cue: &str, line_no: usize| -> Vec<(String, bool)> {
+        let words: Vec<(String, bool)> = cue
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let inflect = w.ends_with('~');
+                let w = w.trim_end_matches('~');
+                let folded = single_word(w).unwrap_or_else(|| {
+                    panic!("urgency_cues.tsv line {line_no}: {w:?} is not one word")
+                });
+                (folded, inflect)
+            })
+            .collect();
+        assert!(
+            (1..=MAX_PHRASE_WORDS).contains(&words.len()),
+            "urgency_cues.tsv line {line_no}: 1 to {MAX_PHRASE_WORDS} words"
+        );
+        words
+    };
+    // Every key a cue text stands for: the words as written, and with each `~` word replaced by
+    // its forms (one `~` word at a time).
+    let keys_of = |words: &[(String, bool)]| -> Vec<(String, bool)> {
+        let plain: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let mut keys = vec![(plain.join(" "), false)];
+        for (i, (word, inflect)) in words.iter().enumerate() {
+            if !inflect {
+                continue;
+            }
+            for form in cue_forms(word, &stemmer).into_iter().skip(1) {
+                let mut parts = plain.clone();
+                parts[i] = &form;
+                keys.push((parts.join(" "), true));
+            }
+        }
+        keys
+    };
+    let mut explicit = BTreeSet::new();
+    let mut form_rows: Vec<(String, CueRow)> = Vec::new();
+    for (index, line) in read(&dir.join("urgency_cues.tsv")).lines().enumerate() {
+        let line_no = index + 1;
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(
+            cols.len() == 6 && !cols[5].trim().is_empty(),
+            "urgency_cues.tsv line {line_no}: want cue, role, kind, weight, complaint, reason"
+        );
+        let flag = cue_role_flag(cols[1])
+            .unwrap_or_else(|| panic!("urgency_cues.tsv line {line_no}: unknown role {}", cols[1]));
+        let kind = match cols[2] {
+            "-" => None,
+            "urgent_word" => Some("UrgentWord"),
+            "stuck" => Some("Stuck"),
+            "money_at_risk" => Some("MoneyAtRisk"),
+            "time_pressure" => Some("TimePressure"),
+            "leaving" => Some("Leaving"),
+            "awaiting_answer" => Some("AwaitingAnswer"),
+            "broken_expectation" => Some("BrokenExpectation"),
+            other => panic!("urgency_cues.tsv line {line_no}: unknown kind {other}"),
+        };
+        let counts = matches!(cols[1], "cue" | "negated");
+        assert_eq!(
+            kind.is_some(),
+            counts,
+            "urgency_cues.tsv line {line_no}: cue and negated rows need a kind, others `-`"
+        );
+        let weight: f64 = cols[3]
+            .parse()
+            .unwrap_or_else(|_| panic!("urgency_cues.tsv line {line_no}: bad weight"));
+        let complaint: f64 = cols[4]
+            .parse()
+            .unwrap_or_else(|_| panic!("urgency_cues.tsv line {line_no}: bad complaint weight"));
+        for w in [weight, complaint] {
+            assert!(
+                (0.0..1.0).contains(&w),
+                "urgency_cues.tsv line {line_no}: weights are in [0, 1)"
+            );
+        }
+        assert!(
+            counts || (weight == 0.0 && complaint == 0.0),
+            "urgency_cues.tsv line {line_no}: only cue and negated rows carry weights"
+        );
+        let words = words_of(cols[0], line_no);
+        for (key, is_form) in keys_of(&words) {
+            let mut row = CueRow {
+                kind,
+                weight,
+                complaint,
+                flags: BTreeSet::from([flag]),
+            };
+            if key.contains(' ') {
+                row.flags.insert("PHRASE");
+            }
+            if is_form {
+                row.flags.insert("FORM");
+                form_rows.push((key, row));
+                continue;
+            }
+            explicit.insert(key.clone());
+            let held = rows.entry(key.clone()).or_default();
+            if counts || flag == "CALM" {
+                assert!(
+                    !held
+                        .flags
+                        .iter()
+                        .any(|f| matches!(*f, "CUE" | "NEGATED" | "CALM")),
+                    "urgency_cues.tsv line {line_no}: {key:?} has two cue roles"
+                );
+                held.kind = kind;
+                held.weight = weight;
+                held.complaint = complaint;
+            }
+            held.flags.extend(row.flags);
+        }
+    }
+    // Forms never override a row written out in the data.
+    for (key, row) in form_rows {
+        if explicit.contains(&key) || rows.contains_key(&key) {
+            continue;
+        }
+        forms += 1;
+        rows.insert(key, row);
+    }
+    // The sentiment negations, reused so that "not", "never", "can't" and any "n't" word listed
+    // there negate cues too; "no" reaches fewer words.
+    for line in read(&dir.join("english_cues.tsv")).lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if line.starts_with('#') || cols.len() < 3 {
+            continue;
+        }
+        let flag = match (cols[1], cols[2]) {
+            ("negation", _) => "NEG",
+            ("marker", "no") => "NO",
+            _ => continue,
+        };
+        let words = words_of(cols[0], 0);
+        let key: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let key = key.join(" ");
+        let row = rows.entry(key.clone()).or_default();
+        row.flags.insert(flag);
+        if key.contains(' ') {
+            row.flags.insert("PHRASE");
+        }
+    }
+    // Phrase ends and starts.
+    let phrase_keys: Vec<String> = rows.keys().filter(|k| k.contains(' ')).cloned().collect();
+    for phrase in &phrase_keys {
+        phrases += 1;
+        let n = phrase.split(' ').count();
+        let first = phrase.split(' ').next().unwrap_or_default().to_owned();
+        rows.entry(first).or_default().flags.insert("START");
+        let last = phrase.rsplit(' ').next().unwrap_or_default().to_owned();
+        rows.entry(last).or_default().flags.insert(match n {
+            2 => "END2",
+            3 => "END3",
+            4 => "END4",
+            5 => "END5",
+            _ => unreachable!("checked when the phrase was read"),
+        });
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "// @generated by tests/tables_fresh.rs from data/urgency_cues.tsv and the negations of\n\
+         // data/english_cues.tsv.\n\
+         // Do not edit: change the data and run `REALBOSS_REGENERATE=1 cargo test --test tables_fresh`.\n\
+         //\n\
+         // {} rows: {} phrases, {} word forms found through Snowball stems.\n\
+         \n\
+         use super::urgency::cue_flag::*;\n\
+         use super::urgency::CueKind::*;\n\
+         use super::urgency::{{CueEntry, c}};\n\
+         \n\
+         /// Every row of the English cue table, sorted by key.\n\
+         pub(crate) static CUES: [CueEntry; {}] = [",
+        rows.len(),
+        phrases,
+        forms,
+        rows.len()
+    );
+    for (key, row) in &rows {
+        let flags = if row.flags.is_empty() {
+            "0".to_owned()
+        } else {
+            row.flags.iter().copied().collect::<Vec<_>>().join(" | ")
+        };
+        let kind = row.kind.map_or("None".to_owned(), |k| format!("Some({k})"));
+        let _ = writeln!(
+            out,
+            "    c({key:?}, {kind}, {:?}, {:?}, {flags}),",
+            row.weight, row.complaint
+        );
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn cue_forms_follow_the_stem() {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let forms = cue_forms("cancel", &stemmer);
+    for want in [
+        "cancel",
+        "cancels",
+        "canceled",
+        "cancelled",
+        "canceling",
+        "cancelling",
+        "cancellation",
+    ] {
+        assert!(
+            forms.iter().any(|f| f == want),
+            "{want} missing from {forms:?}"
+        );
+    }
+    let forms = cue_forms("charge", &stemmer);
+    for want in ["charges", "charged", "charging"] {
+        assert!(
+            forms.iter().any(|f| f == want),
+            "{want} missing from {forms:?}"
+        );
+    }
+    assert!(!cue_forms("lock", &stemmer).iter().any(|f| f == "lockked"));
+}
+
 #[test]
 fn generated_tables_match_the_data() {
     let (lexicon, emoticons) = generate();
+    let cues = generate_cues();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let targets = [
         (root.join("src/signals/english_table.rs"), lexicon),
         (root.join("src/text/emoticon_table.rs"), emoticons),
+        (root.join("src/signals/urgency_table.rs"), cues),
     ];
     let regenerate = std::env::var_os("REALBOSS_REGENERATE").is_some_and(|v| v == "1");
     for (path, fresh) in targets {

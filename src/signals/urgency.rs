@@ -1,6 +1,6 @@
 //! Urgency and complaint read from a message's text: the cue table at run time, the cue pass that
 //! shares the sentiment pass's tokens, and the results. The method is described in the
-//! [module documentation](super#urgency-and-complaint).
+//! [module documentation](crate::signals#urgency-and-complaint).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -107,6 +107,7 @@ pub enum CueKind {
 
 impl CueKind {
     /// Every kind, in declaration order.
+    #[cfg(test)]
     const ALL: [CueKind; 7] = [
         CueKind::UrgentWord,
         CueKind::Stuck,
@@ -233,8 +234,8 @@ pub struct Urgency {
     pub marked: bool,
     /// Number of un-negated cues that counted (urgency or complaint).
     pub cues: u32,
-    /// The strongest cues, strongest first, one per kind as long as kinds last, then the next
-    /// strongest of any kind; `None` past the last cue.
+    /// The strongest cues, strongest first: chosen one per kind as long as kinds last, then the
+    /// next strongest of any kind; `None` past the last cue.
     pub top: [Option<Cue>; 3],
 }
 
@@ -765,6 +766,12 @@ impl Tally {
                 filled += 1;
             }
         }
+        // The set prefers distinct kinds; its order is by strength alone.
+        let chosen = top;
+        top = [None; 3];
+        for cue in chosen.iter().flatten() {
+            insert_strongest(&mut top, *cue);
+        }
         let urgency = Urgency {
             score,
             level: level_of(score),
@@ -947,7 +954,7 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
             && !word.gap_before
             && let Some((phrase, n)) = self.phrase_ending_here(&word)
         {
-            let mut inherited = 0;
+            let mut inherited = word.flags & (flag::NEG | flag::NO);
             for _ in 1..n {
                 if let Some(absorbed) = self.ring.pop() {
                     word.start = absorbed.start;
@@ -1038,13 +1045,12 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
         }
         // "in" / "within" + amount words or a number + "minutes" / "hours".
         if word.flags & flag::TIME_UNIT != 0 && !word.gap_before {
-            let mut amounts = 0;
             for back in 0..4 {
                 let Some(p) = self.ring.get(back) else { break };
                 if p.clause != word.clause {
                     break;
                 }
-                if amounts > 0 && p.flags & flag::WITHIN != 0 {
+                if back > 0 && p.flags & flag::WITHIN != 0 {
                     let start = p.start;
                     word.pending = Some(Pending {
                         cue: Cue {
@@ -1065,7 +1071,6 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
                 {
                     break;
                 }
-                amounts += 1;
             }
         }
     }
@@ -1097,10 +1102,10 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
                 _ => flag::END5,
             };
             if word.flags & bit == 0
-                || !self
+                || self
                     .ring
                     .get(n - 2)
-                    .is_some_and(|first| first.flags & flag::START != 0)
+                    .is_none_or(|first| first.flags & flag::START == 0)
             {
                 continue;
             }
