@@ -87,7 +87,19 @@
 //! | [`Queue::ranked`], [`Queue::state`] | `O(n log n)` |
 //! | [`Queue::restore`] | scoring every text once, `O(n)`; the first call re-keys as above |
 //!
-//! An assessment costs time linear in the request's events and scored messages.
+//! An assessment costs time linear in the request's events and scored messages (about 1 µs
+//! for a generated request with up to four events on this machine).
+//!
+//! **Memory.** Measured with a counting allocator (`tests/queue_memory.rs`, run with
+//! `--nocapture`) for a request with a 110-byte message and one follow-up: about 2.9 KB per
+//! queued request, of which the request itself takes 1.4 KB, its [`ScoredText`] 0.8 KB and
+//! the queue's own bookkeeping (entry with the stored assessment, both heaps, the id and
+//! customer maps, vector growth slack) about 0.75 KB.
+//!
+//! **Speed** (`cargo bench -p realboss-benches --bench ranking -- queue`, one core): at
+//! 100 000 held requests an insert+pop pair takes about 3.4 µs when every call has the same
+//! `now` and 4.3 µs when `now` moves 1 ms per pair; the one assessment of the inserted request
+//! is most of it.
 //!
 //! A queue saves and restores with serde through [`QueueState`] (its requests in sequence
 //! order): `serde_json::to_string(&queue.state())`, then [`Queue::restore`] with the same
