@@ -227,3 +227,133 @@ mod tests {
         assert!(a.iter().any(|m| m.is_ascii()));
     }
 }
+
+/// Words that make a message urgent, stuck, or about money at risk, appended to some generated
+/// requests so that a ranking has real urgency to sort by.
+const URGENT_TAILS: &[&str] = &[
+    " This is urgent, please answer asap.",
+    " I'm locked out of my account and can't log in.",
+    " I was charged twice, I need a refund today.",
+    " The app is down and not working at all.",
+    " I'm stranded at the airport tonight.",
+    " Not urgent, no rush.",
+    " thanks",
+];
+
+/// `count` customer requests from `seed`, received in the three days before `now`: one customer
+/// per three requests on average (so some customers have several), every tier, lifetime values
+/// from 0 to 200 000, five channels, texts from [`message`] (a third with an urgency tail),
+/// up to four events (follow-ups with text, missed calls, replies, promises, failed payments),
+/// some waiting on the customer, a few resolved, some with a host-set level, a few internal.
+pub fn requests(seed: u64, count: usize, now: time::OffsetDateTime) -> Vec<realboss::Request> {
+    use realboss::model::*;
+    use time::Duration;
+    let mut rng = Rng::new(seed);
+    let tiers = [Tier::Standard, Tier::Silver, Tier::Gold, Tier::Platinum];
+    let channels = [
+        Channel::Email,
+        Channel::Chat,
+        Channel::Phone,
+        Channel::WebForm,
+        Channel::Sms,
+    ];
+    let eur: Currency = "EUR".parse().expect("EUR is a currency");
+    let customers = (count / 3).max(1);
+    let since = time::macros::date!(2020 - 01 - 01);
+    (0..count)
+        .map(|i| {
+            let c = rng.below(customers);
+            let profile = CustomerProfile::builder(
+                CustomerId::new(format!("cus-{c}")).expect("valid id"),
+                tiers[c % 4],
+                Money::new((c % 1000) as f64 * 200.0, eur).expect("valid amount"),
+                since,
+            )
+            .build()
+            .expect("valid profile");
+            let received = now - Duration::seconds(rng.below(3 * 86_400) as i64);
+            let mut text = message(&mut rng);
+            if rng.below(3) == 0 {
+                text.push_str(rng.pick(URGENT_TAILS));
+            }
+            let mut b = Request::builder(
+                RequestId::new(format!("req-{i}")).expect("valid id"),
+                profile.clone(),
+                channels[rng.below(channels.len())].clone(),
+                received,
+            )
+            .text(text)
+            .status(match rng.below(20) {
+                0..=2 => Status::WaitingOnCustomer,
+                3 => Status::Resolved,
+                4..=9 => Status::WaitingOnUs,
+                _ => Status::Open,
+            });
+            if rng.below(8) == 0 {
+                b = b.priority(
+                    [Level::Low, Level::Normal, Level::High, Level::Urgent][rng.below(4)],
+                );
+            }
+            if rng.below(25) == 0 {
+                b = b.requester(Requester::Internal {
+                    name: None,
+                    role: Some("manager".into()),
+                });
+            }
+            let waited = (now - received).whole_seconds().max(1);
+            for _ in 0..rng.below(5) {
+                let at = received + Duration::seconds(rng.below(waited as usize) as i64);
+                let id = profile.id().clone();
+                let event = match rng.below(5) {
+                    0 => ContactEvent::new(
+                        id,
+                        at,
+                        Channel::Email,
+                        Direction::Inbound,
+                        EventKind::FollowUp,
+                    )
+                    .with_text(message(&mut rng)),
+                    1 => ContactEvent::new(
+                        id,
+                        at,
+                        Channel::Phone,
+                        Direction::Inbound,
+                        EventKind::Call {
+                            outcome: CallOutcome::Missed,
+                        },
+                    ),
+                    2 => ContactEvent::new(
+                        id,
+                        at,
+                        Channel::Email,
+                        Direction::Outbound,
+                        EventKind::Reply,
+                    )
+                    .with_text("Thanks for your patience, we are looking into it."),
+                    3 => ContactEvent::new(
+                        id,
+                        at,
+                        Channel::Email,
+                        Direction::Outbound,
+                        EventKind::Promise {
+                            due_at: at + Duration::hours(1 + rng.below(24) as i64),
+                        },
+                    ),
+                    _ => ContactEvent::new(
+                        id,
+                        at,
+                        Channel::WebForm,
+                        Direction::Inbound,
+                        EventKind::PaymentAttempt {
+                            outcome: PaymentOutcome::Failed,
+                            method: None,
+                            amount: None,
+                        },
+                    ),
+                };
+                b = b.event(event);
+            }
+            b.build().expect("a generated request is valid")
+        })
+        .collect()
+}

@@ -428,7 +428,11 @@ fn after_counted_wait(
 ) -> Option<OffsetDateTime> {
     let start = wait_clock(policy, from);
     if policy.business_hours().is_always_open() {
-        return from.checked_add(Duration::seconds_f64(amount.ceil()));
+        // `wait_clock` reads whole seconds, so the count starts at `from`'s whole second.
+        let second = from.unix_timestamp().checked_add(amount.ceil() as i64)?;
+        return OffsetDateTime::from_unix_timestamp(second)
+            .ok()
+            .map(|t| t.to_offset(from.offset()));
     }
     // The counted clock never runs slower than business hours alone, so the answer is at most
     // the instant that much working time has passed.
@@ -572,10 +576,12 @@ fn next_change(request: &Request, now: OffsetDateTime) -> Option<OffsetDateTime>
         if event.at() > now {
             next = earliest(next, Some(event.at()));
         }
+        // A promise counts as broken once `now` is past its due time, so the change comes
+        // just after `due_at`, also when `now` is exactly `due_at`.
         if let EventKind::Promise { due_at } = event.kind()
-            && *due_at > now
+            && *due_at >= now
         {
-            next = earliest(next, Some(*due_at));
+            next = earliest(next, due_at.checked_add(Duration::NANOSECOND));
         }
     }
     next
