@@ -108,6 +108,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 mod queue;
 pub use queue::{Queue, QueueState};
@@ -188,44 +189,54 @@ impl Ranker {
     ) -> Vec<Ranked> {
         let empty = ScoredText::default();
         let text_of = |i: usize| texts.get(i).unwrap_or(&empty);
-        let habits = Habits::of(
-            requests
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| skip_reason(r, now).is_none())
-                .map(|(i, r)| (r.customer().id(), text_of(i).marked_by(now))),
-            &self.policy,
-        );
-        let mut ranked: Vec<Ranked> = requests
+        // One pass over the requests (they are large; every pass costs cache misses): assess
+        // each without the self-urgent discount and note who used urgency words. Then re-assess
+        // only the requests of customers who turn out to mark everything urgent.
+        let mut marks: Vec<(&CustomerId, bool)> = Vec::with_capacity(requests.len());
+        let mut assessments: Vec<(usize, Assessment)> = Vec::with_capacity(requests.len());
+        for (index, request) in requests.iter().enumerate() {
+            if skip_reason(request, now).is_some() {
+                continue;
+            }
+            let text = text_of(index);
+            marks.push((request.customer().id(), text.marked_by(now)));
+            assessments.push((index, assess(&self.policy, request, text, now, false)));
+        }
+        let habits = Habits::of(marks.iter().copied(), &self.policy);
+        if habits.any() {
+            for (index, assessment) in &mut assessments {
+                let request = &requests[*index];
+                if habits.discounted(request.customer().id()) {
+                    *assessment = assess(&self.policy, request, text_of(*index), now, true);
+                }
+            }
+        }
+        // Sort small keys, not whole assessments: the packed band/key/colleague number decides
+        // almost every comparison; only its ties look further.
+        let mut order: Vec<(u128, u32)> = assessments
             .iter()
             .enumerate()
-            .filter(|(_, r)| skip_reason(r, now).is_none())
-            .map(|(index, request)| Ranked {
-                index,
-                rank: 0,
-                assessment: assess(
-                    &self.policy,
-                    request,
-                    text_of(index),
-                    now,
-                    habits.discounted(request.customer().id()),
-                ),
-            })
+            .map(|(position, (_, a))| (queue::primary_of(a), position as u32))
             .collect();
-        ranked.sort_by(|a, b| {
-            compare(
-                &a.assessment,
-                &requests[a.index],
-                a.index,
-                &b.assessment,
-                &requests[b.index],
-                b.index,
-            )
+        order.sort_unstable_by(|x, y| {
+            x.0.cmp(&y.0).then_with(|| {
+                let (ia, a) = &assessments[x.1 as usize];
+                let (ib, b) = &assessments[y.1 as usize];
+                compare(a, &requests[*ia], *ia, b, &requests[*ib], *ib)
+            })
         });
-        for (i, r) in ranked.iter_mut().enumerate() {
-            r.rank = i + 1;
-        }
-        ranked
+        order
+            .iter()
+            .enumerate()
+            .map(|(rank, &(_, position))| {
+                let (index, assessment) = assessments[position as usize];
+                Ranked {
+                    index,
+                    rank: rank + 1,
+                    assessment,
+                }
+            })
+            .collect()
     }
 
     /// The reasons behind one assessment made by this ranker (see
@@ -256,33 +267,73 @@ pub(crate) fn compare(
         .then_with(|| ia.cmp(&ib))
 }
 
-/// Per customer: how many requests are ranked together, and how many use urgency words.
+/// The customers who mark everything urgent among the requests ranked together.
 pub(crate) struct Habits<'a> {
-    discounted: HashMap<&'a CustomerId, bool>,
+    discounted: HashMap<&'a CustomerId, (), BuildHasherDefault<Fnv>>,
 }
 
 impl<'a> Habits<'a> {
+    /// `requests` gives each rankable request's customer and whether it uses urgency words.
     pub(crate) fn of(
-        requests: impl Iterator<Item = (&'a CustomerId, bool)>,
+        requests: impl Iterator<Item = (&'a CustomerId, bool)> + Clone,
         policy: &Policy,
     ) -> Habits<'a> {
-        let mut counts: HashMap<&CustomerId, (usize, usize)> = HashMap::new();
-        for (customer, marked) in requests {
-            let c = counts.entry(customer).or_default();
-            c.0 += 1;
-            c.1 += usize::from(marked);
+        // Only a customer with a marked request can be discounted, so count those customers'
+        // requests alone: usually few, and an empty map costs no hashing at all.
+        let mut counts: HashMap<&CustomerId, (usize, usize), BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        for (customer, _) in requests.clone().filter(|(_, marked)| *marked) {
+            counts.entry(customer).or_default().1 += 1;
+        }
+        if !counts.is_empty() {
+            for (customer, _) in requests {
+                if let Some(c) = counts.get_mut(customer) {
+                    c.0 += 1;
+                }
+            }
         }
         let rule = policy.self_urgent();
         Habits {
             discounted: counts
                 .into_iter()
-                .map(|(k, (n, marked))| (k, rule.applies(marked, n)))
+                .filter(|(_, (n, marked))| rule.applies(*marked, *n))
+                .map(|(k, _)| (k, ()))
                 .collect(),
         }
     }
 
     pub(crate) fn discounted(&self, customer: &CustomerId) -> bool {
-        self.discounted.get(customer).copied().unwrap_or(false)
+        !self.discounted.is_empty() && self.discounted.contains_key(customer)
+    }
+
+    /// Whether any customer is discounted.
+    pub(crate) fn any(&self) -> bool {
+        !self.discounted.is_empty()
+    }
+}
+
+/// FNV-1a: a small, fast hash for the short customer ids counted within one ranking call.
+/// Customer ids come from the host's own records, not from the public, so the flooding
+/// resistance of std's default hasher is not needed here.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 

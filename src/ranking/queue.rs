@@ -895,6 +895,14 @@ fn classify(request: &Request, text: &ScoredText, now: OffsetDateTime) -> Held {
 
 /// Packs the time-invariant part of [`Assessment::cmp_rank`] into one number, smaller first.
 fn node_of(a: &Assessment, slot: u32) -> OrderNode {
+    OrderNode {
+        primary: primary_of(a),
+        slot,
+    }
+}
+
+/// The band, key and colleague flag of [`Assessment::cmp_rank`] as one number, smaller first.
+pub(crate) fn primary_of(a: &Assessment) -> u128 {
     let band: u128 = match a.band {
         Band::MaxWait => 0,
         Band::Waiting => 1,
@@ -908,8 +916,5 @@ fn node_of(a: &Assessment, slot: u32) -> OrderNode {
         bits | (1 << 63)
     };
     let key = u128::from(!ordered);
-    OrderNode {
-        primary: (band << 65) | (key << 1) | u128::from(a.internal),
-        slot,
-    }
+    (band << 65) | (key << 1) | u128::from(a.internal)
 }
