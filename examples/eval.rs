@@ -18,6 +18,10 @@
 //!   correlation of compound with the label, and the 3-class F1 weighted by support, where the
 //!   gold class is the sign of the label and the predicted class is the analyzer's label.
 //!
+//! With `--cues`, an urgency file also gets a line per cue kind: how many items have a cue of
+//! that kind, their mean rating, and the Spearman of the rating with "has this kind"; then the
+//! most frequent cue words (as our table spells them, not the items) with their mean rating.
+//!
 //! With `--check`, files whose path ends like one of the evaluation sets in `shared/eval/` are
 //! compared with the figures Python VADER 3.3.2 scores on them (from that folder's README), and
 //! with realboss' own floors where no published figure exists (`spearman_urgency` on
@@ -27,7 +31,7 @@
 
 use std::process::ExitCode;
 
-use realboss::signals::{Analyzer, AnalyzerConfig, Label};
+use realboss::signals::{Analyzer, AnalyzerConfig, CueKind, Label};
 
 /// What Python VADER (vaderSentiment 3.3.2) scores on the shared evaluation files, as published
 /// in `shared/eval/README.md`: (path suffix, metric name, figure).
@@ -54,6 +58,9 @@ const VADER_FIGURES: &[(&str, &str, f64)] = &[
 /// set (issue 4); the floor is 0.41.
 const OWN_FLOORS: &[(&str, &str, f64)] = &[("urgency/forum_dev.tsv", "spearman_urgency", 0.41)];
 
+/// Cue words listed by `--cues`.
+const CUE_WORDS_SHOWN: usize = 60;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
     Binary,
@@ -73,12 +80,14 @@ struct Parsed {
 
 fn main() -> ExitCode {
     let mut check = false;
+    let mut cue_report = false;
     let mut forced: Option<Kind> = None;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
+            "--cues" => cue_report = true,
             "--kind" => match args.next().as_deref() {
                 Some("auto") => forced = None,
                 Some("binary") => forced = Some(Kind::Binary),
@@ -94,7 +103,7 @@ fn main() -> ExitCode {
             },
             "-h" | "--help" => {
                 println!(
-                    "usage: eval [--check] [--kind auto|binary|valence|urgency] FILE...\n\
+                    "usage: eval [--check] [--cues] [--kind auto|binary|valence|urgency] FILE...\n\
                      Each FILE holds LABEL<TAB>TEXT lines."
                 );
                 return ExitCode::SUCCESS;
@@ -107,7 +116,7 @@ fn main() -> ExitCode {
         }
     }
     if files.is_empty() {
-        eprintln!("usage: eval [--check] [--kind auto|binary|valence|urgency] FILE...");
+        eprintln!("usage: eval [--check] [--cues] [--kind auto|binary|valence|urgency] FILE...");
         return ExitCode::from(2);
     }
 
@@ -151,6 +160,9 @@ fn main() -> ExitCode {
             })
             .collect();
         let metrics = measure(kind, &parsed.items, &scores);
+        if cue_report && kind == Kind::Urgency {
+            report_cue_kinds(&analyzer, &parsed.items);
+        }
         print!("{path} ({} items, {kind:?})", parsed.items.len());
         if !parsed.bad_lines.is_empty() {
             print!(" [{} bad lines]", parsed.bad_lines.len());
@@ -282,6 +294,87 @@ fn measure(kind: Kind, items: &[Item], scores: &[(f64, i8, f64)]) -> Vec<(&'stat
             ]
         }
     }
+}
+
+/// `--cues`: for each cue kind, how many items have it (counted, not negated) and their mean
+/// rating, beside the mean rating of all items, and the Spearman of the rating with "has a cue
+/// of this kind"; then the same for items with no cue at all. Tells which kinds track the
+/// rating, without naming any item.
+fn report_cue_kinds(analyzer: &Analyzer, items: &[Item]) {
+    let labels: Vec<f64> = items.iter().map(|i| i.label).collect();
+    let found: Vec<Vec<CueKind>> = items
+        .iter()
+        .map(|item| {
+            let mut kinds: Vec<CueKind> = analyzer
+                .explain_signals(&item.text)
+                .cues
+                .iter()
+                .map(|c| c.kind)
+                .collect();
+            kinds.sort();
+            kinds.dedup();
+            kinds
+        })
+        .collect();
+    println!("  all items: mean rating {:.2}", mean(&labels));
+    let mut kinds: Vec<CueKind> = found.iter().flatten().copied().collect();
+    kinds.sort();
+    kinds.dedup();
+    for kind in kinds {
+        let has: Vec<f64> = found
+            .iter()
+            .map(|k| f64::from(u8::from(k.contains(&kind))))
+            .collect();
+        let with: Vec<f64> = labels
+            .iter()
+            .zip(&has)
+            .filter(|&(_, &h)| h > 0.0)
+            .map(|(&l, _)| l)
+            .collect();
+        println!(
+            "  {:<20} {:>5} items, mean rating {:.2}, spearman {:.3}",
+            kind.name(),
+            with.len(),
+            mean(&with),
+            spearman(&labels, &has)
+        );
+    }
+    // The cue words themselves (our table's words, folded), most frequent first.
+    let mut by_text: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
+    for item in items {
+        let why = analyzer.explain_signals(&item.text);
+        let mut seen: Vec<String> = why
+            .cues
+            .iter()
+            .map(|c| format!("{} {}", c.kind.name(), item.text[c.range()].to_lowercase()))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for text in seen {
+            by_text.entry(text).or_default().push(item.label);
+        }
+    }
+    let mut by_text: Vec<(String, Vec<f64>)> = by_text.into_iter().collect();
+    by_text.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    for (text, ratings) in by_text.iter().take(CUE_WORDS_SHOWN) {
+        println!(
+            "    {text:<40} {:>5} items, mean rating {:.2}",
+            ratings.len(),
+            mean(ratings)
+        );
+    }
+    let none: Vec<f64> = labels
+        .iter()
+        .zip(&found)
+        .filter(|(_, k)| k.is_empty())
+        .map(|(&l, _)| l)
+        .collect();
+    println!(
+        "  {:<20} {:>5} items, mean rating {:.2}",
+        "(no cue)",
+        none.len(),
+        mean(&none)
+    );
 }
 
 fn class_of(label: Label) -> i8 {

@@ -9,14 +9,22 @@
 //! `LABEL<TAB>TEXT` files work as they are). For every line, in input order, it writes
 //!
 //! ```text
-//! {"compound":-0.4767,"pos":0.0,"neu":0.656,"neg":0.344,"label":"negative"}
+//! {"compound":-0.4767,"pos":0.0,"neu":0.656,"neg":0.344,"label":"negative","urgency":0.3,"urgency_level":"normal","complaint":0.0}
 //! ```
+//!
+//! `compound` .. `label` are the sentiment; `urgency` is the text's urgency score in [0, 1],
+//! `urgency_level` its level (`low`, `normal`, `high`, `urgent`) and `complaint` the complaint
+//! score in [0, 1], all from one pass ([`Analyzer::signals`]).
+//!
+//! [`Analyzer::signals`]: realboss::signals::Analyzer::signals
 //!
 //! A line that is not valid UTF-8 yields `{"error":"line 7: not valid UTF-8 ..."}` in its place
 //! and the run goes on, so output line N always answers input line N. Output is buffered.
 //!
 //! With `--stats`, one more JSON line goes to standard error when done:
-//! `{"messages":…,"bytes":…,"scoring_seconds":…}`, where `bytes` counts the UTF-8 bytes of the
+//! `{"messages":…,"bytes":…,"scoring_seconds":…,"urgency_levels":{"low":…,…},"complaints":…}`,
+//! where `urgency_levels` counts messages per urgency level, `complaints` those with a
+//! complaint score of at least 0.5, and `bytes` counts the UTF-8 bytes of the
 //! scored texts and the clock covers only the scoring loop — not reading, splitting or writing —
 //! so its throughput can be set beside other tools measured the same way. Input is processed in
 //! batches of [`BATCH_LINES`] lines, so memory stays bounded by the batch, not the input.
@@ -26,7 +34,8 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use realboss::signals::{Analyzer, AnalyzerConfig, Label, Sentiment};
+use realboss::Level;
+use realboss::signals::{Analyzer, AnalyzerConfig, Label, Signals};
 
 /// Lines read, scored and written together: large enough that the clock's own cost vanishes,
 /// small enough to keep memory bounded on endless input.
@@ -76,11 +85,15 @@ fn main() -> ExitCode {
     match run(&analyzer, input, BufWriter::new(stdout)) {
         Ok(totals) => {
             if stats {
+                let [low, normal, high, urgent] = totals.levels;
                 eprintln!(
-                    "{{\"messages\":{},\"bytes\":{},\"scoring_seconds\":{}}}",
+                    "{{\"messages\":{},\"bytes\":{},\"scoring_seconds\":{},\
+                     \"urgency_levels\":{{\"low\":{low},\"normal\":{normal},\"high\":{high},\
+                     \"urgent\":{urgent}}},\"complaints\":{}}}",
                     totals.messages,
                     totals.bytes,
-                    totals.scoring.as_secs_f64()
+                    totals.scoring.as_secs_f64(),
+                    totals.complaints
                 );
             }
             ExitCode::SUCCESS
@@ -99,7 +112,14 @@ struct Totals {
     messages: u64,
     bytes: u64,
     scoring: Duration,
+    /// Messages per urgency level, lowest first.
+    levels: [u64; 4],
+    /// Messages whose complaint score is at least [`COMPLAINT_COUNTED`].
+    complaints: u64,
 }
+
+/// Complaint score from which `--stats` counts a message as a complaint.
+const COMPLAINT_COUNTED: f64 = 0.5;
 
 /// One input line: the message to score, or why it cannot be scored.
 enum Line {
@@ -110,7 +130,7 @@ enum Line {
 fn run(analyzer: &Analyzer, mut input: impl BufRead, mut out: impl Write) -> io::Result<Totals> {
     let mut totals = Totals::default();
     let mut batch: Vec<Line> = Vec::with_capacity(BATCH_LINES);
-    let mut results: Vec<Sentiment> = Vec::with_capacity(BATCH_LINES);
+    let mut results: Vec<Signals> = Vec::with_capacity(BATCH_LINES);
     let mut raw = Vec::new();
     let mut line_number: u64 = 0;
     let mut text_out = String::new();
@@ -132,7 +152,7 @@ fn run(analyzer: &Analyzer, mut input: impl BufRead, mut out: impl Write) -> io:
         let start = Instant::now();
         for line in &batch {
             if let Line::Text(text) = line {
-                results.push(analyzer.sentiment(text));
+                results.push(analyzer.signals(text));
             }
         }
         totals.scoring += start.elapsed();
@@ -145,8 +165,11 @@ fn run(analyzer: &Analyzer, mut input: impl BufRead, mut out: impl Write) -> io:
                     totals.messages += 1;
                     totals.bytes += text.len() as u64;
                     // Each Text line pushed exactly one result above.
-                    if let Some(sentiment) = scored.next() {
-                        write_sentiment(&mut text_out, sentiment);
+                    if let Some(signals) = scored.next() {
+                        totals.levels[level_index(signals.urgency.level)] += 1;
+                        totals.complaints +=
+                            u64::from(signals.complaint.score >= COMPLAINT_COUNTED);
+                        write_signals(&mut text_out, signals);
                     }
                 }
                 Line::NotUtf8(error) => write_error(&mut text_out, error),
@@ -182,16 +205,30 @@ fn label_name(label: Label) -> &'static str {
     }
 }
 
-fn write_sentiment(out: &mut String, s: &Sentiment) {
+fn level_index(level: Level) -> usize {
+    match level {
+        Level::Low => 0,
+        Level::Normal => 1,
+        Level::High => 2,
+        _ => 3,
+    }
+}
+
+fn write_signals(out: &mut String, signals: &Signals) {
+    let s = &signals.sentiment;
     // Writing to a String cannot fail.
     let _ = writeln!(
         out,
-        "{{\"compound\":{},\"pos\":{},\"neu\":{},\"neg\":{},\"label\":\"{}\"}}",
+        "{{\"compound\":{},\"pos\":{},\"neu\":{},\"neg\":{},\"label\":\"{}\",\
+         \"urgency\":{},\"urgency_level\":\"{}\",\"complaint\":{}}}",
         s.compound,
         s.positive,
         s.neutral,
         s.negative,
-        label_name(s.label)
+        label_name(s.label),
+        signals.urgency.score,
+        signals.urgency.level.as_str(),
+        signals.complaint.score
     );
 }
 

@@ -599,6 +599,7 @@ fn cue_role_flag(role: &str) -> Option<&'static str> {
         "time_unit" => "TIME_UNIT",
         "count" => "COUNT",
         "meridiem" => "MERIDIEM",
+        "plain" => "PLAIN",
         _ => return None,
     })
 }
@@ -699,11 +700,15 @@ fn generate_cues() -> String {
                 "urgency_cues.tsv line {line_no}: weights are in [0, 1)"
             );
         }
+        let words = words_of(cols[0], line_no);
+        assert!(
+            cols[1] != "plain" || words.len() > 1,
+            "urgency_cues.tsv line {line_no}: a plain row is a phrase"
+        );
         assert!(
             counts || (weight == 0.0 && complaint == 0.0),
             "urgency_cues.tsv line {line_no}: only cue and negated rows carry weights"
         );
-        let words = words_of(cols[0], line_no);
         for (key, is_form) in keys_of(&words) {
             let mut row = CueRow {
                 kind,

@@ -190,6 +190,22 @@ fn a_negated_function_word_means_stuck() {
 }
 
 #[test]
+fn cannot_alone_is_stuck_and_gives_way_to_a_specific_cue() {
+    assert_eq!(
+        cues("I can't find the invoice"),
+        [(CueKind::Stuck, "can't".to_owned())]
+    );
+    // One cue for "can't log in", the specific one.
+    assert_eq!(
+        cues("I can't log in"),
+        [(CueKind::Stuck, "log in".to_owned())]
+    );
+    // Eagerness and thanks are not cues.
+    assert!(cues("I can't wait to try it").is_empty());
+    assert!(cues("Thanks for your help").is_empty());
+}
+
+#[test]
 fn a_phrase_keeps_its_negation_for_the_next_cue() {
     // "still not" is a complaint cue of its own and still negates "working".
     let found = cues("It is still not working");
@@ -299,7 +315,7 @@ fn another_language_counts_only_language_neutral_cues() {
         )
     );
     let why: Vec<CueKind> = s.urgency.top.iter().flatten().map(|c| c.kind).collect();
-    assert_eq!(why, [CueKind::AwaitingAnswer, CueKind::UrgentWord]);
+    assert_eq!(why, [CueKind::AwaitingAnswer]);
     // An English word in German text is not read as a cue.
     let s = a.signals_in("urgent", german);
     assert_eq!(s.urgency.score, 0.0);

@@ -1,4 +1,5 @@
-//! Throughput of sentiment scoring, explanation and analyzer construction.
+//! Throughput of sentiment scoring, of the one-pass signals (sentiment, urgency, complaint),
+//! explanation and analyzer construction.
 //!
 //! `cargo bench -p realboss-benches --bench sentiment`. Single-threaded. The machine may be
 //! shared, so treat figures as noisy and compare runs made together.
@@ -68,6 +69,46 @@ fn sentiment(c: &mut Criterion) {
         b.iter(|| {
             for m in &messages {
                 black_box(analyzer.explain(black_box(m)));
+            }
+        })
+    });
+    group.finish();
+
+    // Sentiment, urgency and complaint from one tokenization pass; and the cue pass alone.
+    let mut group = c.benchmark_group("signals");
+    group.throughput(Throughput::Elements(MESSAGES as u64));
+    group.bench_function("signals/messages", |b| {
+        b.iter(|| {
+            let mut urgent = 0usize;
+            for m in &messages {
+                let s = analyzer.signals(black_box(m));
+                urgent += usize::from(s.urgency.score >= 0.5);
+                black_box((s.sentiment.compound, s.complaint.score));
+            }
+            urgent
+        })
+    });
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("signals/bytes", |b| {
+        b.iter(|| {
+            for m in &messages {
+                black_box(analyzer.signals(black_box(m)));
+            }
+        })
+    });
+    group.throughput(Throughput::Elements(MESSAGES as u64));
+    group.bench_function("urgency_only/messages", |b| {
+        b.iter(|| {
+            for m in &messages {
+                black_box(analyzer.urgency(black_box(m)));
+            }
+        })
+    });
+    group.throughput(Throughput::Elements(MESSAGES as u64));
+    group.bench_function("explain_signals/messages", |b| {
+        b.iter(|| {
+            for m in &messages {
+                black_box(analyzer.explain_signals(black_box(m)));
             }
         })
     });

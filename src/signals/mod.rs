@@ -169,9 +169,8 @@
 //! part in the urgency score.
 //!
 //! - **Cues** ([`CueKind`]): words and phrases from our table `data/urgency_cues.tsv` (cue,
-//!   role, kind, urgency weight, complaint weight, reason), and four rules that are code: a `?`
-//!   after a word ([`QUESTION_WEIGHT`], once per clause), `!!` ([`EXCLAMATIONS_WEIGHT`]), a
-//!   deadline (`by`/`before`/`until` + a clock time or a listed moment: "by 5pm", "by 17:00",
+//!   role, kind, urgency weight, complaint weight, reason), and three rules that are code: a
+//!   `?` after a word ([`QUESTION_WEIGHT`], once per clause), a deadline (`by`/`before`/`until` + a clock time or a listed moment: "by 5pm", "by 17:00",
 //!   "by Friday", [`DEADLINE_WEIGHT`]) and a short span (`in`/`within` + an amount + minutes or
 //!   hours: "in an hour", "within 30 minutes", [`SHORT_SPAN_WEIGHT`]). Phrases (up to 5 words)
 //!   replace their words' cues, the longest ending at a word wins, and do not span punctuation
@@ -207,7 +206,9 @@
 //!
 //! ## Limits
 //!
-//! - English only: in a language without a table only the `?` and `!!` rules count.
+//! - English only: in a language without a table only the `?` rule counts.
+//! - `!!` is not a cue: measured on the forum set, posts with it rated below average (it marks
+//!   enthusiasm as often as urgency); an urgent customer's words say it better.
 //! - A cue is a surface pattern: "I don't work in finance" reads as "not working", "in a
 //!   minute" as a short span, "charge" in "free of charge" as money. Weights are judgement,
 //!   checked against one forum set (`examples/eval.rs`), not fitted to it.
@@ -224,8 +225,7 @@ mod urgency_table;
 
 pub use sentiment::*;
 pub use urgency::{
-    CALM_FACTOR, COMPLAINT_MOOD_NUDGE, Complaint, Cue, CueKind, DEADLINE_WEIGHT,
-    EXCLAMATIONS_WEIGHT, HIGH_THRESHOLD, NEGATION_REACH, NO_REACH, NORMAL_THRESHOLD,
-    QUESTION_WEIGHT, SHORT_SPAN_WEIGHT, Signals, SignalsExplanation, URGENT_THRESHOLD, Urgency,
-    level_of,
+    CALM_FACTOR, COMPLAINT_MOOD_NUDGE, Complaint, Cue, CueKind, DEADLINE_WEIGHT, HIGH_THRESHOLD,
+    NEGATION_REACH, NO_REACH, NORMAL_THRESHOLD, QUESTION_WEIGHT, SHORT_SPAN_WEIGHT, Signals,
+    SignalsExplanation, URGENT_THRESHOLD, Urgency, level_of,
 };

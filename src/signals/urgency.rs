@@ -19,10 +19,6 @@ use crate::text::{Folded, Language, LookBack, Token, TokenKind, tokens};
 /// answer (on the forum evaluation set a bare "has a `?`" test alone reaches Spearman 0.41).
 pub const QUESTION_WEIGHT: f64 = 0.3;
 
-/// Weight of two or more `!` in a row ([`CueKind::UrgentWord`]): emphasis that often marks
-/// urgency, in any language. Ours; kept small because it also marks delight.
-pub const EXCLAMATIONS_WEIGHT: f64 = 0.15;
-
 /// Weight of a deadline ([`CueKind::TimePressure`]): `by`, `before` or `until` followed by a
 /// clock time ("by 5pm", "by 17:00", "before 9 am") or a listed moment ("by tomorrow", "by
 /// Friday"). Ours.
@@ -83,7 +79,7 @@ const MAX_PHRASE_WORDS: usize = 5;
 #[serde(rename_all = "snake_case")]
 pub enum CueKind {
     /// The customer says it is urgent: urgent, asap, immediately, emergency, "right now",
-    /// critical; also `!!`.
+    /// critical.
     UrgentWord,
     /// The customer cannot go on: stranded, locked out, can't log in, not working, down,
     /// outage, blocked.
@@ -411,7 +407,7 @@ impl Analyzer {
     }
 
     /// [`Analyzer::signals`] for text in `language`. The cue table is English; in a language
-    /// without one only the language-neutral cues count (a `?` after a word, `!!`), the
+    /// without one only the language-neutral cue counts (a `?` after a word), the
     /// sentiment is neutral with [`super::Coverage::supported`] `false`, and so no complaint
     /// is found.
     ///
@@ -564,6 +560,9 @@ pub(crate) mod cue_flag {
     pub(crate) const END4: u32 = 1 << 16;
     /// A phrase of 5 words ends with this word.
     pub(crate) const END5: u32 = 1 << 17;
+    /// A phrase that holds a cue word but is no cue ("thanks for your help", "can't wait"):
+    /// matching it only keeps its words from counting.
+    pub(crate) const PLAIN: u32 = 1 << 18;
     /// All phrase-end bits.
     pub(crate) const ENDS: u32 = END2 | END3 | END4 | END5;
 }
@@ -815,8 +814,6 @@ struct CuePass<'t, R: CueRecorder> {
     /// Words in the current clause (a `?` needs one).
     clause_words: u32,
     gap: bool,
-    /// Start of the current run of `!`, and whether it already counted.
-    bangs: Option<(usize, bool)>,
     clock: Clock,
     calm: bool,
     tally: Tally,
@@ -839,7 +836,6 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
             clause: 0,
             clause_words: 0,
             gap: false,
-            bangs: None,
             clock: Clock::None,
             calm: false,
             tally: Tally::new(),
@@ -852,7 +848,6 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
         if token.kind() == TokenKind::Punctuation {
             self.punctuation(token, clock);
         } else {
-            self.bangs = None;
             self.word(token, clock);
         }
     }
@@ -860,9 +855,6 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
     fn punctuation(&mut self, token: Token<'_>, clock: Clock) {
         let bytes = token.as_str().as_bytes();
         let c = if bytes.len() == 1 { bytes[0] } else { 0 };
-        if c != b'!' {
-            self.bangs = None;
-        }
         match c {
             b'?' => {
                 if self.clause_words > 0 {
@@ -878,25 +870,7 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
                 }
                 self.break_clause();
             }
-            b'!' => {
-                match self.bangs {
-                    Some((start, false)) => {
-                        self.bangs = Some((start, true));
-                        self.count_now(
-                            Cue {
-                                kind: CueKind::UrgentWord,
-                                start,
-                                end: token.end(),
-                                weight: EXCLAMATIONS_WEIGHT,
-                            },
-                            0.0,
-                        );
-                    }
-                    Some(_) => {}
-                    None => self.bangs = Some((token.start(), false)),
-                }
-                self.break_clause();
-            }
+            b'!' => self.break_clause(),
             b':' => {
                 if let Clock::Hour(start) = clock {
                     self.clock = Clock::Colon(start);
@@ -973,12 +947,23 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
             if let Some(kind) = e.kind
                 && e.flags & (flag::CUE | flag::NEGATED) != 0
             {
-                let negated = self.negated_before(word.clause);
+                let negation = self.negation_before(word.clause);
+                let negated = negation.is_some();
                 let counts = if e.flags & flag::CUE != 0 {
                     !negated
                 } else {
                     negated
                 };
+                // The specific cue replaces the generic one of its negation word: "can't log
+                // in" is one Stuck cue, not "can't" and "log in".
+                if e.flags & flag::NEGATED != 0
+                    && let Some(back) = negation
+                    && let Some(neg) = self.ring.get_mut(back)
+                    && neg.flags & flag::PHRASE == 0
+                {
+                    // Only a negation word's own cue; a phrase such as "still not" keeps its.
+                    neg.pending = None;
+                }
                 // A `negated` row without a negation is no cue at all ("it works").
                 if counts || e.flags & flag::CUE != 0 {
                     word.pending = Some(Pending {
@@ -1075,20 +1060,19 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
         }
     }
 
-    /// Whether a negation stands within reach before the word about to be pushed.
-    fn negated_before(&self, clause: u32) -> bool {
+    /// How far back the nearest negation within reach stands before the word about to be
+    /// pushed, if one does.
+    fn negation_before(&self, clause: u32) -> Option<usize> {
         for back in 0..NEGATION_REACH {
-            let Some(p) = self.ring.get(back) else {
-                return false;
-            };
+            let p = self.ring.get(back)?;
             if p.clause != clause {
-                return false;
+                return None;
             }
             if p.flags & flag::NEG != 0 || (back < NO_REACH && p.flags & flag::NO != 0) {
-                return true;
+                return Some(back);
             }
         }
-        false
+        None
     }
 
     /// The longest phrase of the table that ends with `word`, and its length in words.
