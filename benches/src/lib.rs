@@ -209,25 +209,6 @@ pub fn corpus(seed: u64, count: usize) -> Vec<String> {
     (0..count).map(|_| message(&mut rng)).collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn corpus_is_deterministic_and_customer_sized() {
-        let a = corpus(7, 2000);
-        assert_eq!(a, corpus(7, 2000));
-        let bytes: usize = a.iter().map(String::len).sum();
-        let mean = bytes as f64 / a.len() as f64;
-        assert!(
-            (100.0..220.0).contains(&mean),
-            "mean message length {mean} bytes"
-        );
-        assert!(a.iter().any(|m| !m.is_ascii()));
-        assert!(a.iter().any(|m| m.is_ascii()));
-    }
-}
-
 /// Words that make a message urgent, stuck, or about money at risk, appended to some generated
 /// requests so that a ranking has real urgency to sort by.
 const URGENT_TAILS: &[&str] = &[
@@ -356,4 +337,23 @@ pub fn requests(seed: u64, count: usize, now: time::OffsetDateTime) -> Vec<realb
             b.build().expect("a generated request is valid")
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_is_deterministic_and_customer_sized() {
+        let a = corpus(7, 2000);
+        assert_eq!(a, corpus(7, 2000));
+        let bytes: usize = a.iter().map(String::len).sum();
+        let mean = bytes as f64 / a.len() as f64;
+        assert!(
+            (100.0..220.0).contains(&mean),
+            "mean message length {mean} bytes"
+        );
+        assert!(a.iter().any(|m| !m.is_ascii()));
+        assert!(a.iter().any(|m| m.is_ascii()));
+    }
 }
