@@ -19,6 +19,7 @@
 //! | the customer's world | [`model`] | customers, contact events, feedback, requests: validated values |
 //! | a request's priority | [`priority`] | urgency from a request's contact history (repeat contacts, waits, broken promises, failed payments, leads) |
 //! | | [`policy`] | human durations, business hours and holidays, SLA targets |
+//! | learning from feedback | [`insights`] | CSAT, NPS, sentiment trend, response and resolution times, per-agent recognition |
 //! | hosts' input | [`jsonl`] | JSON Lines reading with one error per bad line |
 //! | errors | [`error`] | the crate's one error type |
 //!
@@ -88,6 +89,7 @@
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod insights;
 pub mod jsonl;
 pub mod model;
 pub mod policy;
