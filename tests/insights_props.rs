@@ -9,6 +9,14 @@ use realboss::model::{
 };
 use time::{Duration, OffsetDateTime};
 
+/// Message texts, so that complaint topics are counted too.
+const TEXTS: [&str; 4] = [
+    "refund for the parcel",
+    "courier lost the parcel",
+    "invoice and refund",
+    "",
+];
+
 #[derive(Debug, Clone)]
 enum Item {
     Event(ContactEvent, Option<f64>),
@@ -45,8 +53,8 @@ fn kind(choice: u8, due: OffsetDateTime) -> EventKind {
 fn item_at(at: OffsetDateTime) -> impl Strategy<Value = Item> {
     let score = prop::option::of(-1.0f64..=1.0);
     prop_oneof![
-        3 => (0u8..8, any::<bool>(), 0u8..4, prop::option::of(0u8..3), score.clone(), 0i64..600)
-            .prop_map(move |(k, inbound, req, agent, compound, due_min)| {
+        3 => (0u8..8, any::<bool>(), 0u8..4, prop::option::of(0u8..3), score.clone(), 0i64..600, 0usize..4)
+            .prop_map(move |(k, inbound, req, agent, compound, due_min, text)| {
                 let direction = if inbound { Direction::Inbound } else { Direction::Outbound };
                 let mut e = ContactEvent::new(
                     CustomerId::new("cus").unwrap(),
@@ -55,7 +63,8 @@ fn item_at(at: OffsetDateTime) -> impl Strategy<Value = Item> {
                     direction,
                     kind(k, at + Duration::minutes(due_min)),
                 )
-                .with_request(RequestId::new(format!("req-{req}")).unwrap());
+                .with_request(RequestId::new(format!("req-{req}")).unwrap())
+                .with_text(TEXTS[text]);
                 if let Some(a) = agent {
                     e = e.with_agent(AgentId::new(format!("agent-{a}")).unwrap());
                 }

@@ -292,6 +292,42 @@ fn the_trend_shows_mean_sentiment_per_week_starting_on_monday() {
 }
 
 #[test]
+fn the_top_complaint_topics_come_from_negative_messages_only() {
+    let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
+    let mut i = fresh();
+    let t = datetime!(2026-11-05 9:00 UTC);
+    let messages = [
+        "My refund never arrived, this is awful",
+        "Still no refund after three weeks, terrible service",
+        "The courier lost my parcel, I am furious",
+        "Refunds take forever, horrible",
+        "Thanks, the courier was lovely and the parcel arrived early!",
+    ];
+    for (n, text) in messages.iter().enumerate() {
+        let req = format!("r{n}");
+        let compound = analyzer.sentiment(text).compound;
+        i.observe_event(
+            &inbound(&req, t, EventKind::Complaint).with_text(*text),
+            Some(compound),
+        );
+    }
+    let topics = i.report().topics;
+    assert_eq!(topics.negative_messages, 4);
+    assert_eq!(topics.max_undercount, 0);
+    assert_eq!(topics.top[0].stem, "refund");
+    assert_eq!(topics.top[0].count, 3);
+    let count = |stem: &str| topics.top.iter().find(|x| x.stem == stem).map(|x| x.count);
+    // The happy message's courier and parcel do not count; the angry one's do.
+    assert_eq!(count("courier"), Some(1));
+    assert_eq!(count("parcel"), Some(1));
+    for feeling in [
+        "terribl", "aw", "awful", "furious", "horribl", "the", "thi", "this",
+    ] {
+        assert_eq!(count(feeling), None, "{feeling} is not a topic");
+    }
+}
+
+#[test]
 fn caps_are_counted_never_silent() {
     let config: InsightsConfig = serde_json::from_str(
         r#"{"trend_window": "1d", "max_trend_windows": 2, "max_open_requests": 1, "max_agents": 1}"#,
@@ -345,6 +381,8 @@ fn bad_configurations_name_the_field() {
         (r#"{"max_trend_windows": 0}"#, "max_trend_windows"),
         (r#"{"max_open_requests": 10000001}"#, "max_open_requests"),
         (r#"{"max_agents": 0}"#, "max_agents"),
+        (r#"{"top_topics": 0}"#, "top_topics"),
+        (r#"{"max_topics": 0}"#, "max_topics"),
         (r#"{"max_agent": 3}"#, "max_agent"),
     ] {
         let err = serde_json::from_str::<InsightsConfig>(json).unwrap_err();
@@ -386,6 +424,7 @@ fn the_report_serializes_with_the_keys_a_dashboard_reads() {
         "resolution",
         "repeat_contact_rate",
         "agents",
+        "topics",
         "coverage",
     ] {
         assert!(json.get(key).is_some(), "{key} missing in {json}");

@@ -49,6 +49,9 @@
 //! - two duration histograms of fixed size (30 KB each, see [`MAX_RELATIVE_ERROR`]);
 //! - at most [`InsightsConfig::max_trend_windows`] trend windows (oldest dropped first, counted);
 //! - at most [`InsightsConfig::max_agents`] agents (items of further agents counted, not tracked);
+//! - at most [`InsightsConfig::max_topics`] distinct topic stems (Misra–Gries summary: when the
+//!   table is full, a new stem lowers every count by one; [`Topics::max_undercount`] says by how
+//!   much a count may be low);
 //! - at most [`InsightsConfig::max_open_requests`] open requests, each a few timestamps, its id,
 //!   its resolving agent and at most [`MAX_PROMISES_PER_REQUEST`] open promises. A request leaves
 //!   memory once resolved (as soon as an item later than its resolution arrives). Events of a
@@ -59,7 +62,8 @@
 //!
 //! ## What is exact, what is approximate
 //!
-//! Counts, CSAT, NPS and the repeat-contact rate are exact. Means of compound scores are summed
+//! Counts, CSAT, NPS and the repeat-contact rate are exact. Topic counts are exact until
+//! [`InsightsConfig::max_topics`] distinct stems are seen, then lower bounds (see [`Topics`]). Means of compound scores are summed
 //! in millionths (exact to 1e-6, and bit-equal in any order). Medians and p90 of durations come
 //! from a log-bucket histogram: exact under 64 seconds, otherwise within [`MAX_RELATIVE_ERROR`]
 //! (1/128, under 0.8 %) of the true nearest-rank value.
@@ -69,14 +73,18 @@
 //! Items must come in time order; items at the same instant may come in any order and give the
 //! same report. A late item is still counted (see [`Coverage::late_items`]). One exception:
 //! when a cap is full, which of several new requests or agents at the same instant gets the
-//! last place depends on the order they come in.
+//! last place, and topic counts past the topic cap, depend on the order items come in.
 //!
-//! ## Not yet
+//! ## Complaint topics
 //!
-//! Top complaint topics (stemmed keywords of negative messages) are not computed yet.
+//! The customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are split into
+//! words; words of letters only, at least 3 long, that are neither English function words nor
+//! words of pure feeling ("terrible" is a feeling, "refund" or "broken" a topic) are stemmed
+//! (Snowball, English) and counted. [`Topics`] lists the most frequent stems.
 
 mod report;
 mod sketch;
+mod topics;
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
@@ -90,10 +98,12 @@ use crate::policy::HumanDuration;
 use crate::{Error, ErrorKind};
 
 pub use report::{
-    AgentInsights, Coverage, DurationFigures, InsightsReport, Mean, Nps, Share, TrendWindow,
+    AgentInsights, Coverage, DurationFigures, InsightsReport, Mean, Nps, Share, Topic, Topics,
+    TrendWindow,
 };
 use sketch::DurationSketch;
 pub use sketch::MAX_RELATIVE_ERROR;
+use topics::TopicCounter;
 
 /// Default [`InsightsConfig::trend_window`]: 7 days, the week a team reviews its figures by.
 pub const DEFAULT_TREND_WINDOW: HumanDuration = HumanDuration::from_days(7);
@@ -115,6 +125,17 @@ pub const DEFAULT_MAX_OPEN_REQUESTS: usize = 100_000;
 /// Default [`InsightsConfig::max_agents`]: 10,000 agents.
 pub const DEFAULT_MAX_AGENTS: usize = 10_000;
 
+/// Default [`InsightsConfig::top_topics`]: the 10 most frequent complaint topics.
+pub const DEFAULT_TOP_TOPICS: usize = 10;
+
+/// Default [`InsightsConfig::max_topics`]: 10,000 distinct stems (under a megabyte), far more
+/// than the handful of topics that matter, so the top ones are counted exactly in practice.
+pub const DEFAULT_MAX_TOPICS: usize = 10_000;
+
+/// A message with a compound score at most this is negative and feeds the complaint topics:
+/// −0.05, VADER's customary threshold.
+pub const NEGATIVE_COMPOUND: f64 = -0.05;
+
 /// Largest accepted value of each `max_*` limit: 10,000,000.
 pub const MAX_LIMIT: usize = 10_000_000;
 
@@ -131,7 +152,7 @@ const WINDOW_ANCHOR_UNIX: i64 = 4 * 86_400;
 /// How insights are computed and how much they may remember.
 ///
 /// JSON form: `{"trend_window": "1d", "max_trend_windows": 365, "max_open_requests": 50000,
-/// "max_agents": 500}`; omitted fields take their defaults, unknown fields are rejected, and
+/// "max_agents": 500, "top_topics": 5, "max_topics": 2000}`; omitted fields take their defaults, unknown fields are rejected, and
 /// values are validated as in [`InsightsConfig::validate`].
 ///
 /// ```
@@ -156,6 +177,11 @@ pub struct InsightsConfig {
     pub max_open_requests: usize,
     /// Agents tracked, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_AGENTS`].
     pub max_agents: usize,
+    /// Complaint topics listed in a report, 1..=[`MAX_LIMIT`], default [`DEFAULT_TOP_TOPICS`].
+    pub top_topics: usize,
+    /// Distinct topic stems counted at once, 1..=[`MAX_LIMIT`], default
+    /// [`DEFAULT_MAX_TOPICS`]; see [`Topics::max_undercount`].
+    pub max_topics: usize,
 }
 
 impl Default for InsightsConfig {
@@ -165,6 +191,8 @@ impl Default for InsightsConfig {
             max_trend_windows: DEFAULT_MAX_TREND_WINDOWS,
             max_open_requests: DEFAULT_MAX_OPEN_REQUESTS,
             max_agents: DEFAULT_MAX_AGENTS,
+            top_topics: DEFAULT_TOP_TOPICS,
+            max_topics: DEFAULT_MAX_TOPICS,
         }
     }
 }
@@ -189,6 +217,8 @@ impl InsightsConfig {
             ("max_trend_windows", self.max_trend_windows),
             ("max_open_requests", self.max_open_requests),
             ("max_agents", self.max_agents),
+            ("top_topics", self.top_topics),
+            ("max_topics", self.max_topics),
         ] {
             if value == 0 || value > MAX_LIMIT {
                 return Err(ErrorKind::InvalidConfig {
@@ -211,6 +241,8 @@ struct InsightsConfigSpec {
     max_trend_windows: usize,
     max_open_requests: usize,
     max_agents: usize,
+    top_topics: usize,
+    max_topics: usize,
 }
 
 impl Default for InsightsConfigSpec {
@@ -226,6 +258,8 @@ impl From<InsightsConfig> for InsightsConfigSpec {
             max_trend_windows: c.max_trend_windows,
             max_open_requests: c.max_open_requests,
             max_agents: c.max_agents,
+            top_topics: c.top_topics,
+            max_topics: c.max_topics,
         }
     }
 }
@@ -238,6 +272,8 @@ impl TryFrom<InsightsConfigSpec> for InsightsConfig {
             max_trend_windows: s.max_trend_windows,
             max_open_requests: s.max_open_requests,
             max_agents: s.max_agents,
+            top_topics: s.top_topics,
+            max_topics: s.max_topics,
         };
         config.validate()?;
         Ok(config)
@@ -443,6 +479,7 @@ pub struct Insights {
     totals: Totals,
     latest: Option<OffsetDateTime>,
     coverage: Coverage,
+    topics: TopicCounter,
 }
 
 impl Insights {
@@ -454,6 +491,7 @@ impl Insights {
     pub fn new(config: InsightsConfig) -> Result<Self, Error> {
         config.validate()?;
         Ok(Insights {
+            topics: TopicCounter::new(config.max_topics),
             config,
             satisfied: 0,
             rated: 0,
@@ -517,6 +555,9 @@ impl Insights {
         }
         if let Some(micros) = self.micros(compound) {
             self.add_trend(feedback.at(), micros);
+            if compound.is_some_and(|c| c <= NEGATIVE_COMPOUND) {
+                self.topics.add_message(feedback.text());
+            }
         }
     }
 
@@ -545,6 +586,11 @@ impl Insights {
         };
         if let Some(m) = micros {
             self.add_trend(at, m);
+            if compound.is_some_and(|c| c <= NEGATIVE_COMPOUND)
+                && let Some(text) = event.text()
+            {
+                self.topics.add_message(text);
+            }
         }
         let Some(request) = event.request() else {
             self.coverage.events_without_request += 1;
@@ -684,6 +730,17 @@ impl Insights {
                 promises_broken: t.promises_broken,
             })
             .collect();
+        let (top, max_undercount, negative_messages, keywords) =
+            self.topics.top(self.config.top_topics);
+        let topics = Topics {
+            negative_messages,
+            keywords,
+            max_undercount,
+            top: top
+                .into_iter()
+                .map(|(stem, count)| Topic { stem, count })
+                .collect(),
+        };
         let mut coverage = self.coverage;
         coverage.open_requests = open;
         coverage.resolved_requests = totals.resolved;
@@ -703,6 +760,7 @@ impl Insights {
             first_response: figures(&totals.first_response),
             resolution: figures(&totals.resolution),
             repeat_contact_rate: Share::new(totals.chased, totals.customer_opened),
+            topics,
             agents,
             coverage,
         }

@@ -104,6 +104,34 @@ pub struct AgentInsights {
     pub promises_broken: u64,
 }
 
+/// One complaint topic: a stemmed keyword and how often it came up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Topic {
+    /// The Snowball (English) stem, lower case, e.g. `"refund"` or `"deliveri"`.
+    pub stem: String,
+    /// Negative messages' words with this stem; a lower bound, low by at most
+    /// [`Topics::max_undercount`].
+    pub count: u64,
+}
+
+/// The most frequent keywords of the customers' negative messages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Topics {
+    /// Negative messages (and feedback texts) read.
+    pub negative_messages: u64,
+    /// Keywords counted in them.
+    pub keywords: u64,
+    /// How much any count may be low: 0 while fewer than
+    /// [`max_topics`](super::InsightsConfig::max_topics) distinct stems were seen, and never more
+    /// than `keywords / (max_topics + 1)`.
+    pub max_undercount: u64,
+    /// The [`top_topics`](super::InsightsConfig::top_topics) most counted stems, most first,
+    /// ties by stem.
+    pub top: Vec<Topic>,
+}
+
 /// Counts that say how complete the other figures are: nothing is dropped without a count here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -155,6 +183,8 @@ pub struct InsightsReport {
     /// Share of requests (opened by the customer) where the customer contacted us again before
     /// our first answer: they had to chase us. Open requests count with what is known so far.
     pub repeat_contact_rate: Share,
+    /// The most frequent keywords of negative customer messages.
+    pub topics: Topics,
     /// Per agent, sorted by agent id.
     pub agents: Vec<AgentInsights>,
     /// How complete the figures are.
