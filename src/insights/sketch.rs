@@ -13,8 +13,8 @@ const OCTAVES: usize = 58;
 /// Number of counters: 64 exact ones, then 64 per octave. 3,776 counters, 30,208 bytes.
 const BUCKETS: usize = EXACT_BELOW as usize + OCTAVES * SUB_BUCKETS as usize;
 
-/// Largest relative error of a quantile read from a [`DurationSketch`], as a fraction of the
-/// true value: 1/128. Durations under 64 s are exact.
+/// Largest relative error of a median or p90 in [`DurationFigures`](super::DurationFigures),
+/// as a fraction of the true value: 1/128. Durations under 64 s are exact.
 pub const MAX_RELATIVE_ERROR: f64 = 1.0 / 128.0;
 
 /// Counts of durations in log-spaced buckets: fixed memory whatever the number of values.
