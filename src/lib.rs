@@ -15,11 +15,12 @@
 //! | step | module | what it holds |
 //! |---|---|---|
 //! | text → tokens | [`text`] | one tokenization pass (ASCII fast path), languages |
-//! | tokens → signals | [`signals`] | sentiment: lexicon and rules, coverage, explanations |
+//! | tokens → signals | [`signals`] | sentiment (lexicon and rules), urgency and complaint cues, one shared pass, explanations |
 //! | the customer's world | [`model`] | customers, contact events, feedback, requests: validated values |
 //! | the team's rules | [`policy`] | human durations, business hours and holidays, SLA targets |
 //! | a request's priority | [`priority`] | history signals, scored texts, the [`Policy`], one request's assessment and reasons |
 //! | ranked queue | [`ranking`] | [`Ranker`]: batch ranking with a documented tie-break, and the incremental queue |
+//! | learning from feedback | [`insights`] | CSAT, NPS, sentiment trend, response and resolution times, per-agent recognition |
 //! | hosts' input | [`jsonl`] | JSON Lines reading with one error per bad line |
 //! | errors | [`error`] | the crate's one error type |
 //!
@@ -113,6 +114,7 @@
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod insights;
 pub mod jsonl;
 pub mod model;
 pub mod policy;
