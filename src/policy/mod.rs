@@ -59,7 +59,7 @@ use crate::{Error, ErrorKind};
 const MAX_QUOTED_CHARS: usize = 64;
 
 /// Builds the policy error for `field`.
-fn invalid(
+pub(crate) fn invalid(
     field: impl Into<String>,
     value: impl Into<String>,
     expected: impl Into<String>,

@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::history::HistoryConfig;
+use crate::Error;
 use crate::error::{forget_policy_error, take_policy_error};
 use crate::model::Tier;
 use crate::policy::{BusinessHours, HumanDuration, SlaTargets};
-use crate::{Error, ErrorKind};
 
 /// Largest accepted weight, in points. Far above any sensible setting; it keeps every sum of
 /// weights (and so every priority) finite.
@@ -310,10 +310,10 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`] naming the field (e.g. `weights.lead`, `max_wait`,
+    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) naming the field (e.g. `weights.lead`, `max_wait`,
     /// `sla.high.first_reply`, `weekly.tue`) for a bad value: a negative, NaN or too large
     /// weight, a zero SLA target, overlapping business hours, an unparsable duration;
-    /// [`ErrorKind::Json`] for malformed JSON, a wrong type or an unknown field.
+    /// [`ErrorKind::Json`](crate::ErrorKind::Json) for malformed JSON, a wrong type or an unknown field.
     pub fn from_json(json: &str) -> Result<Policy, Error> {
         forget_policy_error();
         match serde_json::from_str::<Policy>(json) {
@@ -331,7 +331,7 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`] (`weights.<name>`) for a weight that is NaN, negative or
+    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) (`weights.<name>`) for a weight that is NaN, negative or
     /// above [`MAX_WEIGHT`].
     pub fn with_weights(mut self, weights: Weights) -> Result<Policy, Error> {
         self.weights = weights;
@@ -343,7 +343,7 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`] (`customer_value.<name>`) for points that are NaN, negative
+    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) (`customer_value.<name>`) for points that are NaN, negative
     /// or above [`MAX_WEIGHT`], or a `lifetime_value_half` that is not finite and positive.
     pub fn with_customer_value(mut self, value: CustomerValue) -> Result<Policy, Error> {
         self.customer_value = value;
@@ -355,7 +355,7 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`] (`self_urgent.<name>`) for `min_requests` below 2, `share`
+    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) (`self_urgent.<name>`) for `min_requests` below 2, `share`
     /// outside (0, 1] or `factor` outside [0, 1].
     pub fn with_self_urgent(mut self, self_urgent: SelfUrgent) -> Result<Policy, Error> {
         self.self_urgent = self_urgent;
@@ -367,7 +367,7 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`] (`internal_factor`) outside [0, 1).
+    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) (`internal_factor`) outside [0, 1).
     pub fn with_internal_factor(mut self, factor: f64) -> Result<Policy, Error> {
         self.internal_factor = factor;
         self.validate()?;
@@ -390,7 +390,7 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`] (`off_hours_wait`) outside [0, 1].
+    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) (`off_hours_wait`) outside [0, 1].
     pub fn with_off_hours_wait(mut self, share: f64) -> Result<Policy, Error> {
         self.off_hours_wait = share;
         self.validate()?;
@@ -401,7 +401,7 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`] (`max_wait`) when zero or above [`MAX_MAX_WAIT`].
+    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) (`max_wait`) when zero or above [`MAX_MAX_WAIT`].
     pub fn with_max_wait(mut self, max_wait: HumanDuration) -> Result<Policy, Error> {
         self.max_wait = max_wait;
         self.validate()?;
@@ -524,13 +524,9 @@ impl Policy {
     }
 }
 
+/// [`crate::policy`]'s policy error, for a value shown with `Display`.
 fn invalid(field: &str, value: impl std::fmt::Display, expected: impl Into<String>) -> Error {
-    ErrorKind::InvalidPolicy {
-        field: field.to_owned(),
-        value: value.to_string(),
-        expected: expected.into(),
-    }
-    .into()
+    crate::policy::invalid(field, value.to_string(), expected)
 }
 
 fn check_points(field: &str, value: f64) -> Result<(), Error> {
