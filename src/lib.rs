@@ -20,6 +20,7 @@
 //! | the team's rules | [`policy`] | human durations, business hours and holidays, SLA targets |
 //! | a request's priority | [`priority`] | history signals, scored texts, the [`Policy`], one request's assessment and reasons |
 //! | ranked queue | [`ranking`] | [`Ranker`]: batch ranking with a documented tie-break, and the incremental queue |
+//! | personalization | [`hints`] | per-customer hints (channel, best time, tone, promises, payment, churn risk, next best action), each with confidence and evidence |
 //! | learning from feedback | [`insights`] | CSAT, NPS, sentiment trend, response and resolution times, per-agent recognition |
 //! | hosts' input | [`jsonl`] | JSON Lines reading with one error per bad line |
 //! | errors | [`error`] | the crate's one error type |
@@ -114,6 +115,7 @@
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod hints;
 pub mod insights;
 pub mod jsonl;
 pub mod model;

@@ -1,0 +1,117 @@
+//! [`HintsConfig`]: how much evidence a hint needs and how far back it looks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::HumanDuration;
+use crate::{Error, ErrorKind};
+
+/// Default [`HintsConfig::min_evidence`]: 3 events. One or two contacts are an anecdote; three
+/// answered calls at the same hour start to be a habit.
+pub const DEFAULT_MIN_EVIDENCE: u32 = 3;
+
+/// Largest accepted [`HintsConfig::min_evidence`]: 1,000 events.
+pub const MAX_MIN_EVIDENCE: u32 = 1_000;
+
+/// Default [`HintsConfig::lookback`]: 730 days (two years), long enough to see seasonal
+/// habits, short enough that a customer who changed their ways is not judged by old ones.
+pub const DEFAULT_LOOKBACK: HumanDuration = HumanDuration::from_days(730);
+
+/// Default [`HintsConfig::recent_messages`]: the customer's last 50 messages.
+pub const DEFAULT_RECENT_MESSAGES: u32 = 50;
+
+/// Accepted range of [`HintsConfig::recent_messages`]: 4 (two halves of two to compare a
+/// trend) to 10,000.
+pub const RECENT_MESSAGES_RANGE: std::ops::RangeInclusive<u32> = 4..=10_000;
+
+/// Default [`HintsConfig::top_topics`]: 5 topics, what an agent reads at a glance.
+pub const DEFAULT_TOP_TOPICS: u32 = 5;
+
+/// Largest accepted [`HintsConfig::top_topics`]: 50.
+pub const MAX_TOP_TOPICS: u32 = 50;
+
+/// Default [`HintsConfig::silence_after_complaint`]: 14 days without a word after a complaint.
+pub const DEFAULT_SILENCE_AFTER_COMPLAINT: HumanDuration = HumanDuration::from_days(14);
+
+/// How hints are derived: validated once by [`Hinter::new`](super::Hinter::new).
+///
+/// JSON form (every field optional, unknown fields rejected):
+/// `{"min_evidence": 3, "lookback": "730d", "recent_messages": 50, "top_topics": 5,
+/// "silence_after_complaint": "14d"}`.
+///
+/// ```
+/// use realboss::hints::{HintsConfig, Hinter};
+/// let config: HintsConfig = serde_json::from_str(r#"{"min_evidence": 5}"#)?;
+/// assert_eq!(config.min_evidence, 5);
+/// assert!(Hinter::new(config).is_ok());
+/// let mut bad = HintsConfig::default();
+/// bad.min_evidence = 0;
+/// assert!(Hinter::new(bad).unwrap_err().to_string().contains("min_evidence"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct HintsConfig {
+    /// Fewest observations before a hint is drawn from behaviour rather than reported as
+    /// [`HintValue::TooLittleData`](super::HintValue::TooLittleData): answered contacts for
+    /// channel and time, messages for tone, language, topics and churn, `1..=`[`MAX_MIN_EVIDENCE`],
+    /// default [`DEFAULT_MIN_EVIDENCE`]. It is also the evidence count at which a hint's
+    /// confidence weight reaches one half (see [`Hint::confidence`](super::Hint::confidence)).
+    pub min_evidence: u32,
+    /// Events older than `now - lookback` do not describe the customer's current behaviour
+    /// (channel, time, tone, language, topics, payment, churn) and are ignored and counted in
+    /// [`Ignored::before_lookback`](super::Ignored::before_lookback); promises and orders
+    /// count over the whole history. Any duration, default [`DEFAULT_LOOKBACK`].
+    pub lookback: HumanDuration,
+    /// How many of the customer's latest messages tone, language, topics and the churn trend
+    /// read, in [`RECENT_MESSAGES_RANGE`], default [`DEFAULT_RECENT_MESSAGES`]. Bounds the cost
+    /// of those hints whatever the history's length.
+    pub recent_messages: u32,
+    /// How many recurring topics to list, `1..=`[`MAX_TOP_TOPICS`], default
+    /// [`DEFAULT_TOP_TOPICS`].
+    pub top_topics: u32,
+    /// How long a customer may stay silent after their last message was a complaint before
+    /// that silence counts as a churn reason; default [`DEFAULT_SILENCE_AFTER_COMPLAINT`].
+    pub silence_after_complaint: HumanDuration,
+}
+
+impl Default for HintsConfig {
+    fn default() -> Self {
+        HintsConfig {
+            min_evidence: DEFAULT_MIN_EVIDENCE,
+            lookback: DEFAULT_LOOKBACK,
+            recent_messages: DEFAULT_RECENT_MESSAGES,
+            top_topics: DEFAULT_TOP_TOPICS,
+            silence_after_complaint: DEFAULT_SILENCE_AFTER_COMPLAINT,
+        }
+    }
+}
+
+impl HintsConfig {
+    /// Checks every field against its documented range.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidConfig`] naming the first field out of range, its value and the
+    /// accepted range.
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad = |field: &'static str, value: u32, expected: &'static str| -> Error {
+            ErrorKind::InvalidConfig {
+                field,
+                value: value.to_string(),
+                expected,
+            }
+            .into()
+        };
+        if !(1..=MAX_MIN_EVIDENCE).contains(&self.min_evidence) {
+            return Err(bad("min_evidence", self.min_evidence, "in 1..=1000"));
+        }
+        if !RECENT_MESSAGES_RANGE.contains(&self.recent_messages) {
+            return Err(bad("recent_messages", self.recent_messages, "in 4..=10000"));
+        }
+        if !(1..=MAX_TOP_TOPICS).contains(&self.top_topics) {
+            return Err(bad("top_topics", self.top_topics, "in 1..=50"));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,432 @@
+//! What a customer's message says about them, read once when it arrives: [`MessageNotes`] and
+//! [`ScoredEvent`].
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::model::{ContactEvent, CustomerProfile, Direction, EventKind};
+use crate::signals::{Analyzer, CueKind};
+use crate::text::{Folded, Language, TokenKind, tokens};
+
+/// Most keywords kept per message for recurring topics: enough for a long email's subjects,
+/// bounded so that a pasted log cannot make hints slow.
+pub const MAX_KEYWORDS_PER_MESSAGE: usize = 16;
+
+/// Share of a message's words that must be common English function words ("the", "my",
+/// "is", …) for the message to count as written in English: 0.2. Running English text sits
+/// near 0.4–0.5; other languages share few of these words.
+pub const ENGLISH_FUNCTION_SHARE: f64 = 0.2;
+
+/// Fewest words a message needs before its language is judged: 3 (a "ok" or "gracias" says
+/// too little).
+pub const MIN_WORDS_FOR_LANGUAGE: u32 = 3;
+
+/// Complaint score from which a message counts as a complaint for churn (0.5, the middle of
+/// the complaint scale); a `complaint` event counts whatever its text.
+pub const COMPLAINT_FROM: f64 = 0.5;
+
+/// Very common English words; their share tells English text from other languages cheaply.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "and", "are", "at", "be", "but", "can", "do", "for", "have", "i", "in", "is",
+    "it", "me", "my", "not", "of", "on", "please", "that", "the", "this", "to", "was", "we",
+    "what", "with", "you", "your",
+];
+
+/// Shortest keyword kept, in characters: shorter words rarely name a topic.
+const MIN_KEYWORD_CHARS: usize = 3;
+
+/// Words that name no topic: function words, feelings and fillers (folded, before stemming).
+const NOT_TOPICS: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "already",
+    "always",
+    "and",
+    "any",
+    "are",
+    "asked",
+    "because",
+    "been",
+    "before",
+    "but",
+    "can",
+    "cannot",
+    "could",
+    "dear",
+    "did",
+    "does",
+    "don't",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "hello",
+    "help",
+    "her",
+    "here",
+    "hey",
+    "him",
+    "his",
+    "how",
+    "i'm",
+    "i've",
+    "just",
+    "know",
+    "last",
+    "like",
+    "madam",
+    "make",
+    "many",
+    "more",
+    "much",
+    "need",
+    "never",
+    "not",
+    "now",
+    "off",
+    "one",
+    "only",
+    "our",
+    "out",
+    "over",
+    "please",
+    "really",
+    "regards",
+    "said",
+    "see",
+    "she",
+    "should",
+    "sir",
+    "some",
+    "still",
+    "such",
+    "than",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "time",
+    "today",
+    "too",
+    "very",
+    "want",
+    "was",
+    "way",
+    "week",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
+    "you're",
+    "angry",
+    "awful",
+    "bad",
+    "disappointed",
+    "good",
+    "great",
+    "happy",
+    "hate",
+    "love",
+    "nice",
+    "sorry",
+    "terrible",
+    "upset",
+    "urgent",
+    "hi",
+    "lol",
+    "thx",
+    "pls",
+    "okay",
+    "yeah",
+];
+
+/// Greetings that open a formal letter (first word).
+const FORMAL_OPENERS: &[&str] = &["dear", "greetings"];
+/// Words of formal letters: sign-offs and requests.
+const FORMAL_WORDS: &[&str] = &[
+    "regards",
+    "sincerely",
+    "faithfully",
+    "respectfully",
+    "kindly",
+];
+/// Greetings that open a casual message (first word).
+const CASUAL_OPENERS: &[&str] = &["hi", "hey", "hiya", "heya", "yo", "hello"];
+/// Chat shorthand and slang.
+const CASUAL_WORDS: &[&str] = &[
+    "lol", "thx", "pls", "plz", "u", "ur", "gonna", "wanna", "btw", "omg", "cheers", "ta", "cuz",
+    "ok", "okay", "yeah", "yep", "nope",
+];
+/// Contraction endings ("don't", "I'm", "we'll").
+const CONTRACTION_ENDINGS: &[&str] = &["n't", "'re", "'ve", "'ll", "'m", "'d"];
+/// Contractions of "is" that are not possessives.
+const IS_CONTRACTIONS: &[&str] = &[
+    "it's", "that's", "what's", "there's", "he's", "she's", "let's", "here's", "who's",
+];
+
+/// How a message is written: formal or casual, and by how many marks (see
+/// [`MessageNotes::new`] for the rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ToneMarks {
+    /// Formal marks: a "Dear …" opening, a formal sign-off or request word (regards,
+    /// sincerely, faithfully, respectfully, kindly).
+    pub formal: u8,
+    /// Casual marks: a hi/hey opening, contractions, emoji or emoticons, an exclamation mark,
+    /// a lowercase start, chat shorthand (thx, pls, lol, …). Each kind counts once.
+    pub casual: u8,
+}
+
+/// What one customer message tells about its writer, computed once on arrival so that hints
+/// never read text again.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct MessageNotes {
+    /// Sentiment compound, -1..=1.
+    pub compound: f64,
+    /// Complaint score, 0..=1.
+    pub complaint: f64,
+    /// Whether the customer mentions leaving (a [`CueKind::Leaving`] cue: cancel, switch
+    /// provider, lawyer, chargeback, …).
+    pub leaving: bool,
+    /// Whether the text reads as English (`None`: too short to tell); see
+    /// [`ENGLISH_FUNCTION_SHARE`].
+    pub english: Option<bool>,
+    /// Formal and casual marks.
+    pub tone: ToneMarks,
+    /// Stemmed keywords, each once, at most [`MAX_KEYWORDS_PER_MESSAGE`], most frequent first
+    /// (ties by keyword); function words and feeling words are left out.
+    pub keywords: Vec<String>,
+}
+
+impl MessageNotes {
+    /// Reads one customer message: signals in `language` (sentiment, complaint, leaving cue),
+    /// the English check, tone marks and keywords. Allocates (keywords); done once per
+    /// message. Any text is accepted; an empty one gives neutral notes. The leaving cue is
+    /// looked for among the text's strongest cues ([`Urgency::top`](crate::Urgency), one per
+    /// kind first), so it is missed only in a text with more than three kinds of cue.
+    ///
+    /// Tone rule: a formal mark for a first word "Dear"/"Greetings" and one for a formal
+    /// word (regards, sincerely, faithfully, respectfully, kindly); a casual mark for each of:
+    /// a first word hi/hey/hello/…, a contraction, an emoji or emoticon, a `!`, a first letter
+    /// in lowercase, chat shorthand. A message is casual when casual marks outnumber formal
+    /// ones, formal when formal marks do.
+    pub fn new(analyzer: &Analyzer, text: &str, language: Language) -> MessageNotes {
+        let signals = analyzer.signals_in(text, language);
+        let leaving = signals
+            .urgency
+            .top
+            .iter()
+            .flatten()
+            .chain(signals.complaint.strongest.iter())
+            .any(|c| c.kind == CueKind::Leaving);
+        let mut words = 0u32;
+        let mut function = 0u32;
+        let mut formal_opener = false;
+        let mut formal_word = false;
+        let (mut casual_opener, mut contraction, mut emoji, mut shorthand) =
+            (false, false, false, false);
+        let exclamation = text.contains('!');
+        let lowercase_start = text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        let mut folded = String::new();
+        for token in tokens(text) {
+            match token.kind() {
+                TokenKind::Emoji | TokenKind::Emoticon => emoji = true,
+                TokenKind::Word => {
+                    folded.clear();
+                    folded.extend(token.as_str().chars().flat_map(char::to_lowercase));
+                    let word = folded.replace('’', "'");
+                    if words == 0 {
+                        formal_opener = FORMAL_OPENERS.contains(&word.as_str());
+                        casual_opener = CASUAL_OPENERS.contains(&word.as_str());
+                    }
+                    words += 1;
+                    function += u32::from(ENGLISH_FUNCTION_WORDS.contains(&word.as_str()));
+                    formal_word |= FORMAL_WORDS.contains(&word.as_str());
+                    shorthand |= CASUAL_WORDS.contains(&word.as_str());
+                    contraction |= CONTRACTION_ENDINGS.iter().any(|e| word.ends_with(e))
+                        || IS_CONTRACTIONS.contains(&word.as_str());
+                }
+                _ => {}
+            }
+        }
+        let english = (words >= MIN_WORDS_FOR_LANGUAGE)
+            .then(|| f64::from(function) / f64::from(words) >= ENGLISH_FUNCTION_SHARE);
+        let tone = ToneMarks {
+            formal: u8::from(formal_opener) + u8::from(formal_word),
+            casual: [
+                casual_opener,
+                contraction,
+                emoji,
+                exclamation,
+                lowercase_start,
+                shorthand,
+            ]
+            .iter()
+            .map(|&b| u8::from(b))
+            .sum(),
+        };
+        let keywords = keywords(text);
+        MessageNotes {
+            compound: signals.sentiment.compound,
+            complaint: signals.complaint.score,
+            leaving,
+            english,
+            tone,
+            keywords,
+        }
+    }
+}
+
+/// The message's stemmed keywords, each once, most frequent first, ties by keyword.
+fn keywords(text: &str) -> Vec<String> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut counts: Vec<(String, u32)> = Vec::new();
+    for token in tokens(text) {
+        let word = token.as_str();
+        if token.kind() != TokenKind::Word
+            || word.chars().count() < MIN_KEYWORD_CHARS
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        {
+            continue;
+        }
+        let Some(folded) = Folded::new(word) else {
+            continue;
+        };
+        if NOT_TOPICS.contains(&folded.as_str()) {
+            continue;
+        }
+        let stem = stemmer.stem(folded.as_str());
+        let held = counts.len();
+        match counts.iter_mut().find(|(s, _)| *s == stem) {
+            Some((_, n)) => *n += 1,
+            // Bounded: a pasted log adds no more than this many distinct stems.
+            None if held < 4 * MAX_KEYWORDS_PER_MESSAGE => counts.push((stem.into_owned(), 1)),
+            None => {}
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.truncate(MAX_KEYWORDS_PER_MESSAGE);
+    counts.into_iter().map(|(s, _)| s).collect()
+}
+
+/// A contact event with its message read once on arrival: the input of
+/// [`Hinter::hints`](super::Hinter::hints), the fast path.
+///
+/// `notes` is `Some` for a customer message with text (an inbound inquiry, complaint,
+/// follow-up, reply, call or callback request, as in [`ScoredText`](crate::priority::ScoredText)),
+/// `None` otherwise: our own texts say nothing about the customer.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ScoredEvent {
+    /// The event.
+    pub event: ContactEvent,
+    /// What its text says about the customer, if it is a customer message with text.
+    pub notes: Option<MessageNotes>,
+}
+
+impl ScoredEvent {
+    /// Reads `event`'s text once, in the customer's language (the profile's tag; a tag the
+    /// analyzer cannot read falls back to its configured language).
+    pub fn new(analyzer: &Analyzer, profile: &CustomerProfile, event: ContactEvent) -> ScoredEvent {
+        let language =
+            Language::from_bcp47(profile.language().as_str()).unwrap_or(analyzer.config().language);
+        let notes = match (is_customer_message(&event), event.text()) {
+            (true, Some(text)) => Some(MessageNotes::new(analyzer, text, language)),
+            _ => None,
+        };
+        ScoredEvent { event, notes }
+    }
+}
+
+/// Whether the event is something the customer said or did to reach us.
+pub(crate) fn is_customer_message(event: &ContactEvent) -> bool {
+    event.direction() == Direction::Inbound
+        && matches!(
+            event.kind(),
+            EventKind::Inquiry
+                | EventKind::Complaint
+                | EventKind::FollowUp
+                | EventKind::Reply
+                | EventKind::Call { .. }
+                | EventKind::CallbackRequest
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signals::AnalyzerConfig;
+
+    fn notes(text: &str) -> MessageNotes {
+        let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
+        MessageNotes::new(&analyzer, text, analyzer.config().language)
+    }
+
+    #[test]
+    fn tone_marks_follow_the_rule() {
+        let formal = notes("Dear Sir or Madam, I would like to know the status. Kind regards, Ann");
+        assert_eq!(
+            formal.tone,
+            ToneMarks {
+                formal: 2,
+                casual: 0
+            }
+        );
+        let casual = notes("hey, where's my parcel?? don't tell me it's lost lol 😅!");
+        assert_eq!(casual.tone.formal, 0);
+        assert_eq!(casual.tone.casual, 6);
+    }
+
+    #[test]
+    fn english_is_told_from_other_languages() {
+        assert_eq!(
+            notes("Where is my order? I paid for it last week").english,
+            Some(true)
+        );
+        assert_eq!(
+            notes("¿Dónde está mi pedido? Lo pagué la semana pasada").english,
+            Some(false)
+        );
+        assert_eq!(notes("ok thanks").english, None);
+    }
+
+    #[test]
+    fn leaving_and_keywords_are_noted() {
+        let n = notes("The invoice is wrong again, I will cancel my subscription");
+        assert!(n.leaving);
+        assert!(n.keywords.iter().any(|k| k == "invoic"), "{:?}", n.keywords);
+        assert!(n.keywords.len() <= MAX_KEYWORDS_PER_MESSAGE);
+        let empty = notes("");
+        assert!(!empty.leaving && empty.keywords.is_empty() && empty.english.is_none());
+    }
+}

@@ -1,0 +1,533 @@
+//! The hints' result types.
+
+use std::fmt;
+
+use serde::Serialize;
+use time::{Date, OffsetDateTime, Time, UtcOffset};
+
+use crate::model::formats;
+use crate::model::{Channel, LanguageTag, Money, PaymentMethod, Tier};
+
+/// Most example events an [`Evidence`] lists: the latest three.
+pub const MAX_EXAMPLES: usize = 3;
+
+/// Confidence of a hint taken only from what the customer declared in their profile, with no
+/// behaviour to confirm it: 0.6 (people state preferences they do not always follow).
+pub const DECLARED_CONFIDENCE: f64 = 0.6;
+
+/// Which hint it is. JSON form: the snake_case name, e.g. `"best_time"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum HintKind {
+    /// The channel to reach them on.
+    PreferredChannel,
+    /// The hours to reach them.
+    BestTime,
+    /// The language they use.
+    Language,
+    /// Formal or casual.
+    Tone,
+    /// How long they have been with us and what they bought.
+    Tenure,
+    /// Promises we still owe them.
+    Promises,
+    /// What they write about again and again.
+    Topics,
+    /// How they pay and what to offer after a failed payment.
+    Payment,
+    /// Whether they may leave, and why.
+    ChurnRisk,
+    /// What to do next, and why.
+    NextBestAction,
+}
+
+impl HintKind {
+    /// The snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            HintKind::PreferredChannel => "preferred_channel",
+            HintKind::BestTime => "best_time",
+            HintKind::Language => "language",
+            HintKind::Tone => "tone",
+            HintKind::Tenure => "tenure",
+            HintKind::Promises => "promises",
+            HintKind::Topics => "topics",
+            HintKind::Payment => "payment",
+            HintKind::ChurnRisk => "churn_risk",
+            HintKind::NextBestAction => "next_best_action",
+        }
+    }
+}
+
+/// Where a hint's answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Source {
+    /// The customer's behaviour in their history.
+    Observed,
+    /// The customer's profile (what they told us).
+    Declared,
+    /// Neither: a permitted default (e.g. email when nothing else is known or allowed).
+    Fallback,
+}
+
+/// Formal or casual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tone {
+    /// "Dear …", "Kind regards": answer in kind.
+    Formal,
+    /// "hey", contractions, emoji: a relaxed answer fits.
+    Casual,
+    /// Neither dominates.
+    Mixed,
+}
+
+/// A churn-risk level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RiskLevel {
+    /// No reason found.
+    Low,
+    /// One or two points of reasons.
+    Medium,
+    /// Three or more points (a leaving mention counts two).
+    High,
+}
+
+/// One reason for a churn risk. JSON form: tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChurnReason {
+    /// The mean sentiment of their later messages fell below that of their earlier ones.
+    FallingSentiment {
+        /// Mean compound of the earlier half, -1..=1.
+        earlier: f64,
+        /// Mean compound of the later half, -1..=1.
+        later: f64,
+    },
+    /// More complaints in their later messages than in their earlier ones.
+    RisingComplaints {
+        /// Complaints in the earlier half.
+        earlier: u32,
+        /// Complaints in the later half.
+        later: u32,
+    },
+    /// Their last contact was a complaint, and they have been silent since.
+    SilenceAfterComplaint {
+        /// When they complained.
+        #[serde(serialize_with = "formats::serialize_timestamp")]
+        since: OffsetDateTime,
+        /// Whole days of silence.
+        days: i64,
+    },
+    /// They mentioned leaving (cancel, switch, lawyer, chargeback, …).
+    LeavingMention {
+        /// The latest such message.
+        #[serde(serialize_with = "formats::serialize_timestamp")]
+        at: OffsetDateTime,
+    },
+}
+
+/// A recurring topic: a stemmed keyword and how many messages used it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Topic {
+    /// The stem, e.g. `deliveri` for delivery/deliveries.
+    pub keyword: String,
+    /// Messages that used it (each message counts once).
+    pub messages: u32,
+}
+
+/// A promise we made and have not kept yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct OwedPromise {
+    /// When we promised.
+    #[serde(serialize_with = "formats::serialize_timestamp")]
+    pub promised_at: OffsetDateTime,
+    /// When it is due.
+    #[serde(serialize_with = "formats::serialize_timestamp")]
+    pub due_at: OffsetDateTime,
+    /// Whether `due_at` has passed at `now`.
+    pub overdue: bool,
+}
+
+/// What to do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Action {
+    /// Phone them back (only ever for a customer who allows calls).
+    CallBack,
+    /// Answer their waiting message on the channel given.
+    Reply,
+    /// Send the update we promised.
+    KeepPromise,
+    /// Offer the payment method that worked before.
+    OfferPaymentAlternative,
+    /// Reach out to keep them: they may leave.
+    ReachOut,
+    /// Nothing is due.
+    NothingDue,
+    /// Something is due but they opted out of every channel we could start a contact on:
+    /// answer when they next contact us.
+    WaitForThem,
+}
+
+/// One reason for the next best action. JSON form: tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ActionReason {
+    /// They contacted us this many times since our last answer.
+    Waiting {
+        /// Contacts since our last answer.
+        contacts: u32,
+        /// The channel of their latest contact.
+        channel: Channel,
+        /// Minutes from their first to their latest waiting contact.
+        minutes: i64,
+    },
+    /// The channel is the one they prefer.
+    Preferred {
+        /// The channel.
+        channel: Channel,
+    },
+    /// They opted out of the channel they used; we answer on another.
+    OptedOut {
+        /// The channel we must not start contacts on.
+        channel: Channel,
+    },
+    /// Now is inside their contact window (local times).
+    InWindow {
+        /// Window start, local.
+        #[serde(serialize_with = "formats::serialize_time_of_day")]
+        from: Time,
+        /// Window end, local.
+        #[serde(serialize_with = "formats::serialize_time_of_day")]
+        to: Time,
+    },
+    /// Now is outside their contact windows; the next one opens at `opens_at`.
+    OutsideWindow {
+        /// The next window's start.
+        #[serde(serialize_with = "formats::serialize_timestamp")]
+        opens_at: OffsetDateTime,
+    },
+    /// A promise is overdue.
+    PromiseOverdue {
+        /// When it was due.
+        #[serde(serialize_with = "formats::serialize_timestamp")]
+        due_at: OffsetDateTime,
+    },
+    /// Their latest payment failed.
+    PaymentFailed {
+        /// The method that failed, if known.
+        method: Option<PaymentMethod>,
+    },
+    /// Their churn risk.
+    ChurnRisk {
+        /// The level.
+        level: RiskLevel,
+    },
+}
+
+/// A hint's typed answer. JSON form: tagged by `type` (`{"type": "channel", …}`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum HintValue {
+    /// Not enough evidence to say: `seen` of the `needed` observations.
+    TooLittleData {
+        /// Observations needed ([`HintsConfig::min_evidence`](super::HintsConfig::min_evidence)).
+        needed: u32,
+        /// Observations found.
+        seen: u32,
+    },
+    /// The channel to reach them on: always one they allow us to start contacts on.
+    Channel {
+        /// The channel to use.
+        channel: Channel,
+        /// Where it came from.
+        source: Source,
+        /// What their profile says, if anything.
+        declared: Option<Channel>,
+        /// The channel they use most (start contacts on and answer on), even one they
+        /// opted out of being contacted on.
+        observed: Option<Channel>,
+    },
+    /// Hours to reach them, on their clock.
+    BestTime {
+        /// The channel the hours are for (the preferred channel).
+        channel: Channel,
+        /// Start, local to `utc_offset` (included).
+        #[serde(serialize_with = "formats::serialize_time_of_day")]
+        from: Time,
+        /// End, local (excluded).
+        #[serde(serialize_with = "formats::serialize_time_of_day")]
+        to: Time,
+        /// The customer's UTC offset.
+        #[serde(serialize_with = "formats::serialize_offset")]
+        utc_offset: UtcOffset,
+        /// Where it came from.
+        source: Source,
+        /// Contacts they answered in these hours.
+        answered: u32,
+        /// Our contacts in these hours, answered or not.
+        tried: u32,
+    },
+    /// Their language.
+    Language {
+        /// The language tag of their profile.
+        declared: LanguageTag,
+        /// Whether their messages read as English (`None`: too few to tell).
+        writes_english: Option<bool>,
+    },
+    /// How they write.
+    Tone {
+        /// Formal, casual or mixed.
+        tone: Tone,
+        /// Messages written formally.
+        formal: u32,
+        /// Messages written casually.
+        casual: u32,
+    },
+    /// Tenure and value worth acknowledging ("a customer for 6 years, 40 orders").
+    Tenure {
+        /// First purchase date.
+        #[serde(serialize_with = "formats::serialize_date")]
+        since: Date,
+        /// Whole years since then at `now`.
+        years: u32,
+        /// Purchases in their history.
+        orders: u32,
+        /// What they spent with us.
+        lifetime_value: Money,
+        /// Their tier.
+        tier: Tier,
+        /// Whether to mention it: [`ACKNOWLEDGE_YEARS`](super::ACKNOWLEDGE_YEARS) years,
+        /// [`ACKNOWLEDGE_ORDERS`](super::ACKNOWLEDGE_ORDERS) orders, or gold tier and above.
+        worth_acknowledging: bool,
+    },
+    /// Promises we have not kept yet, oldest first.
+    Promises {
+        /// The open promises.
+        owed: Vec<OwedPromise>,
+    },
+    /// Topics they write about in more than one message, most first.
+    Topics {
+        /// The topics.
+        topics: Vec<Topic>,
+        /// Messages read.
+        messages: u32,
+    },
+    /// How they pay.
+    Payment {
+        /// Methods that worked before, most used first.
+        worked: Vec<PaymentMethod>,
+        /// The method of their latest payment attempt, when it failed and nothing succeeded
+        /// since (`None`: no unresolved failure, or the method is unknown).
+        failed: Option<PaymentMethod>,
+        /// Whether their latest payment attempt failed with nothing succeeding since.
+        unresolved_failure: bool,
+        /// The easy alternative to offer after a failure: a method that worked before, else
+        /// one on their profile, never the failed one.
+        offer: Option<PaymentMethod>,
+    },
+    /// Whether they may leave.
+    ChurnRisk {
+        /// The level.
+        level: RiskLevel,
+        /// Why, strongest first.
+        reasons: Vec<ChurnReason>,
+    },
+    /// What to do next.
+    NextBestAction {
+        /// The action.
+        action: Action,
+        /// The channel to act on (`None` for nothing due or waiting for them).
+        channel: Option<Channel>,
+        /// When: `now`, or the opening of their next contact window.
+        #[serde(serialize_with = "formats::serialize_timestamp")]
+        at: OffsetDateTime,
+        /// Why.
+        reasons: Vec<ActionReason>,
+    },
+}
+
+/// Which events support a hint.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// How many events count for it.
+    pub events: u32,
+    /// The earliest of them.
+    #[serde(serialize_with = "formats::serialize_opt_timestamp")]
+    pub first_at: Option<OffsetDateTime>,
+    /// The latest of them.
+    #[serde(serialize_with = "formats::serialize_opt_timestamp")]
+    pub last_at: Option<OffsetDateTime>,
+    /// Indexes into the history slice of up to [`MAX_EXAMPLES`] of them, the latest.
+    pub examples: Vec<usize>,
+}
+
+impl Evidence {
+    pub(crate) fn add(&mut self, index: usize, at: OffsetDateTime) {
+        self.events = self.events.saturating_add(1);
+        if self.first_at.is_none_or(|f| at < f) {
+            self.first_at = Some(at);
+        }
+        if self.last_at.is_none_or(|l| at >= l) {
+            self.last_at = Some(at);
+        }
+        if self.examples.len() == MAX_EXAMPLES {
+            self.examples.remove(0);
+        }
+        self.examples.push(index);
+    }
+}
+
+/// One hint: what it is about, its answer, how sure, and on what evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Hint {
+    /// Which hint.
+    pub kind: HintKind,
+    /// The answer.
+    pub value: HintValue,
+    /// How sure, in `[0, 1]`: for behaviour, the share of evidence that agrees times
+    /// `n / (n + min_evidence)` for `n` observations (one half at `min_evidence`); for a
+    /// declared preference alone [`DECLARED_CONFIDENCE`]; for profile facts and kept records
+    /// (tenure, promises) 1; for too little data 0.
+    pub confidence: f64,
+    /// The events behind it.
+    pub evidence: Evidence,
+}
+
+impl Hint {
+    /// The channel this hint suggests that we contact the customer on, if any: never one
+    /// their opt-outs forbid ([`CustomerProfile::allows`](crate::model::CustomerProfile::allows)).
+    pub fn suggested_channel(&self) -> Option<&Channel> {
+        match &self.value {
+            HintValue::Channel { channel, .. } | HintValue::BestTime { channel, .. } => {
+                Some(channel)
+            }
+            HintValue::NextBestAction { channel, .. } => channel.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// Events that [`Hinter::hints`](super::Hinter::hints) did not use, by cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
+pub struct Ignored {
+    /// Events of another customer (a host's mistake; they say nothing about this one).
+    pub other_customers: u32,
+    /// Events after `now` (not yet happened at `now`).
+    pub after_now: u32,
+    /// Events before `now - lookback`, left out of behaviour hints (still counted for
+    /// promises and orders).
+    pub before_lookback: u32,
+}
+
+/// The hints for one customer at one `now`, one per [`HintKind`] in declaration order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Hints {
+    /// The hints.
+    pub hints: Vec<Hint>,
+    /// What was left out.
+    pub ignored: Ignored,
+}
+
+impl Hints {
+    /// The hint of a kind.
+    pub fn get(&self, kind: HintKind) -> Option<&Hint> {
+        self.hints.iter().find(|h| h.kind == kind)
+    }
+}
+
+impl fmt::Display for HintValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hm = formats::format_time_of_day;
+        match self {
+            HintValue::TooLittleData { needed, seen } => {
+                write!(f, "too little data ({seen} of {needed})")
+            }
+            HintValue::Channel {
+                channel, source, ..
+            } => write!(f, "{channel} ({})", source_name(*source)),
+            HintValue::BestTime {
+                channel,
+                from,
+                to,
+                utc_offset,
+                ..
+            } => write!(
+                f,
+                "{channel} {}–{} (UTC{})",
+                hm(*from),
+                hm(*to),
+                formats::format_offset(*utc_offset)
+            ),
+            HintValue::Language {
+                declared,
+                writes_english,
+            } => match writes_english {
+                Some(true) => write!(f, "{} (writes English)", declared.as_str()),
+                Some(false) => write!(f, "{} (not English)", declared.as_str()),
+                None => f.write_str(declared.as_str()),
+            },
+            HintValue::Tone { tone, .. } => f.write_str(match tone {
+                Tone::Formal => "formal",
+                Tone::Casual => "casual",
+                Tone::Mixed => "mixed",
+            }),
+            HintValue::Tenure { years, orders, .. } => {
+                write!(f, "a customer for {years} years, {orders} orders")
+            }
+            HintValue::Promises { owed } => {
+                let overdue = owed.iter().filter(|p| p.overdue).count();
+                write!(f, "{} owed, {overdue} overdue", owed.len())
+            }
+            HintValue::Topics { topics, .. } => {
+                let words: Vec<String> = topics
+                    .iter()
+                    .map(|t| format!("{}×{}", t.keyword, t.messages))
+                    .collect();
+                f.write_str(&words.join(" "))
+            }
+            HintValue::Payment { worked, offer, .. } => {
+                let worked: Vec<&str> = worked.iter().map(PaymentMethod::name).collect();
+                write!(f, "worked: {}", worked.join(","))?;
+                if let Some(offer) = offer {
+                    write!(f, "; offer {}", offer.name())?;
+                }
+                Ok(())
+            }
+            HintValue::ChurnRisk { level, reasons } => {
+                write!(f, "{level:?} ({} reasons)", reasons.len())
+            }
+            HintValue::NextBestAction {
+                action, channel, ..
+            } => match channel {
+                Some(c) => write!(f, "{action:?} by {c}"),
+                None => write!(f, "{action:?}"),
+            },
+        }
+    }
+}
+
+fn source_name(source: Source) -> &'static str {
+    match source {
+        Source::Observed => "observed",
+        Source::Declared => "declared",
+        Source::Fallback => "fallback",
+    }
+}
