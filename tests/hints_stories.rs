@@ -811,7 +811,8 @@ fn a_hinter_is_built_once_and_shared() {
 
 #[test]
 fn every_out_of_range_setting_is_rejected_by_name() {
-    let cases: [(&str, fn(&mut HintsConfig)); 6] = [
+    type Spoil = fn(&mut HintsConfig);
+    let cases: [(&str, Spoil); 6] = [
         ("min_evidence", |c| c.min_evidence = 0),
         ("min_evidence", |c| c.min_evidence = 1_001),
         ("recent_messages", |c| c.recent_messages = 3),
