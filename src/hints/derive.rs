@@ -114,22 +114,30 @@ pub(crate) fn derive(
     now: OffsetDateTime,
 ) -> Hints {
     let mut ignored = Ignored::default();
-    let mut all = Vec::with_capacity(history.len());
+    // Instants as integers, converted once: comparing `OffsetDateTime`s normalizes offsets on
+    // every comparison, which dominated the cost on long histories.
+    let now_key = now.unix_timestamp_nanos();
+    let mut keyed: Vec<(i128, usize)> = Vec::with_capacity(history.len());
     for (i, scored) in history.iter().enumerate() {
+        let at = scored.event.at().unix_timestamp_nanos();
         if scored.event.customer() != profile.id() {
             ignored.other_customers = ignored.other_customers.saturating_add(1);
-        } else if scored.event.at() > now {
+        } else if at > now_key {
             ignored.after_now = ignored.after_now.saturating_add(1);
         } else {
-            all.push(i);
+            keyed.push((at, i));
         }
     }
-    // Stable: equal instants keep slice order. Linear on an already sorted history.
-    all.sort_by_key(|&i| history[i].event.at());
+    // Time order, equal instants in slice order; linear on an already sorted history.
+    keyed.sort_by_key(|&(at, _)| at);
     let recent_from = match now.checked_sub(config.lookback.as_duration()) {
-        Some(since) => all.partition_point(|&i| history[i].event.at() < since),
+        Some(since) => {
+            let since = since.unix_timestamp_nanos();
+            keyed.partition_point(|&(at, _)| at < since)
+        }
         None => 0,
     };
+    let all: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     ignored.before_lookback = u32::try_from(recent_from).unwrap_or(u32::MAX);
     let mut messages: Vec<usize> = all[recent_from..]
         .iter()

@@ -377,18 +377,20 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// Counts one more event; callers add events in time order, so the first added is the
+    /// earliest and the last the latest (no date comparison on the hot path).
     pub(crate) fn add(&mut self, index: usize, at: OffsetDateTime) {
         self.events = self.events.saturating_add(1);
-        if self.first_at.is_none_or(|f| at < f) {
+        if self.first_at.is_none() {
             self.first_at = Some(at);
         }
-        if self.last_at.is_none_or(|l| at >= l) {
-            self.last_at = Some(at);
-        }
+        self.last_at = Some(at);
         if self.examples.len() == MAX_EXAMPLES {
-            self.examples.remove(0);
+            self.examples.rotate_left(1);
+            self.examples[MAX_EXAMPLES - 1] = index;
+        } else {
+            self.examples.push(index);
         }
-        self.examples.push(index);
     }
 }
 
