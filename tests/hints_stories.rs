@@ -224,6 +224,15 @@ fn two_calls_in_ten_minutes_within_their_window_mean_call_back_now() {
         ),
     ];
     let hints = realboss::hints::hints(&cy, &history, now);
+    assert_eq!(
+        hints
+            .get(HintKind::NextBestAction)
+            .unwrap()
+            .value
+            .to_string(),
+        "call_back by phone now: 2 calls in 10 minutes, phone preferred, \
+         18:00–22:00 is within their window"
+    );
     match value(&hints, HintKind::NextBestAction) {
         HintValue::NextBestAction {
             action,

@@ -134,6 +134,18 @@ pub enum ChurnReason {
     },
 }
 
+impl ChurnReason {
+    /// The snake_case name of the reason, as its JSON `type`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ChurnReason::FallingSentiment { .. } => "falling_sentiment",
+            ChurnReason::RisingComplaints { .. } => "rising_complaints",
+            ChurnReason::SilenceAfterComplaint { .. } => "silence_after_complaint",
+            ChurnReason::LeavingMention { .. } => "leaving_mention",
+        }
+    }
+}
+
 /// A recurring topic: a stemmed keyword and how many messages used it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -178,6 +190,32 @@ pub enum Action {
     /// Something is due but they opted out of every channel we could start a contact on:
     /// answer when they next contact us.
     WaitForThem,
+}
+
+impl Action {
+    /// The snake_case name, as in JSON, e.g. `"call_back"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::CallBack => "call_back",
+            Action::Reply => "reply",
+            Action::KeepPromise => "keep_promise",
+            Action::OfferPaymentAlternative => "offer_payment_alternative",
+            Action::ReachOut => "reach_out",
+            Action::NothingDue => "nothing_due",
+            Action::WaitForThem => "wait_for_them",
+        }
+    }
+}
+
+impl RiskLevel {
+    /// The snake_case name, as in JSON, e.g. `"high"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RiskLevel::Low => "low",
+            RiskLevel::Medium => "medium",
+            RiskLevel::High => "high",
+        }
+    }
 }
 
 /// One reason for the next best action. JSON form: tagged by `type`.
@@ -514,16 +552,85 @@ impl fmt::Display for HintValue {
                 Ok(())
             }
             HintValue::ChurnRisk { level, reasons } => {
-                write!(f, "{level:?} ({} reasons)", reasons.len())
+                let names: Vec<&str> = reasons.iter().map(ChurnReason::name).collect();
+                if names.is_empty() {
+                    f.write_str(level.name())
+                } else {
+                    write!(f, "{} ({})", level.name(), names.join(", "))
+                }
             }
             HintValue::NextBestAction {
-                action, channel, ..
-            } => match channel {
-                Some(c) => write!(f, "{action:?} by {c}"),
-                None => write!(f, "{action:?}"),
-            },
+                action,
+                channel,
+                at,
+                reasons,
+            } => {
+                f.write_str(action.name())?;
+                if let Some(c) = channel {
+                    write!(f, " by {c}")?;
+                }
+                let later = reasons
+                    .iter()
+                    .any(|r| matches!(r, ActionReason::OutsideWindow { .. }));
+                if later {
+                    write!(f, " at {}", timestamp(*at))?;
+                } else if *action != Action::NothingDue {
+                    f.write_str(" now")?;
+                }
+                for (i, reason) in reasons.iter().enumerate() {
+                    f.write_str(if i == 0 { ": " } else { ", " })?;
+                    write!(f, "{reason}")?;
+                }
+                Ok(())
+            }
         }
     }
+}
+
+/// Shows the reason as a short phrase, e.g. "2 calls in 10 minutes".
+impl fmt::Display for ActionReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hm = formats::format_time_of_day;
+        match self {
+            ActionReason::Waiting {
+                contacts,
+                channel,
+                minutes,
+            } => {
+                let what = if *channel == Channel::Phone {
+                    "calls"
+                } else {
+                    "contacts"
+                };
+                if *contacts == 1 {
+                    write!(f, "1 contact by {channel}")
+                } else {
+                    write!(f, "{contacts} {what} in {minutes} minutes")
+                }
+            }
+            ActionReason::Preferred { channel } => write!(f, "{channel} preferred"),
+            ActionReason::OptedOut { channel } => write!(f, "opted out of {channel}"),
+            ActionReason::InWindow { from, to } => {
+                write!(f, "{}–{} is within their window", hm(*from), hm(*to))
+            }
+            ActionReason::OutsideWindow { opens_at } => {
+                write!(f, "outside their window until {}", timestamp(*opens_at))
+            }
+            ActionReason::PromiseOverdue { due_at } => {
+                write!(f, "promise due {} is overdue", timestamp(*due_at))
+            }
+            ActionReason::PaymentFailed { method } => match method {
+                Some(m) => write!(f, "payment by {m} failed"),
+                None => f.write_str("a payment failed"),
+            },
+            ActionReason::ChurnRisk { level } => write!(f, "churn risk {}", level.name()),
+        }
+    }
+}
+
+/// RFC 3339, or the debug form for an instant RFC 3339 cannot write.
+fn timestamp(at: OffsetDateTime) -> String {
+    formats::format_timestamp(at).unwrap_or_else(|_| format!("{at:?}"))
 }
 
 fn source_name(source: Source) -> &'static str {
