@@ -201,3 +201,65 @@ proptest! {
         prop_assert_eq!(once.ignored, again.ignored);
     }
 }
+
+/// Any text, any instant within ±3,000 years, any customer offset: never a panic, always ten
+/// hints with finite confidences in [0, 1].
+fn wild_history() -> impl Strategy<Value = Vec<ContactEvent>> {
+    prop::collection::vec(
+        (
+            channel(),
+            any::<bool>(),
+            kind(),
+            any::<String>(),
+            any::<bool>(),
+            -95_000_000_000i64..95_000_000_000,
+        ),
+        0..30,
+    )
+    .prop_map(|items| {
+        items
+            .into_iter()
+            .map(|(channel, inbound, kind, text, ours, secs)| {
+                let customer = if ours { "cus-1" } else { "cus-2" };
+                let direction = if inbound {
+                    Direction::Inbound
+                } else {
+                    Direction::Outbound
+                };
+                ContactEvent::new(
+                    CustomerId::new(customer).unwrap(),
+                    NOW + Duration::seconds(secs),
+                    channel,
+                    direction,
+                    kind,
+                )
+                .with_text(text)
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #[test]
+    fn any_history_at_any_time_gives_ten_sane_hints(
+        profile in profile(),
+        history in wild_history(),
+        now_secs in -95_000_000_000i64..95_000_000_000,
+        offset_minutes in -1_439i32..=1_439,
+    ) {
+        let offset = time::UtcOffset::from_whole_seconds(offset_minutes * 60).unwrap();
+        let now = (NOW + Duration::seconds(now_secs)).to_offset(offset);
+        let hints = realboss::hints::hints(&profile, &history, now);
+        prop_assert_eq!(hints.hints.len(), 10);
+        for hint in &hints.hints {
+            prop_assert!(hint.confidence.is_finite() && (0.0..=1.0).contains(&hint.confidence));
+            prop_assert!(hint.evidence.examples.iter().all(|&i| i < history.len()));
+            if let Some(channel) = hint.suggested_channel() {
+                prop_assert!(profile.allows(channel));
+            }
+        }
+        let counted = hints.ignored.other_customers + hints.ignored.after_now;
+        prop_assert!(counted as usize <= history.len());
+        let _ = hints.hints.iter().map(|h| h.value.to_string()).count();
+    }
+}

@@ -13,7 +13,9 @@ pub const MAX_KEYWORDS_PER_MESSAGE: usize = 16;
 
 /// Share of a message's words that must be common English function words ("the", "my",
 /// "is", …) for the message to count as written in English: 0.2. Running English text sits
-/// near 0.4–0.5; other languages share few of these words.
+/// near 0.4–0.5; other languages share few of these words. (The sentiment
+/// [`Coverage`](crate::signals::Coverage) is no guide here: it counts only words that carry a
+/// feeling, and a plain "where is my parcel" has none.)
 pub const ENGLISH_FUNCTION_SHARE: f64 = 0.2;
 
 /// Fewest words a message needs before its language is judged: 3 (a "ok" or "gracias" says
@@ -261,18 +263,25 @@ impl MessageNotes {
                 TokenKind::Emoji | TokenKind::Emoticon => emoji = true,
                 TokenKind::Word => {
                     folded.clear();
-                    folded.extend(token.as_str().chars().flat_map(char::to_lowercase));
-                    let word = folded.replace('’', "'");
+                    folded.extend(
+                        token
+                            .as_str()
+                            .chars()
+                            .flat_map(char::to_lowercase)
+                            .map(|c| if c == '’' { '\'' } else { c }),
+                    );
+                    let word = folded.as_str();
                     if words == 0 {
-                        formal_opener = FORMAL_OPENERS.contains(&word.as_str());
-                        casual_opener = CASUAL_OPENERS.contains(&word.as_str());
+                        formal_opener = FORMAL_OPENERS.contains(&word);
+                        casual_opener = CASUAL_OPENERS.contains(&word);
                     }
-                    words += 1;
-                    function += u32::from(ENGLISH_FUNCTION_WORDS.contains(&word.as_str()));
-                    formal_word |= FORMAL_WORDS.contains(&word.as_str());
-                    shorthand |= CASUAL_WORDS.contains(&word.as_str());
+                    words = words.saturating_add(1);
+                    function =
+                        function.saturating_add(u32::from(ENGLISH_FUNCTION_WORDS.contains(&word)));
+                    formal_word |= FORMAL_WORDS.contains(&word);
+                    shorthand |= CASUAL_WORDS.contains(&word);
                     contraction |= CONTRACTION_ENDINGS.iter().any(|e| word.ends_with(e))
-                        || IS_CONTRACTIONS.contains(&word.as_str());
+                        || IS_CONTRACTIONS.contains(&word);
                 }
                 _ => {}
             }

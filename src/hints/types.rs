@@ -440,10 +440,21 @@ pub struct Hint {
     pub kind: HintKind,
     /// The answer.
     pub value: HintValue,
-    /// How sure, in `[0, 1]`: for behaviour, the share of evidence that agrees times
-    /// `n / (n + min_evidence)` for `n` observations (one half at `min_evidence`); for a
-    /// declared preference alone [`DECLARED_CONFIDENCE`]; for profile facts and kept records
-    /// (tenure, promises) 1; for too little data 0.
+    /// How sure, in `[0, 1]`, always finite. With `w(n) = n / (n + min_evidence)` (one half at
+    /// [`min_evidence`](super::HintsConfig::min_evidence) observations):
+    ///
+    /// - channel, best time, tone: the share of observations that agree with the answer ×
+    ///   `w(observations)`; an answer from the profile alone [`DECLARED_CONFIDENCE`]; a
+    ///   permitted fallback channel [`FALLBACK_CONFIDENCE`](super::FALLBACK_CONFIDENCE);
+    /// - language: [`DECLARED_CONFIDENCE`], raised toward 1 when their messages agree with
+    ///   the declared tag (English or not) and lowered toward 0 when they disagree, by the
+    ///   majority share × `w(messages judged)`;
+    /// - topics and churn risk: `w(messages read)` (how well we know them);
+    /// - payment: `w(payment attempts)`, or [`DECLARED_CONFIDENCE`] from profile methods alone;
+    /// - tenure and promises (records, not guesses): 1;
+    /// - next best action: 1 when it answers on the channel the customer just used, else the
+    ///   channel's confidence (times the churn confidence for a churn outreach);
+    /// - too little data: 0.
     pub confidence: f64,
     /// The events behind it.
     pub evidence: Evidence,
