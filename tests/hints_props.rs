@@ -260,6 +260,8 @@ proptest! {
         }
         let counted = hints.ignored.other_customers + hints.ignored.after_now;
         prop_assert!(counted as usize <= history.len());
-        let _ = hints.hints.iter().map(|h| h.value.to_string()).count();
+        for hint in &hints.hints {
+            prop_assert!(!hint.value.to_string().is_empty());
+        }
     }
 }
