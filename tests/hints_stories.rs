@@ -336,8 +336,10 @@ fn a_failed_card_payment_after_paypal_worked_offers_paypal() {
             failed,
             unresolved_failure,
             offer,
+            on_file,
         } => {
             assert_eq!(worked, &[PaymentMethod::Paypal]);
+            assert_eq!(on_file, &[PaymentMethod::Card]);
             assert_eq!(failed.as_ref(), Some(&PaymentMethod::Card));
             assert!(*unresolved_failure);
             assert_eq!(offer.as_ref(), Some(&PaymentMethod::Paypal));

@@ -535,13 +535,25 @@ fn promises(ctx: &Ctx<'_>) -> Hint {
 
 fn topics(ctx: &Ctx<'_>) -> Hint {
     let kind = HintKind::Topics;
-    let read = u32::try_from(ctx.messages.len()).unwrap_or(u32::MAX);
+    // Only messages that read as English carry keywords (the stemmer is English).
+    let english: Vec<usize> = ctx
+        .messages
+        .iter()
+        .copied()
+        .filter(|&i| {
+            ctx.history[i]
+                .notes
+                .as_ref()
+                .is_some_and(|n| n.english != Some(false))
+        })
+        .collect();
+    let read = u32::try_from(english.len()).unwrap_or(u32::MAX);
     if read < ctx.min() {
         return too_little(kind, ctx.min(), read);
     }
     let mut counts: HashMap<&str, u32> = HashMap::new();
     let mut evidence = Evidence::default();
-    for &i in &ctx.messages {
+    for &i in &english {
         if let Some(notes) = ctx.history[i].notes.as_ref() {
             evidence.add(i, ctx.event(i).at());
             for keyword in &notes.keywords {
@@ -636,6 +648,7 @@ fn payment(ctx: &Ctx<'_>) -> Hint {
         HintKind::Payment,
         HintValue::Payment {
             worked: worked.iter().map(|(m, ..)| (*m).clone()).collect(),
+            on_file: declared.to_vec(),
             failed: failed.cloned(),
             unresolved_failure: failure.is_some(),
             offer,

@@ -18,19 +18,23 @@ pub const MAX_KEYWORDS_PER_MESSAGE: usize = 16;
 /// feeling, and a plain "where is my parcel" has none.)
 pub const ENGLISH_FUNCTION_SHARE: f64 = 0.2;
 
-/// Fewest words a message needs before its language is judged: 3 (a "ok" or "gracias" says
-/// too little).
-pub const MIN_WORDS_FOR_LANGUAGE: u32 = 3;
+/// Fewest words a message needs before its language is judged: 5. Shorter messages ("hi,
+/// quick question!", "gracias") often hold no function word in any language.
+pub const MIN_WORDS_FOR_LANGUAGE: u32 = 5;
 
 /// Complaint score from which a message counts as a complaint for churn (0.5, the middle of
 /// the complaint scale); a `complaint` event counts whatever its text.
 pub const COMPLAINT_FROM: f64 = 0.5;
 
 /// Very common English words; their share tells English text from other languages cheaply.
+/// Words shared with Spanish, French or Italian ("a", "me", "no") are left out, and chat forms
+/// ("u", "ur", "im") are in: they are English too.
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "and", "are", "at", "be", "but", "can", "do", "for", "have", "i", "in", "is",
-    "it", "me", "my", "not", "of", "on", "please", "that", "the", "this", "to", "was", "we",
-    "what", "with", "you", "your",
+    "about", "all", "an", "and", "are", "as", "at", "be", "but", "by", "can", "can't", "do",
+    "don't", "for", "from", "get", "got", "have", "how", "i", "i'm", "if", "im", "in", "is", "it",
+    "it's", "just", "my", "not", "now", "of", "on", "or", "our", "please", "so", "still", "that",
+    "the", "there", "they", "this", "to", "u", "ur", "us", "was", "we", "what", "when", "where",
+    "where's", "why", "will", "with", "would", "you", "your",
 ];
 
 /// Shortest keyword kept, in characters: shorter words rarely name a topic.
@@ -165,6 +169,50 @@ const NOT_TOPICS: &[&str] = &[
     "pls",
     "okay",
     "yeah",
+    "back",
+    "call",
+    "called",
+    "calling",
+    "ago",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "month",
+    "months",
+    "year",
+    "years",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "come",
+    "came",
+    "say",
+    "says",
+    "tell",
+    "told",
+    "two",
+    "three",
+    "kind",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "able",
+    "try",
+    "tried",
+    "since",
+    "keep",
+    "keeps",
+    "guys",
+    "team",
+    "omg",
+    "yay",
 ];
 
 /// Greetings that open a formal letter (first word).
@@ -221,7 +269,8 @@ pub struct MessageNotes {
     /// Formal and casual marks.
     pub tone: ToneMarks,
     /// Stemmed keywords, each once, at most [`MAX_KEYWORDS_PER_MESSAGE`], most frequent first
-    /// (ties by keyword); function words and feeling words are left out.
+    /// (ties by keyword); function words, feeling words, time words and names are left out.
+    /// Empty for a message that does not read as English (the stemmer is English).
     pub keywords: Vec<String>,
 }
 
@@ -302,7 +351,12 @@ impl MessageNotes {
             .map(|&b| u8::from(b))
             .sum(),
         };
-        let keywords = keywords(text);
+        // The stemmer and the stop list are English: other text gives no keywords.
+        let keywords = if english == Some(false) {
+            Vec::new()
+        } else {
+            keywords(text)
+        };
         MessageNotes {
             compound: signals.sentiment.compound,
             complaint: signals.complaint.score,
@@ -315,16 +369,39 @@ impl MessageNotes {
 }
 
 /// The message's stemmed keywords, each once, most frequent first, ties by keyword.
+///
+/// A capitalized word that does not start a sentence is taken for a name ("Kind regards,
+/// Margaret Holloway", "Dear Mr Lee") and skipped: a signature would otherwise be every formal
+/// writer's top topic.
 fn keywords(text: &str) -> Vec<String> {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut counts: Vec<(String, u32)> = Vec::new();
+    let mut sentence_start = true;
+    let mut last_word = "";
     for token in tokens(text) {
         let word = token.as_str();
+        let starts_sentence = sentence_start;
+        match token.kind() {
+            TokenKind::Word => {
+                sentence_start = false;
+                last_word = word;
+            }
+            TokenKind::Punctuation => {
+                // The dot of an initial or a title ("M. Holloway", "Mr. Lee") ends no sentence.
+                let abbreviation = last_word.chars().count() == 1
+                    || matches!(last_word, "Mr" | "Mrs" | "Ms" | "Dr");
+                sentence_start |= matches!(word, "!" | "?") || (word == "." && !abbreviation);
+            }
+            _ => {}
+        }
+        let name_like = !starts_sentence
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase);
         if token.kind() != TokenKind::Word
+            || name_like
             || word.chars().count() < MIN_KEYWORD_CHARS
-            || !word
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            // Letters only: numbers, codes and contractions ("where's", "didn't") name no topic.
+            || !word.chars().all(char::is_alphabetic)
         {
             continue;
         }
@@ -427,6 +504,17 @@ mod tests {
             Some(false)
         );
         assert_eq!(notes("ok thanks").english, None);
+    }
+
+    #[test]
+    fn names_and_time_words_are_not_topics() {
+        let n = notes(
+            "Good afternoon. Could you send a copy of the invoice from last month? \
+             Kind regards, M. Holloway",
+        );
+        assert_eq!(n.keywords, ["copi", "invoic", "send"], "{:?}", n.keywords);
+        let spanish = notes("Hola, mi pedido sigue sin llegar y nadie me responde");
+        assert!(spanish.keywords.is_empty(), "{:?}", spanish.keywords);
     }
 
     #[test]

@@ -368,6 +368,8 @@ pub enum HintValue {
     Payment {
         /// Methods that worked before, most used first.
         worked: Vec<PaymentMethod>,
+        /// Methods on their profile, in the profile's order.
+        on_file: Vec<PaymentMethod>,
         /// The method of their latest payment attempt, when it failed and nothing succeeded
         /// since (`None`: no unresolved failure, or the method is unknown).
         failed: Option<PaymentMethod>,
@@ -554,9 +556,23 @@ impl fmt::Display for HintValue {
                     .collect();
                 f.write_str(&words.join(" "))
             }
-            HintValue::Payment { worked, offer, .. } => {
-                let worked: Vec<&str> = worked.iter().map(PaymentMethod::name).collect();
-                write!(f, "worked: {}", worked.join(","))?;
+            HintValue::Payment {
+                worked,
+                on_file,
+                offer,
+                ..
+            } => {
+                let names = |list: &[PaymentMethod]| {
+                    list.iter()
+                        .map(PaymentMethod::name)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                };
+                if worked.is_empty() {
+                    write!(f, "no payment seen; on file: {}", names(on_file))?;
+                } else {
+                    write!(f, "worked: {}", names(worked))?;
+                }
                 if let Some(offer) = offer {
                     write!(f, "; offer {}", offer.name())?;
                 }
@@ -613,10 +629,11 @@ impl fmt::Display for ActionReason {
                 } else {
                     "contacts"
                 };
-                if *contacts == 1 {
-                    write!(f, "1 contact by {channel}")
-                } else {
-                    write!(f, "{contacts} {what} in {minutes} minutes")
+                match (*contacts, *minutes) {
+                    (1, _) => write!(f, "1 contact by {channel}"),
+                    (n, m) if m < 120 => write!(f, "{n} {what} in {m} minutes"),
+                    (n, m) if m < 2 * 24 * 60 => write!(f, "{n} {what} in {} hours", m / 60),
+                    (n, m) => write!(f, "{n} {what} in {} days", m / (24 * 60)),
                 }
             }
             ActionReason::Preferred { channel } => write!(f, "{channel} preferred"),
