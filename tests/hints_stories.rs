@@ -619,7 +619,16 @@ fn formal_writers_get_a_formal_hint_and_casual_writers_a_casual_one() {
         "hi! can u check my order pls",
         "thx, that's great!!",
     ];
-    for (texts, expected) in [(formal, Tone::Formal), (casual, Tone::Casual)] {
+    let plain = [
+        "My order has not arrived yet.",
+        "Can you check the delivery address on my account?",
+        "The parcel was left at the wrong door.",
+    ];
+    for (texts, expected) in [
+        (formal, Tone::Formal),
+        (casual, Tone::Casual),
+        (plain, Tone::Plain),
+    ] {
         let profile = customer("cus-kl").build().unwrap();
         let history: Vec<ContactEvent> = texts
             .iter()

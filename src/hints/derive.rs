@@ -306,7 +306,8 @@ fn best_time(ctx: &Ctx<'_>, channel: Option<&Channel>) -> Hint {
             (Direction::Outbound, EventKind::Call { outcome }) if *channel == Channel::Phone => {
                 *outcome == CallOutcome::Answered
             }
-            (Direction::Inbound, EventKind::Reply) if *channel != Channel::Phone => true,
+            // On written channels, the hours they write in are the hours they read us.
+            _ if *channel != Channel::Phone && is_customer_message(event) => true,
             _ => continue,
         };
         let h = local_hour(event.at(), offset);
@@ -447,8 +448,26 @@ fn tone(ctx: &Ctx<'_>) -> Hint {
         }
     }
     let classed = formal + casual;
+    let read = u32::try_from(ctx.messages.len()).unwrap_or(u32::MAX);
     if classed < ctx.min() {
-        return too_little(kind, ctx.min(), classed);
+        if read < ctx.min() {
+            return too_little(kind, ctx.min(), read);
+        }
+        // Enough messages, few marks either way: they write plainly.
+        let mut evidence = Evidence::default();
+        for &i in &ctx.messages {
+            evidence.add(i, ctx.event(i).at());
+        }
+        return hint(
+            kind,
+            HintValue::Tone {
+                tone: Tone::Plain,
+                formal,
+                casual,
+            },
+            share(read - classed, read) * weight(read, ctx.min()),
+            evidence,
+        );
     }
     let (tone, agreeing, evidence) = match formal.cmp(&casual) {
         std::cmp::Ordering::Greater => (Tone::Formal, formal, formal_ev),

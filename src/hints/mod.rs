@@ -42,7 +42,8 @@
 //!   follow-ups, calls, callback requests) and answer us (inbound replies, outbound calls they
 //!   picked up), counted per channel; the most used allowed channel, ties by channel order.
 //! - **Best time**: on the preferred channel, the local hour (their `utc_offset`) in which
-//!   they answered most (outbound calls picked up for phone, their replies otherwise), only
+//!   they answered most (outbound calls picked up for phone; on written channels, the hours
+//!   they write to us in), only
 //!   hours that overlap a declared contact window when they declared any; without enough
 //!   answers, their first declared window.
 //! - **Contact windows** bind contacts that interrupt (phone and SMS): outside them the
@@ -52,6 +53,15 @@
 //!   called and allow calls, else reply on the channel they used or their preferred allowed
 //!   one); keep an overdue promise; offer a payment alternative after an unresolved failed
 //!   payment; reach out on a medium or high churn risk; else nothing due.
+//! - **Tone**: each message is formal or casual by its marks (see [`MessageNotes::new`]);
+//!   with [`HintsConfig::min_evidence`] marked messages the majority decides (a tie is
+//!   mixed); with enough messages but fewer marked ones, the tone is plain.
+//!
+//! # Known limits
+//!
+//! A thanks-only message ("thanks, all sorted!") after our answer counts as a contact waiting
+//! for an answer. Language is told apart only as English or not (a share of English function
+//! words); topics are read from English messages only.
 
 mod config;
 mod derive;

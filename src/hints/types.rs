@@ -26,7 +26,7 @@ pub enum HintKind {
     BestTime,
     /// The language they use.
     Language,
-    /// Formal or casual.
+    /// Formal, casual or plain.
     Tone,
     /// How long they have been with us and what they bought.
     Tenure,
@@ -82,8 +82,10 @@ pub enum Tone {
     Formal,
     /// "hey", contractions, emoji: a relaxed answer fits.
     Casual,
-    /// Neither dominates.
+    /// Both kinds of marks, neither dominating.
     Mixed,
+    /// Enough messages, but few marks either way: plain, neutral writing.
+    Plain,
 }
 
 /// A churn-risk level.
@@ -328,7 +330,7 @@ pub enum HintValue {
     },
     /// How they write.
     Tone {
-        /// Formal, casual or mixed.
+        /// Formal, casual, mixed or plain.
         tone: Tone,
         /// Messages written formally.
         formal: u32,
@@ -541,6 +543,7 @@ impl fmt::Display for HintValue {
                 Tone::Formal => "formal",
                 Tone::Casual => "casual",
                 Tone::Mixed => "mixed",
+                Tone::Plain => "plain",
             }),
             HintValue::Tenure { years, orders, .. } => {
                 write!(f, "a customer for {years} years, {orders} orders")
