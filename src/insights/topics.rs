@@ -2,6 +2,7 @@
 //! memory.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -11,229 +12,43 @@ use crate::text::{Folded, TokenKind, tokens};
 /// abbreviations that name no topic.
 const MIN_KEYWORD_CHARS: usize = 3;
 
-/// Words that say how the customer feels or judges, not what about: left out of topics.
-/// Sentiment words that name a thing that went wrong ("refund", "delay", "broken", "charged")
-/// stay, which is why the sentiment lexicon itself is not used as the filter.
-const FEELING_WORDS: &[&str] = &[
-    "awful",
-    "terrible",
-    "horrible",
-    "horrendous",
-    "dreadful",
-    "bad",
-    "worse",
-    "worst",
-    "poor",
-    "appalling",
-    "atrocious",
-    "abysmal",
-    "pathetic",
-    "useless",
-    "ridiculous",
-    "unacceptable",
-    "disgraceful",
-    "disgusting",
-    "shocking",
-    "outrageous",
-    "joke",
-    "nightmare",
-    "shame",
-    "shameful",
-    "angry",
-    "furious",
-    "livid",
-    "mad",
-    "annoyed",
-    "annoying",
-    "upset",
-    "frustrated",
-    "frustrating",
-    "frustration",
-    "disappointed",
-    "disappointing",
-    "disappointment",
-    "unhappy",
-    "sad",
-    "hate",
-    "hated",
-    "fed",
-    "sick",
-    "tired",
-    "sorry",
-    "please",
-    "thanks",
-    "thank",
-    "good",
-    "great",
-    "nice",
-    "happy",
-    "love",
-    "lovely",
-    "help",
-    "never",
-    "not",
-    "nobody",
-    "anymore",
-    "really",
-    "completely",
-    "absolutely",
-    "totally",
-];
+/// Words that say how the customer feels or judges, not what about, one per line: left out of
+/// topics. Sentiment words that name a thing that went wrong ("refund", "delay", "broken",
+/// "charged") are not listed, which is why the sentiment lexicon itself is not the filter.
+const FEELING_WORDS: &str = include_str!("../../data/topic_feelings.txt");
 
-/// English function and filler words that name no topic.
-const STOPWORDS: &[&str] = &[
-    "about",
-    "after",
-    "again",
-    "all",
-    "also",
-    "already",
-    "and",
-    "any",
-    "are",
-    "because",
-    "been",
-    "before",
-    "being",
-    "but",
-    "can",
-    "cannot",
-    "could",
-    "did",
-    "does",
-    "doing",
-    "done",
-    "for",
-    "from",
-    "get",
-    "got",
-    "had",
-    "has",
-    "have",
-    "having",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "i'm",
-    "i've",
-    "i'd",
-    "i'll",
-    "into",
-    "it's",
-    "its",
-    "just",
-    "know",
-    "like",
-    "me",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "now",
-    "off",
-    "once",
-    "only",
-    "other",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "same",
-    "she",
-    "should",
-    "since",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "too",
-    "under",
-    "until",
-    "very",
-    "was",
-    "wasn't",
-    "way",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yet",
-    "one",
-    "two",
-    "day",
-    "days",
-    "week",
-    "time",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "hello",
-    "dear",
-    "regards",
-    "hi",
-    "hey",
-    "ask",
-    "asked",
-    "tell",
-    "told",
-    "said",
-    "say",
-    "need",
-    "want",
-    "make",
-    "made",
-    "going",
-    "went",
-    "come",
-    "came",
-    "take",
-    "took",
-    "see",
-    "seen",
-    "let",
-    "lot",
-    "even",
-    "ever",
-    "every",
-    "anyone",
-    "someone",
-    "something",
-    "anything",
-    "nothing",
-    "everything",
-];
+/// English function and filler words that name no topic, one per line.
+const STOPWORDS: &str = include_str!("../../data/topic_stopwords.txt");
+
+/// Every word that is never a topic, sorted for binary search; parsed once per process from the
+/// embedded lists (a few hundred short words, so a generated table would buy nothing).
+fn not_topics() -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<&'static str> = [FEELING_WORDS, STOPWORDS]
+            .into_iter()
+            .flat_map(str::lines)
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
+
+fn is_topic_word(folded: &str) -> bool {
+    not_topics().binary_search(&folded).is_err()
+}
 
 /// Counts stems with the Misra–Gries summary: at most `cap` stems held; when a new stem finds
 /// the table full, every count drops by one (stems reaching zero leave). A stem's count is
 /// then low by at most the number of such drops, which is at most `words / (cap + 1)`.
 #[derive(Debug, Clone)]
 pub(crate) struct TopicCounter {
+    /// Folded word → its stem, for at most `cap` words, so that a known word costs neither
+    /// stemming nor an allocation (the stemmer returns a new string for most words).
+    stems: HashMap<Box<str>, Box<str>>,
     counts: HashMap<String, u64>,
     cap: usize,
     drops: u64,
@@ -244,6 +59,7 @@ pub(crate) struct TopicCounter {
 impl TopicCounter {
     pub(crate) fn new(cap: usize) -> Self {
         TopicCounter {
+            stems: HashMap::new(),
             counts: HashMap::new(),
             cap,
             drops: 0,
@@ -272,11 +88,21 @@ impl TopicCounter {
                 continue;
             };
             let folded = folded.as_str();
-            if STOPWORDS.contains(&folded) || FEELING_WORDS.contains(&folded) {
+            if !is_topic_word(folded) {
+                continue;
+            }
+            if let Some((word, stem)) = self.stems.remove_entry(folded) {
+                // Known word: no stemming; taking the entry out and putting it back moves the
+                // boxes without allocating (the table never grows here).
+                self.add_stem(&stem);
+                self.stems.insert(word, stem);
                 continue;
             }
             let stem = stemmer.stem(folded);
             self.add_stem(&stem);
+            if self.stems.len() < self.cap {
+                self.stems.insert(folded.into(), stem.as_ref().into());
+            }
         }
     }
 
@@ -328,6 +154,22 @@ mod tests {
             "{stems:?}"
         );
         assert!(!stems.iter().any(|s| s.contains("4821")), "{stems:?}");
+    }
+
+    #[test]
+    fn the_word_lists_are_lower_case_words_and_each_is_read() {
+        let table = not_topics();
+        assert!(table.len() > 150, "{}", table.len());
+        for word in table {
+            assert!(
+                !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '\''),
+                "{word:?}"
+            );
+            assert!(!is_topic_word(word));
+        }
+        // One word from each file, and the comment lines are not words.
+        assert!(!is_topic_word("terrible") && !is_topic_word("because"));
+        assert!(is_topic_word("refund") && is_topic_word("#"));
     }
 
     #[test]
