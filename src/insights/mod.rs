@@ -51,7 +51,7 @@
 //! - at most [`InsightsConfig::max_agents`] agents (items of further agents counted, not tracked);
 //! - at most [`InsightsConfig::max_topics`] distinct topic stems (Misra–Gries summary: when the
 //!   table is full, a new stem lowers every count by one; [`Topics::max_undercount`] says by how
-//!   much a count may be low);
+//!   much a count may be low), and a cache of at most as many words with their stems;
 //! - at most [`InsightsConfig::max_open_requests`] open requests, each a few timestamps, its id,
 //!   its resolving agent and at most [`MAX_PROMISES_PER_REQUEST`] open promises. A request leaves
 //!   memory once resolved (as soon as an item later than its resolution arrives), or once it is
@@ -84,7 +84,7 @@
 //! ## Complaint topics
 //!
 //! The customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are split into
-//! words; words of letters only, at least 3 long, that are neither English function words nor
+//! words (runs of letters and inner apostrophes); words at least 3 letters long, that are neither English function words nor
 //! words of pure feeling ("terrible" is a feeling, "refund" or "broken" a topic) are stemmed
 //! (Snowball, English) and counted. [`Topics`] lists the most frequent stems.
 

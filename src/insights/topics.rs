@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::{Folded, TokenKind, tokens};
+use crate::text::Folded;
 
 /// Shortest keyword kept, in characters: shorter words are almost all function words or
 /// abbreviations that name no topic.
@@ -41,29 +41,76 @@ fn is_topic_word(folded: &str) -> bool {
     not_topics().binary_search(&folded).is_err()
 }
 
+/// The keywords of negative messages: a cache from folded words to what they count as, and the
+/// stem counts.
+#[derive(Debug, Clone)]
+pub(crate) struct TopicCounter {
+    /// Folded word → what it counts as, for at most `cap` words, so that a known word costs
+    /// one lookup (no word-list search, no stemming, and no allocation: the stemmer returns a
+    /// new string for most words).
+    words: HashMap<Box<str>, Word>,
+    cap: usize,
+    counts: StemCounts,
+    messages: u64,
+}
+
+/// What a known word counts as.
+#[derive(Debug, Clone)]
+enum Word {
+    /// A function or feeling word: never a topic.
+    NotTopic,
+    /// A keyword: its stem, and the stem's slot in [`StemCounts`] as of `epoch` (trusted only
+    /// while no slot was freed since; [`NO_SLOT`] when the stem was not held).
+    Keyword {
+        stem: Box<str>,
+        slot: u32,
+        epoch: u64,
+    },
+}
+
+/// A word's stem not held in the counts when last seen.
+const NO_SLOT: u32 = u32::MAX;
+
 /// Counts stems with the Misra–Gries summary: at most `cap` stems held; when a new stem finds
 /// the table full, every count drops by one (stems reaching zero leave). A stem's count is
 /// then low by at most the number of such drops, which is at most `words / (cap + 1)`.
+///
+/// Counts live in slots so that a word that knows its stem's slot counts without hashing the
+/// stem again; `epoch` changes whenever a slot is freed, which is what may move a stem.
 #[derive(Debug, Clone)]
-pub(crate) struct TopicCounter {
-    /// Folded word → its stem, for at most `cap` words, so that a known word costs neither
-    /// stemming nor an allocation (the stemmer returns a new string for most words).
-    stems: HashMap<Box<str>, Box<str>>,
-    counts: HashMap<String, u64>,
+struct StemCounts {
+    index: HashMap<Box<str>, u32>,
+    /// Stem and count per slot; a count of 0 marks a free slot.
+    slots: Vec<(Box<str>, u64)>,
+    free: Vec<u32>,
+    epoch: u64,
     cap: usize,
     drops: u64,
     words: u64,
-    messages: u64,
+}
+
+/// The runs of letters (and apostrophes inside words) of `text`: the only words that can name
+/// a topic, so digits, punctuation and emoji split words and are never part of one.
+fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
 }
 
 impl TopicCounter {
     pub(crate) fn new(cap: usize) -> Self {
         TopicCounter {
-            stems: HashMap::new(),
-            counts: HashMap::new(),
+            words: HashMap::new(),
             cap,
-            drops: 0,
-            words: 0,
+            counts: StemCounts {
+                index: HashMap::new(),
+                slots: Vec::new(),
+                free: Vec::new(),
+                epoch: 0,
+                cap,
+                drops: 0,
+                words: 0,
+            },
             messages: 0,
         }
     }
@@ -72,67 +119,109 @@ impl TopicCounter {
     pub(crate) fn add_message(&mut self, text: &str) {
         self.messages += 1;
         let stemmer = Stemmer::create(Algorithm::English);
-        for token in tokens(text) {
-            if token.kind() != TokenKind::Word {
-                continue;
-            }
-            let word = token.as_str();
-            if word.chars().count() < MIN_KEYWORD_CHARS
-                || !word
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
-            {
+        for word in letter_runs(text) {
+            if word.chars().count() < MIN_KEYWORD_CHARS {
                 continue;
             }
             let Some(folded) = Folded::new(word) else {
                 continue;
             };
             let folded = folded.as_str();
-            if !is_topic_word(folded) {
-                continue;
+            match self.words.get_mut(folded) {
+                Some(Word::NotTopic) => {}
+                Some(Word::Keyword { stem, slot, epoch }) => {
+                    if *slot != NO_SLOT && *epoch == self.counts.epoch {
+                        self.counts.add_at(*slot);
+                    } else {
+                        *slot = self.counts.add(stem);
+                        *epoch = self.counts.epoch;
+                    }
+                }
+                None => {
+                    let entry = if is_topic_word(folded) {
+                        let stem = stemmer.stem(folded);
+                        let slot = self.counts.add(&stem);
+                        Word::Keyword {
+                            stem: stem.as_ref().into(),
+                            slot,
+                            epoch: self.counts.epoch,
+                        }
+                    } else {
+                        Word::NotTopic
+                    };
+                    if self.words.len() < self.cap {
+                        self.words.insert(folded.into(), entry);
+                    }
+                }
             }
-            if let Some((word, stem)) = self.stems.remove_entry(folded) {
-                // Known word: no stemming; taking the entry out and putting it back moves the
-                // boxes without allocating (the table never grows here).
-                self.add_stem(&stem);
-                self.stems.insert(word, stem);
-                continue;
-            }
-            let stem = stemmer.stem(folded);
-            self.add_stem(&stem);
-            if self.stems.len() < self.cap {
-                self.stems.insert(folded.into(), stem.as_ref().into());
-            }
-        }
-    }
-
-    fn add_stem(&mut self, stem: &str) {
-        self.words += 1;
-        if let Some(n) = self.counts.get_mut(stem) {
-            *n += 1;
-        } else if self.counts.len() < self.cap {
-            self.counts.insert(stem.to_owned(), 1);
-        } else {
-            // The new stem's one count cancels against one count of every held stem.
-            self.drops += 1;
-            self.counts.retain(|_, n| {
-                *n -= 1;
-                *n > 0
-            });
         }
     }
 
     /// The `n` most counted stems, most first, ties by stem; with the counts' largest
     /// undercount, the number of negative messages and of keywords counted.
     pub(crate) fn top(&self, n: usize) -> (Vec<(String, u64)>, u64, u64, u64) {
-        let mut all: Vec<(&String, &u64)> = self.counts.iter().collect();
-        all.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        let c = &self.counts;
+        let mut all: Vec<&(Box<str>, u64)> = c.slots.iter().filter(|(_, n)| *n > 0).collect();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let top = all
             .into_iter()
             .take(n)
-            .map(|(s, c)| (s.clone(), *c))
+            .map(|(s, c)| (s.to_string(), *c))
             .collect();
-        (top, self.drops, self.messages, self.words)
+        (top, c.drops, self.messages, c.words)
+    }
+}
+
+impl StemCounts {
+    /// Counts one more of the stem in `slot`, which holds it.
+    fn add_at(&mut self, slot: u32) {
+        self.words += 1;
+        if let Some((_, n)) = self.slots.get_mut(slot as usize) {
+            *n += 1;
+        }
+    }
+
+    /// Counts one more of `stem`; gives its slot, or [`NO_SLOT`] when the table was full.
+    fn add(&mut self, stem: &str) -> u32 {
+        if let Some(&slot) = self.index.get(stem) {
+            self.add_at(slot);
+            return slot;
+        }
+        self.words += 1;
+        if self.index.len() < self.cap {
+            let entry = (Box::from(stem), 1);
+            let slot = match self.free.pop() {
+                Some(slot) => {
+                    self.slots[slot as usize] = entry;
+                    slot
+                }
+                None => {
+                    // At most `cap` (≤ MAX_LIMIT, far below u32::MAX) slots exist.
+                    self.slots.push(entry);
+                    (self.slots.len() - 1) as u32
+                }
+            };
+            self.index.insert(stem.into(), slot);
+            return slot;
+        }
+        // The new stem's one count cancels against one count of every held stem.
+        self.drops += 1;
+        let mut freed = false;
+        for (slot, (held, n)) in self.slots.iter_mut().enumerate() {
+            if *n == 0 {
+                continue;
+            }
+            *n -= 1;
+            if *n == 0 {
+                self.index.remove(held);
+                self.free.push(slot as u32);
+                freed = true;
+            }
+        }
+        if freed {
+            self.epoch += 1;
+        }
+        NO_SLOT
     }
 }
 
@@ -172,11 +261,73 @@ mod tests {
         assert!(is_topic_word("refund") && is_topic_word("#"));
     }
 
+    /// The plain Misra–Gries summary over stems, to check the slots and the word cache against.
+    fn reference(stems: &[String], cap: usize) -> Vec<(String, u64)> {
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        for stem in stems {
+            if let Some(n) = counts.get_mut(stem) {
+                *n += 1;
+            } else if counts.len() < cap {
+                counts.insert(stem.clone(), 1);
+            } else {
+                counts.retain(|_, n| {
+                    *n -= 1;
+                    *n > 0
+                });
+            }
+        }
+        let mut all: Vec<_> = counts.into_iter().collect();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        all
+    }
+
+    #[test]
+    fn cached_words_and_slots_count_exactly_as_the_plain_summary() {
+        let vocabulary = [
+            "refund",
+            "refunds",
+            "parcel",
+            "parcels",
+            "courier",
+            "invoice",
+            "screen",
+            "charged",
+            "charge",
+            "login",
+            "password",
+            "delivery",
+            "deliveries",
+            "battery",
+        ];
+        let stemmer = Stemmer::create(Algorithm::English);
+        for cap in [1, 2, 3, 5, 8, 100] {
+            let mut t = TopicCounter::new(cap);
+            let mut stems = Vec::new();
+            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+            for _ in 0..400 {
+                let mut message = String::new();
+                for _ in 0..(x % 4 + 1) {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    // Skewed: low indices come far more often, as real topics do.
+                    let i = ((x % 97) * (x % 97) / 97 % vocabulary.len() as u64) as usize;
+                    message.push_str(vocabulary[i]);
+                    message.push(' ');
+                    stems.push(stemmer.stem(vocabulary[i]).into_owned());
+                }
+                t.add_message(&message);
+            }
+            let (top, ..) = t.top(usize::MAX);
+            assert_eq!(top, reference(&stems, cap), "cap {cap}");
+        }
+    }
+
     #[test]
     fn a_full_table_undercounts_by_at_most_the_drops() {
         let mut t = TopicCounter::new(2);
         for stem in ["refund", "refund", "parcel", "courier", "refund", "invoice"] {
-            t.add_stem(stem);
+            t.counts.add(stem);
         }
         let (top, drops, _, words) = t.top(5);
         assert_eq!(words, 6);
