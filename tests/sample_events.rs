@@ -337,3 +337,29 @@ fn noah_is_brand_new_with_almost_no_history() {
     let n = s.events_of("cus-110").count();
     assert!((1..=2).contains(&n), "{n}");
 }
+
+#[test]
+fn resolved_requests_have_nothing_after_their_resolution_and_two_stay_open() {
+    let s = sample();
+    let mut resolved_at = BTreeMap::new();
+    for e in &s.events {
+        let Some(request) = e.request() else { continue };
+        if let Some(at) = resolved_at.get(request.as_str()) {
+            panic!(
+                "{request:?} has an event at {} after its resolution at {at}",
+                e.at()
+            );
+        }
+        if matches!(e.kind(), EventKind::Resolution) {
+            resolved_at.insert(request.as_str(), e.at());
+        }
+    }
+    let requests: BTreeSet<_> = s.events.iter().filter_map(|e| e.request()).collect();
+    let open: Vec<_> = requests
+        .iter()
+        .filter(|r| !resolved_at.contains_key(r.as_str()))
+        .map(|r| r.as_str())
+        .collect();
+    // Aiko's overdue promise and Noah's first question.
+    assert_eq!(open.len(), 2, "{open:?}");
+}
