@@ -308,8 +308,13 @@ fn print_report(
     let c = &report.coverage;
     writeln!(
         out,
-        "\nCoverage: {} requests resolved, {} still open, {} events without a request, {} late items",
-        c.resolved_requests, c.open_requests, c.events_without_request, c.late_items
+        "\nCoverage: {} requests resolved, {} still open, {} left unresolved past the age limit, \
+         {} events without a request, {} late items",
+        c.resolved_requests,
+        c.open_requests,
+        c.stale_requests_evicted,
+        c.events_without_request,
+        c.late_items
     )
 }
 

@@ -62,7 +62,8 @@
 //! Once warm, feeding an item allocates nothing: events and feedback of requests already open
 //! and agents already known, and the keywords of negative messages already seen, reuse what is
 //! there. A new request, a new agent, a new trend window, a new promise (its agent's id), a
-//! change of a request's agent, or a keyword not seen before allocates.
+//! change of a request's agent, or a keyword not seen before (or not cached: the word cache holds
+//! [`InsightsConfig::max_topics`] words) allocates.
 //!
 //! An event for a request after it was resolved starts a new episode of that request.
 //!
