@@ -107,7 +107,7 @@ const RECORD_KEYS: &str = "one JSON object with exactly one key: `customer`, `ev
 
 impl FromJsonLine for Record {
     fn from_json_line(line: &str) -> Result<Self, Error> {
-        let (key, start, end) = split_record(line)?;
+        let (key, key_at, start, end) = split_record(line)?;
         let inner = &line[start..end];
         let record = match key.as_str() {
             "customer" => CustomerProfile::from_json(inner).map(Record::Customer),
@@ -115,7 +115,7 @@ impl FromJsonLine for Record {
             "feedback" => Feedback::from_json(inner).map(Record::Feedback),
             other => {
                 return Err(record_error(
-                    start,
+                    key_at,
                     format!("unknown record kind `{}`", crate::error::shown(other)),
                 ));
             }
@@ -124,12 +124,12 @@ impl FromJsonLine for Record {
     }
 }
 
-/// Finds a record line's only key and the byte range of its value.
+/// Finds a record line's only key, where it starts, and the byte range of its value.
 ///
 /// The line is first checked as JSON as a whole, so a syntax error reports the parser's own
 /// message and position; then its top level is walked by hand, because the inner value must
 /// be parsed by the model's `from_json` to keep its exact error kind.
-fn split_record(line: &str) -> Result<(String, usize, usize), Error> {
+fn split_record(line: &str) -> Result<(String, usize, usize, usize), Error> {
     serde_json::from_str::<serde::de::IgnoredAny>(line).map_err(|e| Error::json(&e))?;
     let bytes = line.as_bytes();
     let skip_ws = |mut i: usize| {
@@ -166,7 +166,7 @@ fn split_record(line: &str) -> Result<(String, usize, usize), Error> {
             ),
         ));
     }
-    Ok((key, start, end))
+    Ok((key, key_at, start, end))
 }
 
 /// Parses one JSON value at byte `at` of `line`; gives it and the byte just after it.
@@ -533,8 +533,12 @@ mod tests {
             (&two, "a second key `feedback` after `event`"),
         ];
         for (line, found) in cases {
-            let (_, _, message) = json_error(line);
+            let (_, column, message) = json_error(line);
             assert!(message.contains(found), "{line}: {message}");
+            // An unknown kind is pointed at: the column of its key's opening quote.
+            if found.starts_with("unknown") {
+                assert_eq!(column, line.find('"').unwrap() + 1, "{line}");
+            }
             assert!(
                 message.contains("exactly one key: `customer`, `event` or `feedback`"),
                 "{line}: {message}"
