@@ -1,4 +1,5 @@
-//! JSON Lines helpers for hosts: read requests, events or feedback one per line, and write them.
+//! JSON Lines helpers for hosts: read requests, events, feedback or a mixed history of
+//! [`Record`]s one per line, and write them.
 //!
 //! The reader never stops at a bad line: each line gives either a value or a [`LineError`]
 //! naming its 1-based line number, and reading continues with the next line. Rules:
@@ -71,6 +72,142 @@ impl FromJsonLine for Feedback {
 impl FromJsonLine for CustomerProfile {
     fn from_json_line(line: &str) -> Result<Self, Error> {
         CustomerProfile::from_json(line)
+    }
+}
+
+/// One line of a mixed history: a customer's profile, a contact event or a feedback message.
+///
+/// Each line is a JSON object with exactly one key naming the kind, whose value is the model's
+/// own JSON form of that kind:
+///
+/// ```json
+/// {"customer": {"id": "cus-1", "tier": "gold", "lifetime_value": {"amount": 90, "currency": "EUR"}, "customer_since": "2020-05-01"}}
+/// {"event": {"customer": "cus-1", "at": "2026-11-23T09:00:00Z", "channel": "chat", "direction": "inbound", "kind": {"type": "inquiry"}}}
+/// {"feedback": {"customer": "cus-1", "at": "2026-11-23T10:00:00Z", "channel": "email", "text": "Thanks!", "rating": {"csat": 5}}}
+/// ```
+///
+/// A bad inner value keeps its exact [`ErrorKind`] (an unknown tier is
+/// [`ErrorKind::UnknownVariant`], …); a JSON parser position in it is given within the whole
+/// line. A line that is not an object, or whose object has no key, two keys, or a key other than
+/// `customer`, `event` or `feedback`, is an [`ErrorKind::Json`] naming the accepted keys. Read
+/// them with [`read_records`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Record {
+    /// `{"customer": {...}}`: who a customer is (see [`CustomerProfile`]).
+    Customer(CustomerProfile),
+    /// `{"event": {...}}`: one step between a customer and us (see [`ContactEvent`]).
+    Event(ContactEvent),
+    /// `{"feedback": {...}}`: what a customer told us about our service (see [`Feedback`]).
+    Feedback(Feedback),
+}
+
+/// What a record line's one key may be, for error messages.
+const RECORD_KEYS: &str = "one JSON object with exactly one key: `customer`, `event` or `feedback`";
+
+impl FromJsonLine for Record {
+    fn from_json_line(line: &str) -> Result<Self, Error> {
+        let (key, key_at, start, end) = split_record(line)?;
+        let inner = &line[start..end];
+        let record = match key.as_str() {
+            "customer" => CustomerProfile::from_json(inner).map(Record::Customer),
+            "event" => ContactEvent::from_json(inner).map(Record::Event),
+            "feedback" => Feedback::from_json(inner).map(Record::Feedback),
+            other => {
+                return Err(record_error(
+                    key_at,
+                    format!("unknown record kind `{}`", crate::error::shown(other)),
+                ));
+            }
+        };
+        record.map_err(|e| within_line(e, start))
+    }
+}
+
+/// Finds a record line's only key, where it starts, and the byte range of its value.
+///
+/// The line is first checked as JSON as a whole, so a syntax error reports the parser's own
+/// message and position; then its top level is walked by hand, because the inner value must
+/// be parsed by the model's `from_json` to keep its exact error kind.
+fn split_record(line: &str) -> Result<(String, usize, usize, usize), Error> {
+    serde_json::from_str::<serde::de::IgnoredAny>(line).map_err(|e| Error::json(&e))?;
+    let bytes = line.as_bytes();
+    let skip_ws = |mut i: usize| {
+        while bytes
+            .get(i)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            i += 1;
+        }
+        i
+    };
+    let open = skip_ws(0);
+    if bytes.get(open) != Some(&b'{') {
+        return Err(record_error(open, "not a JSON object".to_owned()));
+    }
+    // Valid JSON, so the key, the colon and the value are where the grammar puts them.
+    let key_at = skip_ws(open + 1);
+    if bytes.get(key_at) == Some(&b'}') {
+        return Err(record_error(key_at, "an empty object".to_owned()));
+    }
+    let (key, after_key) = parse_prefix::<String>(line, key_at)?;
+    let start = skip_ws(skip_ws(after_key) + 1);
+    let (_, end) = parse_prefix::<serde::de::IgnoredAny>(line, start)?;
+    let after = skip_ws(end);
+    if bytes.get(after) == Some(&b',') {
+        let second_at = skip_ws(after + 1);
+        let (second, _) = parse_prefix::<String>(line, second_at)?;
+        return Err(record_error(
+            second_at,
+            format!(
+                "a second key `{}` after `{}`",
+                crate::error::shown(&second),
+                crate::error::shown(&key)
+            ),
+        ));
+    }
+    Ok((key, key_at, start, end))
+}
+
+/// Parses one JSON value at byte `at` of `line`; gives it and the byte just after it.
+fn parse_prefix<T: serde::de::DeserializeOwned>(
+    line: &str,
+    at: usize,
+) -> Result<(T, usize), Error> {
+    let mut values = serde_json::Deserializer::from_str(&line[at..]).into_iter::<T>();
+    match values.next() {
+        Some(Ok(value)) => Ok((value, at + values.byte_offset())),
+        Some(Err(e)) => Err(within_line(Error::json(&e), at)),
+        None => Err(record_error(at, "nothing".to_owned())),
+    }
+}
+
+/// An [`ErrorKind::Json`] for a record line of the wrong shape, at byte `at` of the line.
+fn record_error(at: usize, found: String) -> Error {
+    ErrorKind::Json {
+        line: 1,
+        // Bytes, as serde_json counts its columns.
+        column: at + 1,
+        message: format!("found {found}; a record line is {RECORD_KEYS}"),
+    }
+    .into()
+}
+
+/// Moves a JSON parser position found in the text starting at byte `start` of a line so that
+/// it counts from the line's start; other errors are returned as they are.
+fn within_line(error: Error, start: usize) -> Error {
+    match error.kind() {
+        ErrorKind::Json {
+            line: 1,
+            column,
+            message,
+        } if start > 0 => ErrorKind::Json {
+            line: 1,
+            column: column + start,
+            message: message.clone(),
+        }
+        .into(),
+        _ => error,
     }
 }
 
@@ -216,6 +353,36 @@ pub fn read_feedback<R: BufRead>(reader: R) -> JsonLines<R, Feedback> {
     JsonLines::new(reader)
 }
 
+/// Reads [`Record`]s, a mixed history of customers, events and feedback, one per line.
+///
+/// ```
+/// use realboss::jsonl::{Record, read_records};
+/// use realboss::ErrorKind;
+/// let history = concat!(
+///     r#"{"customer": {"id": "cus-1", "tier": "gold", "customer_since": "2020-05-01","#,
+///     r#" "lifetime_value": {"amount": 90, "currency": "EUR"}}}"#, "\n",
+///     r#"{"event": {"customer": "cus-1", "at": "2026-11-23T09:00:00Z", "channel": "chat","#,
+///     r#" "direction": "inbound", "kind": {"type": "inquiry"}, "text": "Where is my order?"}}"#, "\n",
+///     r#"{"feedback": {"customer": "cus-1", "at": "2026-11-23T10:00:00Z", "channel": "email","#,
+///     r#" "text": "Quick answer, thanks!", "rating": {"csat": 5}}}"#, "\n",
+///     r#"{"order": {"id": "o-1"}}"#, "\n",
+///     r#"{"customer": {"id": "cus-2", "tier": "diamond", "customer_since": "2020-05-01","#,
+///     r#" "lifetime_value": {"amount": 0, "currency": "EUR"}}}"#, "\n",
+/// );
+/// let records: Vec<_> = read_records(history.as_bytes()).collect();
+/// assert!(matches!(records[0], Ok(Record::Customer(_))));
+/// assert!(matches!(records[1], Ok(Record::Event(_))));
+/// assert!(matches!(records[2], Ok(Record::Feedback(_))));
+/// let unknown = records[3].as_ref().unwrap_err();
+/// assert!(matches!(unknown.kind(), ErrorKind::Json { .. }));
+/// assert!(unknown.to_string().contains("`customer`, `event` or `feedback`"));
+/// let bad_tier = records[4].as_ref().unwrap_err();
+/// assert!(matches!(bad_tier.kind(), ErrorKind::UnknownVariant { .. }));
+/// ```
+pub fn read_records<R: BufRead>(reader: R) -> JsonLines<R, Record> {
+    JsonLines::new(reader)
+}
+
 /// Writes one value as a line of JSON (compact, ending in `\n`).
 ///
 /// Fails with [`ErrorKind::Io`] if writing fails, or [`ErrorKind::InvalidValue`] if the value
@@ -315,6 +482,114 @@ mod tests {
         assert_eq!(err.line, 2);
         assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { valid_up_to: 14 });
         assert!(items[2].is_ok());
+    }
+
+    const CUSTOMER: &str = r#"{"id": "cus-1", "tier": "gold", "customer_since": "2020-05-01", "lifetime_value": {"amount": 90, "currency": "EUR"}}"#;
+    const EVENT: &str = r#"{"customer": "cus-1", "at": "2026-11-23T09:00:00Z", "channel": "chat", "direction": "inbound", "kind": {"type": "inquiry"}}"#;
+
+    fn record(line: &str) -> Result<Record, Error> {
+        Record::from_json_line(line)
+    }
+
+    #[test]
+    fn records_of_each_kind_read_as_the_model_reads_them() {
+        let customer = record(&format!(r#"{{"customer": {CUSTOMER}}}"#)).unwrap();
+        assert_eq!(
+            customer,
+            Record::Customer(CustomerProfile::from_json(CUSTOMER).unwrap())
+        );
+        let event = record(&format!(r#"  {{ "event" :{EVENT} }} "#)).unwrap();
+        assert_eq!(
+            event,
+            Record::Event(ContactEvent::from_json(EVENT).unwrap())
+        );
+        let feedback = record(&format!(r#"{{"feedback": {FEEDBACK}}}"#)).unwrap();
+        assert_eq!(
+            feedback,
+            Record::Feedback(Feedback::from_json(FEEDBACK).unwrap())
+        );
+    }
+
+    fn json_error(line: &str) -> (usize, usize, String) {
+        match record(line).unwrap_err().kind() {
+            ErrorKind::Json {
+                line,
+                column,
+                message,
+            } => (*line, *column, message.clone()),
+            other => panic!("{line}: expected a JSON error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lines_of_the_wrong_shape_name_the_accepted_keys() {
+        let two = format!(r#"{{"event": {EVENT}, "feedback": {FEEDBACK}}}"#);
+        let cases: [(&str, &str); 6] = [
+            (r#"{"order": {"id": 1}}"#, "unknown record kind `order`"),
+            ("{}", "an empty object"),
+            (" { } ", "an empty object"),
+            (r#"[{"event": {}}]"#, "not a JSON object"),
+            ("42", "not a JSON object"),
+            (&two, "a second key `feedback` after `event`"),
+        ];
+        for (line, found) in cases {
+            let (_, column, message) = json_error(line);
+            assert!(message.contains(found), "{line}: {message}");
+            // An unknown kind is pointed at: the column of its key's opening quote.
+            if found.starts_with("unknown") {
+                assert_eq!(column, line.find('"').unwrap() + 1, "{line}");
+            }
+            assert!(
+                message.contains("exactly one key: `customer`, `event` or `feedback`"),
+                "{line}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn syntax_errors_keep_the_parsers_message_and_position() {
+        let (line, column, message) = json_error(r#"{"event": {"customer": }}"#);
+        assert_eq!((line, column), (1, 24));
+        assert!(message.contains("expected value"), "{message}");
+    }
+
+    #[test]
+    fn a_bad_inner_value_keeps_its_kind_and_its_position_counts_from_the_line_start() {
+        let bad_tier = CUSTOMER.replace("gold", "diamond");
+        let err = record(&format!(r#"{{"customer": {bad_tier}}}"#)).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::UnknownVariant { .. }),
+            "{err}"
+        );
+        let bad_rating = FEEDBACK.replace(r#""nps": 9"#, r#""nps": 11"#);
+        let err = record(&format!(r#"{{"feedback": {bad_rating}}}"#)).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::RatingOutOfRange { .. }),
+            "{err}"
+        );
+        // A missing field is found by the parser at the end of the inner object.
+        let inner = r#"{"customer": "cus-1"}"#;
+        let line = format!(r#"{{"event": {inner}}}"#);
+        let (_, column, message) = json_error(&line);
+        assert!(message.contains("missing field"), "{message}");
+        assert_eq!(column, line.find(inner).unwrap() + inner.len());
+    }
+
+    #[test]
+    fn read_records_reports_bad_lines_and_goes_on() {
+        let input = format!(
+            "{{\"customer\": {CUSTOMER}}}\n{{\"evnt\": {EVENT}}}\n\n{{\"event\": {EVENT}}}\n"
+        );
+        let items: Vec<_> = read_records(input.as_bytes()).collect();
+        assert_eq!(items.len(), 3);
+        assert!(matches!(items[0], Ok(Record::Customer(_))));
+        let err = items[1].as_ref().unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(
+            err.to_string().contains("unknown record kind `evnt`"),
+            "{err}"
+        );
+        assert!(matches!(items[2], Ok(Record::Event(_))));
     }
 
     #[test]

@@ -384,6 +384,8 @@ fn bad_configurations_name_the_field() {
         (r#"{"top_topics": 0}"#, "top_topics"),
         (r#"{"max_topics": 0}"#, "max_topics"),
         (r#"{"max_agent": 3}"#, "max_agent"),
+        (r#"{"max_open_age": "30m"}"#, "max_open_age"),
+        (r#"{"max_open_age": "4000d"}"#, "max_open_age"),
     ] {
         let err = serde_json::from_str::<InsightsConfig>(json).unwrap_err();
         assert!(err.to_string().contains(field), "{json}: {err}");
@@ -430,6 +432,46 @@ fn the_report_serializes_with_the_keys_a_dashboard_reads() {
         assert!(json.get(key).is_some(), "{key} missing in {json}");
     }
     assert_eq!(json["sentiment_trend"][0]["start"], "2026-11-02T00:00:00Z");
+}
+
+#[test]
+fn a_request_forgotten_for_a_quarter_is_evicted_and_counted_not_lost() {
+    let config: InsightsConfig = serde_json::from_str(r#"{"max_open_age": "30d"}"#).unwrap();
+    let mut i = Insights::new(config).unwrap();
+    let t = datetime!(2026-06-01 9:00 UTC);
+    i.observe_event(&inbound("old", t, EventKind::Inquiry), None);
+    i.observe_event(
+        &ours("old", t + time::Duration::hours(2), EventKind::Reply, "ana"),
+        None,
+    );
+    let due = t + time::Duration::days(2);
+    i.observe_event(
+        &ours(
+            "old",
+            t + time::Duration::hours(2),
+            EventKind::Promise { due_at: due },
+            "ana",
+        ),
+        None,
+    );
+    // Nobody resolved it. Thirty days later it is still open and still held.
+    let day_30 = t + time::Duration::days(30);
+    i.observe_event(&inbound("new", day_30, EventKind::Inquiry), None);
+    assert_eq!(i.report().coverage.open_requests, 2);
+    assert_eq!(i.report().coverage.stale_requests_evicted, 0);
+    // A day past the limit, it leaves memory, counted; what was known of it stays.
+    let day_31 = t + time::Duration::days(31);
+    i.observe_event(&inbound("new", day_31, EventKind::FollowUp), None);
+    let r = i.report();
+    assert_eq!(r.coverage.stale_requests_evicted, 1);
+    assert_eq!(r.coverage.open_requests, 1, "only the new request");
+    near(r.first_response.median_secs, 2 * 3_600);
+    assert_eq!(r.first_response.count, 1);
+    let ana = r.agents.iter().find(|a| a.agent.as_str() == "ana").unwrap();
+    assert_eq!((ana.promises_kept, ana.promises_broken), (0, 1));
+    // A later event of the evicted request starts a new episode.
+    i.observe_event(&inbound("old", day_31, EventKind::FollowUp), None);
+    assert_eq!(i.report().coverage.open_requests, 2);
 }
 
 #[test]

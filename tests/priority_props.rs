@@ -2,8 +2,11 @@
 
 use proptest::prelude::*;
 use realboss::model::*;
-use realboss::priority::{Band, Policy, ReasonKind};
+use realboss::policy::HumanDuration;
+use realboss::priority::history::{HistoryConfig, history_signals};
+use realboss::priority::{Band, DeadlineKind, Policy, ReasonKind, ScoredText, assess};
 use realboss::ranking::Ranker;
+use realboss::{Analyzer, AnalyzerConfig};
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
@@ -110,6 +113,57 @@ fn requests() -> impl Strategy<Value = Vec<Request>> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A text scored on arrival carries a digest of the history; assessing from it must give
+    /// exactly what reading every event again gives, at any `now`, discounted or not.
+    #[test]
+    fn the_arrival_digest_gives_the_same_assessment_as_a_full_read(
+        request in a_request(0), later in 0i64..20_000, discount in any::<bool>(),
+    ) {
+        let policy = Policy::default()
+            .with_history(HistoryConfig::new(HumanDuration::from_mins(3)).unwrap());
+        let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
+        let now = START + Duration::minutes(later);
+        let digested = ScoredText::with_history(&analyzer, &request, policy.history());
+        // Scored with another burst window: its digest does not apply, so events are read.
+        let read_in_full = ScoredText::new(&analyzer, &request);
+        prop_assert_eq!(
+            assess(&policy, &request, &digested, now, discount),
+            assess(&policy, &request, &read_in_full, now, discount)
+        );
+    }
+
+    /// Assessment reads the history without evidence and takes thanks-only flags from the
+    /// scored texts; the wait and the deadline kind must match the history read in full.
+    #[test]
+    fn the_assessment_agrees_with_the_history_read_with_evidence(
+        request in a_request(0), later in 0i64..20_000,
+    ) {
+        let policy = Policy::default();
+        let ranker = Ranker::default();
+        let now = START + Duration::minutes(later);
+        let text = ranker.score(&request);
+        let a = assess(&policy, &request, &text, now, false);
+        let h = history_signals(&request, now, policy.history());
+        let since = if request.status() == Status::WaitingOnCustomer {
+            None
+        } else {
+            h.waiting_since.or_else(|| h.broken_promises.iter().map(|p| p.due_at).min())
+        };
+        prop_assert_eq!(a.waiting_since, since);
+        if let (Some(since), Some(deadline)) = (since, a.next_breach) {
+            let answered_before = request.events().iter().any(|e| {
+                e.at() <= now && e.at() >= request.received_at() && e.at() <= since
+                    && matches!((e.direction(), e.kind()),
+                        (_, EventKind::Resolution)
+                        | (Direction::Outbound, EventKind::Reply)
+                        | (Direction::Outbound, EventKind::Call { outcome: CallOutcome::Answered }))
+            });
+            let expected = if answered_before { DeadlineKind::NextReply } else { DeadlineKind::FirstReply };
+            prop_assert!(deadline.kind == expected || deadline.kind == DeadlineKind::DueAt,
+                "deadline {:?}, expected {:?}", deadline.kind, expected);
+        }
+    }
 
     #[test]
     fn priorities_are_finite_and_reasons_add_up(requests in requests(), later in 0i64..20_000) {

@@ -339,6 +339,57 @@ pub fn requests(seed: u64, count: usize, now: time::OffsetDateTime) -> Vec<realb
         .collect()
 }
 
+// ---------------------------------------------------------------------------------------------
+// Insights: a stream of rated feedback.
+
+/// `count` feedback records from `seed`, one every 3 seconds from `start` (a million span about
+/// five weeks): 20,000 customers, 200 agents, a CSAT, star, NPS or thumbs rating on four in five,
+/// a request id on half, and texts from [`message`].
+pub fn feedback_stream(
+    seed: u64,
+    count: usize,
+    start: time::OffsetDateTime,
+) -> Vec<realboss::Feedback> {
+    use realboss::model::{AgentId, Channel, CustomerId, Feedback, Rating, RequestId, Thumb};
+    let mut rng = Rng::new(seed);
+    let channels = [
+        Channel::Email,
+        Channel::Chat,
+        Channel::WebForm,
+        Channel::Sms,
+    ];
+    (0..count)
+        .map(|i| {
+            let at = start + time::Duration::seconds(3 * i as i64);
+            let customer = CustomerId::new(format!("cus-{}", rng.below(20_000)))
+                .expect("a generated id is valid");
+            let channel = channels[rng.below(channels.len())].clone();
+            let mut f = Feedback::new(customer, at, channel, message(&mut rng))
+                .with_agent(AgentId::new(format!("agent-{}", rng.below(200))).expect("valid id"));
+            let rating = match rng.below(5) {
+                0 => Some(Rating::csat(1 + rng.below(5) as u8)),
+                1 => Some(Rating::stars(1 + rng.below(5) as u8)),
+                2 => Some(Rating::nps(rng.below(11) as u8)),
+                3 => Some(Ok(Rating::Thumbs(if rng.below(2) == 0 {
+                    Thumb::Up
+                } else {
+                    Thumb::Down
+                }))),
+                _ => None,
+            };
+            if let Some(rating) = rating {
+                f = f.with_rating(rating.expect("a generated rating is in range"));
+            }
+            if rng.below(2) == 0 {
+                f = f.with_request(
+                    RequestId::new(format!("req-{}", rng.below(100_000))).expect("valid id"),
+                );
+            }
+            f
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

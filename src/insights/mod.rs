@@ -51,12 +51,19 @@
 //! - at most [`InsightsConfig::max_agents`] agents (items of further agents counted, not tracked);
 //! - at most [`InsightsConfig::max_topics`] distinct topic stems (Misra–Gries summary: when the
 //!   table is full, a new stem lowers every count by one; [`Topics::max_undercount`] says by how
-//!   much a count may be low);
+//!   much a count may be low), and a cache of at most as many words with their stems;
 //! - at most [`InsightsConfig::max_open_requests`] open requests, each a few timestamps, its id,
 //!   its resolving agent and at most [`MAX_PROMISES_PER_REQUEST`] open promises. A request leaves
-//!   memory once resolved (as soon as an item later than its resolution arrives). Events of a
-//!   new request arriving when the cap is full are counted as untracked and feed only the trend;
-//!   a request that is never resolved keeps its place, so send resolutions.
+//!   memory once resolved (as soon as an item later than its resolution arrives), or once it is
+//!   older than [`InsightsConfig::max_open_age`] unresolved (90 days by default; counted in
+//!   [`Coverage::stale_requests_evicted`]). Events of a new request arriving when the cap is
+//!   full are counted as untracked and feed only the trend.
+//!
+//! Once warm, feeding an item allocates nothing: events and feedback of requests already open
+//! and agents already known, and the keywords of negative messages already seen, reuse what is
+//! there. A new request, a new agent, a new trend window, a new promise (its agent's id), a
+//! change of a request's agent, or a keyword not seen before (or not cached: the word cache holds
+//! [`InsightsConfig::max_topics`] words) allocates.
 //!
 //! An event for a request after it was resolved starts a new episode of that request.
 //!
@@ -78,7 +85,7 @@
 //! ## Complaint topics
 //!
 //! The customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are split into
-//! words; words of letters only, at least 3 long, that are neither English function words nor
+//! words (runs of letters and inner apostrophes); words at least 3 letters long, that are neither English function words nor
 //! words of pure feeling ("terrible" is a feeling, "refund" or "broken" a topic) are stemmed
 //! (Snowball, English) and counted. [`Topics`] lists the most frequent stems.
 
@@ -122,6 +129,17 @@ pub const DEFAULT_MAX_TREND_WINDOWS: usize = 520;
 /// each, so tens of megabytes at most), more than a large helpdesk has open at once.
 pub const DEFAULT_MAX_OPEN_REQUESTS: usize = 100_000;
 
+/// Default [`InsightsConfig::max_open_age`]: 90 days, a quarter; a request open that long
+/// without a resolution is abandoned in practice (or its resolution was never sent).
+pub const DEFAULT_MAX_OPEN_AGE: HumanDuration = HumanDuration::from_days(90);
+
+/// Shortest accepted [`InsightsConfig::max_open_age`]: 1 hour, so that a request is not
+/// evicted before anyone could answer it.
+pub const MIN_MAX_OPEN_AGE: HumanDuration = HumanDuration::from_hours(1);
+
+/// Longest accepted [`InsightsConfig::max_open_age`]: 3,660 days (about ten years).
+pub const MAX_MAX_OPEN_AGE: HumanDuration = HumanDuration::from_days(3_660);
+
 /// Default [`InsightsConfig::max_agents`]: 10,000 agents.
 pub const DEFAULT_MAX_AGENTS: usize = 10_000;
 
@@ -139,6 +157,10 @@ pub const NEGATIVE_COMPOUND: f64 = -0.05;
 /// Largest accepted value of each `max_*` limit: 10,000,000.
 pub const MAX_LIMIT: usize = 10_000_000;
 
+/// How often, in item time, open requests are checked for [`InsightsConfig::max_open_age`]:
+/// every hour, so a request is evicted at most an hour after it becomes stale.
+const SWEEP_INTERVAL: HumanDuration = HumanDuration::from_hours(1);
+
 /// Open promises tracked per request: 16. A request with more open promises at once is
 /// unusual; the extra ones are counted in [`Coverage::promises_not_tracked`].
 pub const MAX_PROMISES_PER_REQUEST: usize = 16;
@@ -152,7 +174,7 @@ const WINDOW_ANCHOR_UNIX: i64 = 4 * 86_400;
 /// How insights are computed and how much they may remember.
 ///
 /// JSON form: `{"trend_window": "1d", "max_trend_windows": 365, "max_open_requests": 50000,
-/// "max_agents": 500, "top_topics": 5, "max_topics": 2000}`; omitted fields take their defaults, unknown fields are rejected, and
+/// "max_open_age": "30d", "max_agents": 500, "top_topics": 5, "max_topics": 2000}`; omitted fields take their defaults, unknown fields are rejected, and
 /// values are validated as in [`InsightsConfig::validate`].
 ///
 /// ```
@@ -175,6 +197,13 @@ pub struct InsightsConfig {
     pub max_trend_windows: usize,
     /// Open requests tracked at once, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_OPEN_REQUESTS`].
     pub max_open_requests: usize,
+    /// Age at which an unresolved request is evicted, [`MIN_MAX_OPEN_AGE`]..=[`MAX_MAX_OPEN_AGE`],
+    /// default [`DEFAULT_MAX_OPEN_AGE`]: once an item arrives more than this after the
+    /// request's first item, the request leaves memory, is counted in
+    /// [`Coverage::stale_requests_evicted`], and what is known of it is kept as for an open
+    /// request in a report (its first response and whether the customer chased us; its
+    /// promises past due are broken). A later event of it starts a new episode.
+    pub max_open_age: HumanDuration,
     /// Agents tracked, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_AGENTS`].
     pub max_agents: usize,
     /// Complaint topics listed in a report, 1..=[`MAX_LIMIT`], default [`DEFAULT_TOP_TOPICS`].
@@ -190,6 +219,7 @@ impl Default for InsightsConfig {
             trend_window: DEFAULT_TREND_WINDOW,
             max_trend_windows: DEFAULT_MAX_TREND_WINDOWS,
             max_open_requests: DEFAULT_MAX_OPEN_REQUESTS,
+            max_open_age: DEFAULT_MAX_OPEN_AGE,
             max_agents: DEFAULT_MAX_AGENTS,
             top_topics: DEFAULT_TOP_TOPICS,
             max_topics: DEFAULT_MAX_TOPICS,
@@ -210,6 +240,14 @@ impl InsightsConfig {
                 field: "trend_window",
                 value: self.trend_window.to_string(),
                 expected: "a duration from 1m to 366d",
+            }
+            .into());
+        }
+        if self.max_open_age < MIN_MAX_OPEN_AGE || self.max_open_age > MAX_MAX_OPEN_AGE {
+            return Err(ErrorKind::InvalidConfig {
+                field: "max_open_age",
+                value: self.max_open_age.to_string(),
+                expected: "a duration from 1h to 3660d",
             }
             .into());
         }
@@ -240,6 +278,7 @@ struct InsightsConfigSpec {
     trend_window: HumanDuration,
     max_trend_windows: usize,
     max_open_requests: usize,
+    max_open_age: HumanDuration,
     max_agents: usize,
     top_topics: usize,
     max_topics: usize,
@@ -257,6 +296,7 @@ impl From<InsightsConfig> for InsightsConfigSpec {
             trend_window: c.trend_window,
             max_trend_windows: c.max_trend_windows,
             max_open_requests: c.max_open_requests,
+            max_open_age: c.max_open_age,
             max_agents: c.max_agents,
             top_topics: c.top_topics,
             max_topics: c.max_topics,
@@ -271,6 +311,7 @@ impl TryFrom<InsightsConfigSpec> for InsightsConfig {
             trend_window: s.trend_window,
             max_trend_windows: s.max_trend_windows,
             max_open_requests: s.max_open_requests,
+            max_open_age: s.max_open_age,
             max_agents: s.max_agents,
             top_topics: s.top_topics,
             max_topics: s.max_topics,
@@ -294,8 +335,10 @@ type Scored = (OffsetDateTime, i64);
 
 /// What one request episode needs for its figures. Only timestamps and minima/maxima, so that
 /// items at one instant can come in any order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct RequestState {
+    /// The request's first item in this episode, for eviction by age.
+    opened_at: OffsetDateTime,
     /// Earliest customer contact.
     first_contact: Option<OffsetDateTime>,
     /// Earliest customer contact strictly later than `first_contact`.
@@ -313,6 +356,21 @@ struct RequestState {
 }
 
 impl RequestState {
+    fn new(opened_at: OffsetDateTime) -> Self {
+        RequestState {
+            opened_at,
+            first_contact: None,
+            second_contact: None,
+            first_answer: None,
+            first_scored: None,
+            last_scored: None,
+            resolved_at: None,
+            resolver: None,
+            latest_agent: None,
+            promises: Vec::new(),
+        }
+    }
+
     fn add_contact(&mut self, at: OffsetDateTime) {
         match self.first_contact {
             None => self.first_contact = Some(at),
@@ -478,6 +536,8 @@ pub struct Insights {
     /// Figures of closed request episodes and the agents.
     totals: Totals,
     latest: Option<OffsetDateTime>,
+    /// Item time at or after which the next sweep for stale requests runs.
+    next_sweep: Option<OffsetDateTime>,
     coverage: Coverage,
     topics: TopicCounter,
 }
@@ -511,6 +571,7 @@ impl Insights {
                 items_of_untracked_agents: 0,
             },
             latest: None,
+            next_sweep: None,
             coverage: Coverage {
                 events: 0,
                 feedback: 0,
@@ -523,6 +584,7 @@ impl Insights {
                 invalid_scores: 0,
                 late_items: 0,
                 trend_windows_dropped: 0,
+                stale_requests_evicted: 0,
             },
         })
     }
@@ -601,7 +663,7 @@ impl Insights {
                 self.coverage.events_of_untracked_requests += 1;
                 return;
             }
-            self.open.insert(request.clone(), RequestState::default());
+            self.open.insert(request.clone(), RequestState::new(at));
         }
         let max_agents = self.config.max_agents;
         let Some(state) = self.open.get_mut(request) else {
@@ -626,7 +688,11 @@ impl Insights {
                 Some((t, a)) => at > *t || (at == *t && agent < a),
             };
             if newer {
-                state.latest_agent = Some((at, agent.clone()));
+                // Only a change of agent costs an allocation (the id's clone).
+                match &mut state.latest_agent {
+                    Some((t, a)) if a == agent => *t = at,
+                    latest => *latest = Some((at, agent.clone())),
+                }
             }
         }
         let answer = outbound
@@ -772,6 +838,9 @@ impl Insights {
             Some(latest) if at < latest => self.coverage.late_items += 1,
             _ => self.latest = Some(at),
         }
+        if self.next_sweep.is_none_or(|next| at >= next) {
+            self.evict_stale(at);
+        }
         while let Some((resolved_at, _)) = self.resolved_queue.front() {
             if *resolved_at >= at {
                 break;
@@ -784,6 +853,27 @@ impl Insights {
                 self.totals.add_resolved(&state, self.config.max_agents);
             }
         }
+    }
+
+    /// Evicts unresolved requests first seen more than `max_open_age` before `at`, keeping what
+    /// is known of them in the totals. Runs at most once per [`SWEEP_INTERVAL`] of item time,
+    /// so its cost (a pass over the open requests) is spread thin.
+    fn evict_stale(&mut self, at: OffsetDateTime) {
+        self.next_sweep = Some(at.saturating_add(SWEEP_INTERVAL.as_duration()));
+        let max_age = self.config.max_open_age.as_duration();
+        let (totals, coverage) = (&mut self.totals, &mut self.coverage);
+        let max_agents = self.config.max_agents;
+        self.open.retain(|_, state| {
+            let stale = state.resolved_at.is_none() && state.opened_at.saturating_add(max_age) < at;
+            if stale {
+                coverage.stale_requests_evicted += 1;
+                // Promises not yet due can no longer be judged: counted, not dropped silently.
+                let undecided = state.promises.iter().filter(|p| p.due_at >= at).count();
+                coverage.promises_not_tracked += undecided as u64;
+                totals.add_open(state, Some(at), max_agents);
+            }
+            !stale
+        });
     }
 
     /// The compound score in millionths, or `None` (counted when invalid).

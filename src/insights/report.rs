@@ -163,6 +163,10 @@ pub struct Coverage {
     /// Trend windows dropped (oldest first) to keep at most
     /// [`max_trend_windows`](super::InsightsConfig::max_trend_windows).
     pub trend_windows_dropped: u64,
+    /// Unresolved requests evicted after [`max_open_age`](super::InsightsConfig::max_open_age);
+    /// their first response and repeat contact still count, and their promises past due count
+    /// as broken.
+    pub stale_requests_evicted: u64,
 }
 
 /// Everything [`Insights`](super::Insights) has learned so far.

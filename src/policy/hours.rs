@@ -541,6 +541,19 @@ impl BusinessHours {
         if seconds == 0 {
             return from;
         }
+        if self.is_always_open()
+            && let Some(end) = i64::try_from(seconds)
+                .ok()
+                .and_then(|s| from.unix_timestamp().checked_add(s))
+                .and_then(|end| OffsetDateTime::from_unix_timestamp(end).ok())
+        {
+            // Every second counts: the same whole-second arithmetic as below, without the walk.
+            return if from.offset().is_utc() {
+                end
+            } else {
+                end.checked_to_offset(from.offset()).unwrap_or(end)
+            };
+        }
         let last = PrimitiveDateTime::MAX.assume_utc();
         let saturated = last.checked_to_offset(from.offset()).unwrap_or(last);
         // Working time never runs faster than wall time, so beyond this the answer is too late.

@@ -5,13 +5,13 @@ use std::cmp::Ordering;
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
-use super::history::{HistorySignals, history_signals, is_answer};
+use super::history::{self, Facts, history_signals};
 use super::policy::{
     MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS, Policy,
 };
-use super::scored::{MessageSource, ScoredText};
+use super::scored::{MessageSource, ScoredText, TextSummary, TopText};
 use crate::model::formats::serialize_timestamp;
-use crate::model::{EventKind, Level, Request, Requester, Status};
+use crate::model::{Level, Request, Requester, Status};
 use crate::policy::HumanDuration;
 use crate::signals::{Cue, CueKind};
 
@@ -266,8 +266,8 @@ pub struct Reason {
 
 /// Everything [`assess`] and [`reasons`] share: the signals and their points.
 struct Breakdown {
-    history: HistorySignals,
-    text: Option<TextPart>,
+    facts: Facts,
+    text: Option<TopText>,
     discount: f64,
     complaint: Option<(MessageSource, f64, Option<Cue>)>,
     negative: Option<(MessageSource, f64)>,
@@ -284,12 +284,6 @@ struct Breakdown {
     internal: bool,
 }
 
-struct TextPart {
-    source: MessageSource,
-    raw: f64,
-    cue: Option<Cue>,
-}
-
 fn breakdown(
     policy: &Policy,
     request: &Request,
@@ -298,33 +292,23 @@ fn breakdown(
     discount_marks: bool,
 ) -> Breakdown {
     let w = policy.weights();
-    let history = history_signals(request, now, policy.history());
+    let history = text
+        .history_at(request, now, policy.history())
+        .unwrap_or_else(|| {
+            history::facts(request, now, policy.history(), &mut text.thanks_reader())
+        });
     let factor = if discount_marks {
         policy.self_urgent().factor
     } else {
         1.0
     };
-    let mut text_part: Option<TextPart> = None;
-    let mut effective_max = 0.0f64;
-    let mut complaint: Option<(MessageSource, f64, Option<Cue>)> = None;
-    let mut negative: Option<(MessageSource, f64)> = None;
-    for m in text.messages().iter().filter(|m| m.at <= now) {
-        let u = m.urgency;
-        if u.score > text_part.as_ref().map_or(0.0, |t| t.raw) {
-            text_part = Some(TextPart {
-                source: m.source,
-                raw: u.score,
-                cue: u.top[0],
-            });
-        }
-        effective_max = effective_max.max(u.unmarked_score + factor * (u.score - u.unmarked_score));
-        if m.complaint.score > complaint.map_or(0.0, |c| c.1) {
-            complaint = Some((m.source, m.complaint.score, m.complaint.strongest));
-        }
-        if -m.compound > negative.map_or(0.0, |n| n.1) {
-            negative = Some((m.source, -m.compound));
-        }
-    }
+    let summary = text.summary_at(now, factor);
+    let TextSummary {
+        top: text_part,
+        effective_max,
+        complaint,
+        negative,
+    } = summary;
     let raw_text = text_part.as_ref().map_or(0.0, |t| t.raw);
     let internal = matches!(request.requester(), Requester::Internal { .. });
     let customer = if internal {
@@ -340,20 +324,16 @@ fn breakdown(
         discount: w.text_urgency * (effective_max - raw_text),
         complaint,
         negative,
-        repeat: w.repeat_contact * history.repeat_count().min(MAX_COUNTED_REPEATS) as f64,
-        missed: w.missed_call * history.missed_calls.len().min(MAX_COUNTED_MISSED_CALLS) as f64,
-        promise: w.broken_promise
-            * history
-                .broken_promises
-                .len()
-                .min(MAX_COUNTED_BROKEN_PROMISES) as f64,
-        payment: if history.failed_payment.is_some() {
+        repeat: w.repeat_contact * history.repeat_count.min(MAX_COUNTED_REPEATS) as f64,
+        missed: w.missed_call * history.missed_calls.min(MAX_COUNTED_MISSED_CALLS) as f64,
+        promise: w.broken_promise * history.broken_promises.min(MAX_COUNTED_BROKEN_PROMISES) as f64,
+        payment: if history.failed_payment {
             w.failed_payment
         } else {
             0.0
         },
-        lead: if history.lead.is_some() { w.lead } else { 0.0 },
-        escalation: if history.channel_escalation.is_some() {
+        lead: if history.lead { w.lead } else { 0.0 },
+        escalation: if history.channel_escalation {
             w.channel_escalation
         } else {
             0.0
@@ -363,7 +343,7 @@ fn breakdown(
         internal_cut: 0.0,
         points: 0.0,
         internal,
-        history,
+        facts: history,
     };
     let sum = w.text_urgency * raw_text
         + b.discount
@@ -488,14 +468,14 @@ fn finish(
     let w = policy.weights();
     let urgency = 1.0 - (-b.points / URGENCY_SCALE_POINTS).exp();
     let mut level = level_of(urgency);
-    if b.history.lead.is_some() || b.history.failed_payment.is_some() {
+    if b.facts.lead || b.facts.failed_payment {
         level = level.max(Level::High);
     }
     if let Some(set) = request.priority() {
         level = level.max(set);
     }
-    let mut valid_until = next_change(request, now);
-    let since = waiting_since(request, &b.history);
+    let mut valid_until = b.facts.next_change;
+    let since = waiting_since(request, &b.facts);
     let Some(since) = since else {
         // Nothing waits on us: the band below, ordered by points, no aging.
         let priority = b.points / (1.0 + b.points);
@@ -513,7 +493,8 @@ fn finish(
             discounted,
         };
     };
-    let deadline = deadline(policy, request, since, level, now);
+    let answered_before = b.facts.first_answer.is_some_and(|a| a <= since);
+    let deadline = deadline(policy, request, answered_before, since, level, now);
     let breached = deadline.breached();
     if !breached {
         valid_until = earliest(valid_until, Some(deadline.due_at));
@@ -559,44 +540,23 @@ fn earliest(a: Option<OffsetDateTime>, b: Option<OffsetDateTime>) -> Option<Offs
 
 /// Where the wait starts: the host's status first (waiting on the customer pauses), then the
 /// history's first unanswered contact, then the first broken promise.
-fn waiting_since(request: &Request, history: &HistorySignals) -> Option<OffsetDateTime> {
+fn waiting_since(request: &Request, history: &Facts) -> Option<OffsetDateTime> {
     if request.status() == Status::WaitingOnCustomer {
         return None;
     }
-    history
-        .waiting_since
-        .or_else(|| history.broken_promises.iter().map(|p| p.due_at).min())
+    history.waiting_since.or(history.first_broken_due)
 }
 
-/// The next instant after `now` at which anything but shared aging changes: an event or the
-/// request arriving, a promise falling due.
-fn next_change(request: &Request, now: OffsetDateTime) -> Option<OffsetDateTime> {
-    let mut next = (request.received_at() > now).then_some(request.received_at());
-    for event in request.events() {
-        if event.at() > now {
-            next = earliest(next, Some(event.at()));
-        }
-        // A promise counts as broken once `now` is past its due time, so the change comes
-        // just after `due_at`, also when `now` is exactly `due_at`.
-        if let EventKind::Promise { due_at } = event.kind()
-            && *due_at >= now
-        {
-            next = earliest(next, due_at.checked_add(Duration::NANOSECOND));
-        }
-    }
-    next
-}
-
+/// The SLA deadline of a wait that started at `since`; `answered_before` (an answer at or
+/// after `received_at` and not after `since`) makes it a next reply.
 fn deadline(
     policy: &Policy,
     request: &Request,
+    answered_before: bool,
     since: OffsetDateTime,
     level: Level,
     now: OffsetDateTime,
 ) -> Deadline {
-    let answered_before = request.events().iter().any(|e| {
-        e.at() <= now && e.at() >= request.received_at() && is_answer(e) && e.at() <= since
-    });
     let targets = policy
         .sla()
         .get(level_index(level))
@@ -637,7 +597,8 @@ pub fn reasons(
     let b = breakdown(policy, request, text, now, discount_marks);
     let a = finish(policy, request, now, &b, discount_marks);
     let w = policy.weights();
-    let h = &b.history;
+    let history = history_signals(request, now, policy.history());
+    let h = &history;
     let mut out = Vec::new();
     let mut push = |kind, weight: f64, detail: String, evidence| {
         out.push(Reason {

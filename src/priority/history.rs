@@ -345,25 +345,182 @@ pub fn history_signals(
     now: OffsetDateTime,
     config: &HistoryConfig,
 ) -> HistorySignals {
+    let mut thanks = |_: usize, text: &str| is_gratitude_only(text);
+    run(request, now, config, &mut thanks, true).into_signals(request)
+}
+
+/// What the priority step needs from the history, as counts: the same definitions as
+/// [`HistorySignals`] without the evidence, so reading it allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Facts {
+    pub(crate) repeat_count: usize,
+    pub(crate) missed_calls: usize,
+    pub(crate) broken_promises: usize,
+    /// The earliest `due_at` among the broken promises.
+    pub(crate) first_broken_due: Option<OffsetDateTime>,
+    pub(crate) waiting_since: Option<OffsetDateTime>,
+    pub(crate) failed_payment: bool,
+    pub(crate) lead: bool,
+    pub(crate) channel_escalation: bool,
+    /// The first answer at or after `received_at` (up to `now`).
+    pub(crate) first_answer: Option<OffsetDateTime>,
+    /// The next instant after `now` at which the history changes: the next event, the request
+    /// arriving, or just after a promise's `due_at` (a promise is broken once `now` passes it).
+    pub(crate) next_change: Option<OffsetDateTime>,
+}
+
+/// Open promises a [`Digest`] keeps; a request with more open promises is read in full.
+const DIGEST_PROMISES: usize = 4;
+
+/// A request's history read once, when it arrived, for every later `now`: what [`Facts`]
+/// holds at any `now` at or after its last event. Kept in
+/// [`ScoredText`](super::ScoredText) so that ranking does not read the events again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Digest {
+    /// What it was read from and with: the request's arrival and event count, and the burst
+    /// window; any difference and the history is read in full.
+    received_at: OffsetDateTime,
+    events: usize,
+    burst_window: Duration,
+    /// The request's arrival or its last event, whichever is later.
+    valid_from: OffsetDateTime,
+    repeat_count: usize,
+    missed_calls: usize,
+    waiting_since: Option<OffsetDateTime>,
+    failed_payment: bool,
+    web_form: bool,
+    channel_escalation: bool,
+    first_answer: Option<OffsetDateTime>,
+    /// Due times of the promises made since the last answer, in the order made.
+    open_dues: [OffsetDateTime; DIGEST_PROMISES],
+    open_count: usize,
+}
+
+impl Digest {
+    /// Digests `request`; `None` when it holds too many open promises to keep inline.
+    pub(crate) fn new(
+        request: &Request,
+        config: &HistoryConfig,
+        thanks: &mut dyn FnMut(usize, &str) -> bool,
+    ) -> Option<Digest> {
+        let received_at = request.received_at();
+        let valid_from = request
+            .events()
+            .last()
+            .map_or(received_at, |e| e.at().max(received_at));
+        let reader = run(request, valid_from, config, thanks, false);
+        (reader.open_count <= DIGEST_PROMISES).then(|| Digest {
+            received_at,
+            events: request.events().len(),
+            burst_window: config.burst_window.as_duration(),
+            valid_from,
+            repeat_count: reader.waiting.as_ref().map_or(0, |w| w.repeat_count),
+            missed_calls: reader.waiting.as_ref().map_or(0, |w| w.missed_count),
+            waiting_since: reader.waiting.as_ref().map(|w| w.since),
+            failed_payment: reader.last_payment_failed,
+            web_form: *request.channel() == Channel::WebForm,
+            channel_escalation: reader.waiting.as_ref().is_some_and(|w| w.escalated),
+            first_answer: reader.first_answer,
+            open_dues: reader.open_dues,
+            open_count: reader.open_count,
+        })
+    }
+
+    /// The facts at `now`, when this digest covers `request` read with `config` at `now`.
+    pub(crate) fn facts_at(
+        &self,
+        request: &Request,
+        now: OffsetDateTime,
+        config: &HistoryConfig,
+    ) -> Option<Facts> {
+        if now < self.valid_from
+            || self.received_at != request.received_at()
+            || self.events != request.events().len()
+            || self.burst_window != config.burst_window.as_duration()
+        {
+            return None;
+        }
+        let dues = &self.open_dues[..self.open_count];
+        let mut broken_promises = 0;
+        let mut first_broken_due = None;
+        let mut unbroken_due = None;
+        for &due in dues {
+            if due < now {
+                broken_promises += 1;
+                first_broken_due = earliest(first_broken_due, Some(due));
+            } else {
+                unbroken_due = earliest(unbroken_due, Some(due));
+            }
+        }
+        Some(Facts {
+            repeat_count: self.repeat_count,
+            missed_calls: self.missed_calls,
+            broken_promises,
+            first_broken_due,
+            waiting_since: self.waiting_since,
+            failed_payment: self.failed_payment,
+            lead: self.web_form && self.first_answer.is_none(),
+            channel_escalation: self.channel_escalation,
+            first_answer: self.first_answer,
+            next_change: unbroken_due.and_then(|d| d.checked_add(Duration::NANOSECOND)),
+        })
+    }
+}
+
+/// Reads the history's [`Facts`] without evidence: allocates nothing. `thanks(i, text)` says
+/// whether the text of event `i` only thanks us (a caller holding scored texts answers from
+/// its cache instead of reading the text again).
+pub(crate) fn facts(
+    request: &Request,
+    now: OffsetDateTime,
+    config: &HistoryConfig,
+    thanks: &mut dyn FnMut(usize, &str) -> bool,
+) -> Facts {
+    run(request, now, config, thanks, false).facts(request)
+}
+
+/// Reads the history once, keeping the evidence when `evidence` is set.
+fn run(
+    request: &Request,
+    now: OffsetDateTime,
+    config: &HistoryConfig,
+    thanks: &mut dyn FnMut(usize, &str) -> bool,
+    evidence: bool,
+) -> Reader {
     let received_at = request.received_at();
-    // The request stands for itself unless an event already records that first contact.
-    let request_recorded = request
-        .events()
-        .iter()
-        .any(|e| e.at() == received_at && contact(e).is_some());
-    let mut request_pending = received_at <= now && !request_recorded;
-    let mut reader = Reader::new(config.burst_window.as_duration());
-    for event in request.events().iter().take_while(|e| e.at() <= now) {
+    let events = request.events();
+    let mut reader = Reader::new(config.burst_window.as_duration(), now, evidence);
+    reader.next_change = (received_at > now).then_some(received_at);
+    // The request stands for itself unless an event already records that first contact;
+    // events are in time order, so only events at `received_at` need a look.
+    let mut request_pending = received_at <= now
+        && !events
+            .iter()
+            .skip_while(|e| e.at() < received_at)
+            .take_while(|e| e.at() == received_at)
+            .any(is_contact_kind);
+    for (i, event) in events.iter().enumerate() {
+        if event.at() > now {
+            reader.next_change = earliest(reader.next_change, Some(event.at()));
+            break;
+        }
         if request_pending && event.at() >= received_at {
             reader.contact(received_at, request.channel(), None);
             request_pending = false;
         }
-        reader.event(event, received_at);
+        reader.event(i, event, received_at, thanks);
     }
     if request_pending {
         reader.contact(received_at, request.channel(), None);
     }
-    reader.finish(request, now)
+    reader
+}
+
+fn earliest(a: Option<OffsetDateTime>, b: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// What an event is to the waiting customer.
@@ -374,15 +531,33 @@ enum Contact {
     Gratitude,
 }
 
+/// Whether an event is an inbound contact of a kind that can count (thanks-only or not).
+fn is_contact_kind(event: &ContactEvent) -> bool {
+    event.direction() == Direction::Inbound
+        && matches!(
+            event.kind(),
+            EventKind::Inquiry
+                | EventKind::Complaint
+                | EventKind::FollowUp
+                | EventKind::Reply
+                | EventKind::Call { .. }
+                | EventKind::CallbackRequest
+        )
+}
+
 /// Classifies an inbound event as a contact; `None` for everything else.
-fn contact(event: &ContactEvent) -> Option<Contact> {
+fn contact(
+    index: usize,
+    event: &ContactEvent,
+    thanks: &mut dyn FnMut(usize, &str) -> bool,
+) -> Option<Contact> {
     if event.direction() != Direction::Inbound {
         return None;
     }
     match event.kind() {
         EventKind::Inquiry | EventKind::Complaint | EventKind::FollowUp | EventKind::Reply => {
             Some(match event.text() {
-                Some(text) if is_gratitude_only(text) => Contact::Gratitude,
+                Some(text) if thanks(index, text) => Contact::Gratitude,
                 _ => Contact::Counts(None),
             })
         }
@@ -414,9 +589,13 @@ pub(crate) fn is_answer(event: &ContactEvent) -> bool {
 /// The current waiting period: contacts since the last answer.
 struct Waiting {
     since: OffsetDateTime,
-    start_channel: Channel,
     last_contact: OffsetDateTime,
     highest: Immediacy,
+    repeat_count: usize,
+    missed_count: usize,
+    escalated: bool,
+    /// Evidence, filled only when the reader keeps it.
+    start_channel: Option<Channel>,
     escalation: Option<ChannelEscalation>,
     repeats: Vec<RepeatContact>,
     missed_calls: Vec<MissedCall>,
@@ -425,39 +604,80 @@ struct Waiting {
 /// One pass over the events, in time order.
 struct Reader {
     burst_window: Duration,
+    now: OffsetDateTime,
+    evidence: bool,
     waiting: Option<Waiting>,
-    /// Promises made since the last answer: (made at, due at).
-    open_promises: Vec<(OffsetDateTime, OffsetDateTime)>,
-    last_payment: Option<(
-        OffsetDateTime,
-        PaymentOutcome,
-        Option<PaymentMethod>,
-        Option<Money>,
-    )>,
-    answered_since_received: bool,
+    /// Promises made since the last answer that are past due at `now`.
+    broken_count: usize,
+    first_broken_due: Option<OffsetDateTime>,
+    /// Evidence of the same: (made at, due at).
+    broken: Vec<(OffsetDateTime, OffsetDateTime)>,
+    /// Due times of the promises made since the last answer (the first few), their count, and
+    /// the earliest not yet broken at `now`.
+    open_dues: [OffsetDateTime; DIGEST_PROMISES],
+    open_count: usize,
+    unbroken_due: Option<OffsetDateTime>,
+    last_payment_failed: bool,
+    last_payment: Option<FailedPayment>,
+    /// The first answer at or after `received_at`.
+    first_answer: Option<OffsetDateTime>,
+    next_change: Option<OffsetDateTime>,
 }
 
 impl Reader {
-    fn new(burst_window: Duration) -> Self {
+    fn new(burst_window: Duration, now: OffsetDateTime, evidence: bool) -> Self {
         Reader {
             burst_window,
+            now,
+            evidence,
             waiting: None,
-            open_promises: Vec::new(),
+            broken_count: 0,
+            first_broken_due: None,
+            broken: Vec::new(),
+            open_dues: [OffsetDateTime::UNIX_EPOCH; DIGEST_PROMISES],
+            open_count: 0,
+            unbroken_due: None,
+            last_payment_failed: false,
             last_payment: None,
-            answered_since_received: false,
+            first_answer: None,
+            next_change: None,
         }
     }
 
-    fn event(&mut self, event: &ContactEvent, received_at: OffsetDateTime) {
+    fn event(
+        &mut self,
+        index: usize,
+        event: &ContactEvent,
+        received_at: OffsetDateTime,
+        thanks: &mut dyn FnMut(usize, &str) -> bool,
+    ) {
         if is_answer(event) {
             self.waiting = None;
-            self.open_promises.clear();
-            self.answered_since_received |= event.at() >= received_at;
+            self.broken_count = 0;
+            self.first_broken_due = None;
+            self.broken.clear();
+            self.open_count = 0;
+            self.unbroken_due = None;
+            if event.at() >= received_at && self.first_answer.is_none() {
+                self.first_answer = Some(event.at());
+            }
             return;
         }
         match (event.direction(), event.kind()) {
             (Direction::Outbound, EventKind::Promise { due_at }) => {
-                self.open_promises.push((event.at(), *due_at));
+                if let Some(slot) = self.open_dues.get_mut(self.open_count) {
+                    *slot = *due_at;
+                }
+                self.open_count += 1;
+                if *due_at < self.now {
+                    self.broken_count += 1;
+                    self.first_broken_due = earliest(self.first_broken_due, Some(*due_at));
+                    if self.evidence {
+                        self.broken.push((event.at(), *due_at));
+                    }
+                } else {
+                    self.unbroken_due = earliest(self.unbroken_due, Some(*due_at));
+                }
             }
             (
                 _,
@@ -467,10 +687,17 @@ impl Reader {
                     amount,
                 },
             ) => {
-                self.last_payment = Some((event.at(), *outcome, method.clone(), *amount));
+                self.last_payment_failed = *outcome == PaymentOutcome::Failed;
+                if self.evidence {
+                    self.last_payment = self.last_payment_failed.then(|| FailedPayment {
+                        at: event.at(),
+                        method: method.clone(),
+                        amount: *amount,
+                    });
+                }
             }
             _ => {
-                if let Some(Contact::Counts(call)) = contact(event) {
+                if let Some(Contact::Counts(call)) = contact(index, event, thanks) {
                     self.contact(event.at(), event.channel(), call);
                 }
             }
@@ -478,68 +705,105 @@ impl Reader {
     }
 
     fn contact(&mut self, at: OffsetDateTime, channel: &Channel, call: Option<CallOutcome>) {
-        let missed = call
-            .filter(|o| matches!(o, CallOutcome::Missed | CallOutcome::Voicemail))
-            .map(|outcome| MissedCall {
-                at,
-                outcome,
-                channel: channel.clone(),
-            });
+        let missed = call.filter(|o| matches!(o, CallOutcome::Missed | CallOutcome::Voicemail));
         let immediacy = Immediacy::of(channel);
+        let evidence = self.evidence;
+        let missed_call = |outcome| MissedCall {
+            at,
+            outcome,
+            channel: channel.clone(),
+        };
         let Some(waiting) = &mut self.waiting else {
             // The first contact since the last answer opens a waiting period.
             self.waiting = Some(Waiting {
                 since: at,
-                start_channel: channel.clone(),
                 last_contact: at,
                 highest: immediacy,
+                repeat_count: 0,
+                missed_count: usize::from(missed.is_some()),
+                escalated: false,
+                start_channel: evidence.then(|| channel.clone()),
                 escalation: None,
                 repeats: Vec::new(),
-                missed_calls: missed.into_iter().collect(),
+                missed_calls: missed
+                    .filter(|_| evidence)
+                    .map(missed_call)
+                    .into_iter()
+                    .collect(),
             });
             return;
         };
         // Events come in time order, so `at >= last_contact`.
         if at - waiting.last_contact > self.burst_window {
-            waiting.repeats.push(RepeatContact {
-                at,
-                channel: channel.clone(),
-            });
+            waiting.repeat_count += 1;
+            if evidence {
+                waiting.repeats.push(RepeatContact {
+                    at,
+                    channel: channel.clone(),
+                });
+            }
         }
         waiting.last_contact = at;
         if immediacy > waiting.highest {
             waiting.highest = immediacy;
-            waiting.escalation = Some(ChannelEscalation {
-                from: waiting.start_channel.clone(),
-                to: channel.clone(),
-                at,
-            });
+            waiting.escalated = true;
+            if let Some(from) = &waiting.start_channel {
+                waiting.escalation = Some(ChannelEscalation {
+                    from: from.clone(),
+                    to: channel.clone(),
+                    at,
+                });
+            }
         }
-        waiting.missed_calls.extend(missed);
+        if let Some(outcome) = missed {
+            waiting.missed_count += 1;
+            if evidence {
+                waiting.missed_calls.push(missed_call(outcome));
+            }
+        }
     }
 
-    fn finish(self, request: &Request, now: OffsetDateTime) -> HistorySignals {
+    fn is_lead(&self, request: &Request) -> bool {
+        *request.channel() == Channel::WebForm
+            && request.received_at() <= self.now
+            && self.first_answer.is_none()
+    }
+
+    fn facts(&self, request: &Request) -> Facts {
+        Facts {
+            repeat_count: self.waiting.as_ref().map_or(0, |w| w.repeat_count),
+            missed_calls: self.waiting.as_ref().map_or(0, |w| w.missed_count),
+            broken_promises: self.broken_count,
+            first_broken_due: self.first_broken_due,
+            waiting_since: self.waiting.as_ref().map(|w| w.since),
+            failed_payment: self.last_payment_failed,
+            lead: self.is_lead(request),
+            channel_escalation: self.waiting.as_ref().is_some_and(|w| w.escalated),
+            first_answer: self.first_answer,
+            // A promise is broken once `now` passes its `due_at`, so that change comes just
+            // after it (a promise an answer kept never changes anything).
+            next_change: earliest(
+                self.next_change,
+                self.unbroken_due
+                    .and_then(|d| d.checked_add(Duration::NANOSECOND)),
+            ),
+        }
+    }
+
+    /// The full signals; meaningful when the reader kept the evidence.
+    fn into_signals(self, request: &Request) -> HistorySignals {
+        let now = self.now;
         let received_at = request.received_at();
-        let lead = (*request.channel() == Channel::WebForm
-            && received_at <= now
-            && !self.answered_since_received)
-            .then(|| Lead {
-                received_at,
-                waited: now - received_at,
-            });
+        let lead = self.is_lead(request);
         let broken_promises = self
-            .open_promises
+            .broken
             .iter()
-            .filter(|(_, due_at)| *due_at < now)
             .map(|&(promised_at, due_at)| BrokenPromise {
                 promised_at,
                 due_at,
                 overdue: now - due_at,
             })
             .collect();
-        let failed_payment = self.last_payment.and_then(|(at, outcome, method, amount)| {
-            (outcome == PaymentOutcome::Failed).then_some(FailedPayment { at, method, amount })
-        });
         let (waiting_since, waited, repeat_contacts, channel_escalation, missed_calls) =
             match self.waiting {
                 None => (None, Duration::ZERO, Vec::new(), None, Vec::new()),
@@ -556,8 +820,11 @@ impl Reader {
             waiting_since,
             waited,
             broken_promises,
-            failed_payment,
-            lead,
+            failed_payment: self.last_payment,
+            lead: lead.then(|| Lead {
+                received_at,
+                waited: now - received_at,
+            }),
             channel_escalation,
             missed_calls,
         }

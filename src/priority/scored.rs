@@ -2,8 +2,10 @@
 
 use time::OffsetDateTime;
 
+use super::gratitude::is_gratitude_only;
+use super::history::{Digest, Facts, HistoryConfig};
 use crate::model::{Direction, EventKind, Request};
-use crate::signals::{Analyzer, Complaint, Urgency};
+use crate::signals::{Analyzer, Complaint, Cue, Urgency};
 use crate::text::Language;
 
 /// Where a scored message sits in its request.
@@ -31,6 +33,10 @@ pub struct MessageSignals {
     pub complaint: Complaint,
     /// Sentiment compound, -1..=1.
     pub compound: f64,
+    /// Whether the text only thanks us or signs off ("thanks, all sorted"): such a follow-up
+    /// is not a contact (see [`history`](super::history)'s definitions). Worked out here, once,
+    /// so that ranking never reads the text again.
+    pub thanks_only: bool,
 }
 
 /// The customer's messages of one request, each scored once: the request's text and the text of
@@ -43,11 +49,81 @@ pub struct MessageSignals {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoredText {
     messages: Vec<MessageSignals>,
+    /// When the latest message arrived.
+    latest: Option<OffsetDateTime>,
+    /// The messages summarized for any `now` from `latest` on, without a self-urgent discount.
+    summary: TextSummary,
+    /// The request's history, read once.
+    history: Option<Digest>,
+}
+
+/// The strongest text urgency among a request's messages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TopText {
+    pub(crate) source: MessageSource,
+    pub(crate) raw: f64,
+    pub(crate) cue: Option<Cue>,
+}
+
+/// What the priority step reads from a request's messages up to some `now`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct TextSummary {
+    /// The message with the highest urgency score (the first of equals).
+    pub(crate) top: Option<TopText>,
+    /// The highest urgency after the self-urgent discount of the explicit urgency words.
+    pub(crate) effective_max: f64,
+    /// The strongest complaint: where, its score, its strongest cue.
+    pub(crate) complaint: Option<(MessageSource, f64, Option<Cue>)>,
+    /// The most negative message: where, and minus its compound.
+    pub(crate) negative: Option<(MessageSource, f64)>,
+}
+
+impl TextSummary {
+    /// Summarizes `messages`; `factor` is the weight kept of explicit urgency words (1: all).
+    fn of<'a>(messages: impl Iterator<Item = &'a MessageSignals>, factor: f64) -> TextSummary {
+        let mut s = TextSummary::default();
+        for m in messages {
+            let u = m.urgency;
+            if u.score > s.top.map_or(0.0, |t| t.raw) {
+                s.top = Some(TopText {
+                    source: m.source,
+                    raw: u.score,
+                    cue: u.top[0],
+                });
+            }
+            s.effective_max = s
+                .effective_max
+                .max(u.unmarked_score + factor * (u.score - u.unmarked_score));
+            if m.complaint.score > s.complaint.map_or(0.0, |c| c.1) {
+                s.complaint = Some((m.source, m.complaint.score, m.complaint.strongest));
+            }
+            if -m.compound > s.negative.map_or(0.0, |n| n.1) {
+                s.negative = Some((m.source, -m.compound));
+            }
+        }
+        s
+    }
 }
 
 impl ScoredText {
-    /// Scores every customer message of `request` once.
+    /// Scores every customer message of `request` once, and reads its history once with the
+    /// default [`HistoryConfig`] (a ranker reads it with its policy's: see
+    /// [`with_history`](Self::with_history)).
     pub fn new(analyzer: &Analyzer, request: &Request) -> ScoredText {
+        ScoredText::with_history(analyzer, request, &HistoryConfig::default())
+    }
+
+    /// Scores every customer message of `request` once and reads its history with `config`,
+    /// so that ranking at any later `now` reads neither texts nor events again. The text
+    /// belongs to this very request: after a new contact, score the updated request again
+    /// (a [`Queue`](crate::ranking::Queue) does so in `update`). A text used with another
+    /// request (other arrival or event count) or another burst window is still right, only
+    /// slower: the history is then read in full.
+    pub fn with_history(
+        analyzer: &Analyzer,
+        request: &Request,
+        config: &HistoryConfig,
+    ) -> ScoredText {
         let language = Language::from_bcp47(request.customer().language().as_str())
             .unwrap_or(analyzer.config().language);
         let mut messages = Vec::new();
@@ -59,6 +135,7 @@ impl ScoredText {
                 urgency: s.urgency,
                 complaint: s.complaint,
                 compound: s.sentiment.compound,
+                thanks_only: is_gratitude_only(text),
             });
         };
         if let Some(text) = request.text() {
@@ -79,12 +156,61 @@ impl ScoredText {
                 score(event.at(), MessageSource::Event(i), text);
             }
         }
-        ScoredText { messages }
+        let latest = messages.iter().map(|m| m.at).max();
+        let summary = TextSummary::of(messages.iter(), 1.0);
+        let mut text = ScoredText {
+            messages,
+            latest,
+            summary,
+            history: None,
+        };
+        let history = Digest::new(request, config, &mut text.thanks_reader());
+        text.history = history;
+        text
+    }
+
+    /// The summary of the messages up to `now`, with `factor` kept of explicit urgency words.
+    pub(crate) fn summary_at(&self, now: OffsetDateTime, factor: f64) -> TextSummary {
+        if factor == 1.0 && self.latest.is_none_or(|latest| latest <= now) {
+            return self.summary;
+        }
+        TextSummary::of(self.messages.iter().filter(|m| m.at <= now), factor)
+    }
+
+    /// The history's facts at `now` from the digest made on arrival, when it covers `request`
+    /// read with `config` at `now`.
+    pub(crate) fn history_at(
+        &self,
+        request: &Request,
+        now: OffsetDateTime,
+        config: &HistoryConfig,
+    ) -> Option<Facts> {
+        self.history
+            .as_ref()
+            .and_then(|d| d.facts_at(request, now, config))
     }
 
     /// The scored messages, the request's text first, then events in order.
     pub fn messages(&self) -> &[MessageSignals] {
         &self.messages
+    }
+
+    /// A reader of the thanks-only flags for [`history::facts`](super::history): event `i`'s
+    /// flag from the scored message of that event (same instant), else from its text. Messages
+    /// are in event order, so a cursor walks them once over a pass of the events.
+    pub(crate) fn thanks_reader(&self) -> impl FnMut(usize, &str) -> bool + '_ {
+        let mut next = 0;
+        move |index, text| {
+            let messages = &self.messages;
+            while let Some(m) = messages.get(next) {
+                match m.source {
+                    MessageSource::Event(i) if i == index => return m.thanks_only,
+                    MessageSource::Event(i) if i > index => break,
+                    _ => next += 1,
+                }
+            }
+            is_gratitude_only(text)
+        }
     }
 
     /// Whether any message up to `now` uses an explicit urgency word.

@@ -160,7 +160,7 @@ impl Ranker {
 
     /// Scores a request's customer messages once (do it when the request or a contact arrives).
     pub fn score(&self, request: &Request) -> ScoredText {
-        ScoredText::new(&self.analyzer, request)
+        ScoredText::with_history(&self.analyzer, request, self.policy.history())
     }
 
     /// Ranks `requests` at `now`: scores their texts, assesses each, sorts. See the module docs
