@@ -25,7 +25,9 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
+use realboss::ErrorKind;
 use realboss::hints::{Hint, Hinter, HintsConfig, Ignored, ScoredEvent};
+use realboss::jsonl::{Record, read_records};
 use realboss::model::{ContactEvent, CustomerProfile};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -96,44 +98,26 @@ struct Input {
     bad_lines: usize,
 }
 
-/// Reads one record per line: `{"customer": …}`, `{"event": …}` or `{"feedback": …}`.
-fn read(reader: impl BufRead) -> io::Result<Input> {
+/// Reads the records with [`read_records`]; bad lines go to stderr with their number.
+fn read(reader: impl BufRead) -> Result<Input, String> {
     let mut input = Input::default();
-    for (number, line) in reader.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut bad = |message: String| {
-            eprintln!("line {}: {message}", number + 1);
-            input.bad_lines += 1;
-        };
-        let record: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&line) {
-            Ok(record) => record,
-            Err(e) => {
-                bad(format!("not a JSON object: {e}"));
-                continue;
+    for record in read_records(reader) {
+        match record {
+            Ok(Record::Customer(profile)) => input.customers.push(profile),
+            Ok(Record::Event(event)) => input.events.push(event),
+            // Feedback says how we did, not how to reach the customer.
+            Ok(Record::Feedback(_)) => {}
+            Ok(other) => {
+                input.bad_lines += 1;
+                eprintln!("a record this example does not know: {other:?}");
             }
-        };
-        let mut fields = record.into_iter();
-        let (Some((key, value)), None) = (fields.next(), fields.next()) else {
-            bad("a record has exactly one key: customer, event or feedback".to_owned());
-            continue;
-        };
-        let json = value.to_string();
-        match key.as_str() {
-            "customer" => match CustomerProfile::from_json(&json) {
-                Ok(profile) => input.customers.push(profile),
-                Err(e) => bad(e.to_string()),
-            },
-            "event" => match ContactEvent::from_json(&json) {
-                Ok(event) => input.events.push(event),
-                Err(e) => bad(e.to_string()),
-            },
-            "feedback" => {}
-            other => bad(format!(
-                "unknown record {other:?}; accepted: customer, event, feedback"
-            )),
+            Err(e) => {
+                if matches!(e.kind(), ErrorKind::Io { .. }) {
+                    return Err(e.to_string());
+                }
+                input.bad_lines += 1;
+                eprintln!("{e}");
+            }
         }
     }
     Ok(input)
@@ -154,7 +138,9 @@ fn main() -> ExitCode {
     let input = if options.file == "-" {
         read(io::stdin().lock())
     } else {
-        File::open(&options.file).and_then(|f| read(BufReader::new(f)))
+        File::open(&options.file)
+            .map_err(|e| e.to_string())
+            .and_then(|f| read(BufReader::new(f)))
     };
     let input = match input {
         Ok(input) => input,
