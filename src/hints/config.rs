@@ -32,9 +32,11 @@ pub const MAX_TOP_TOPICS: u32 = 50;
 /// Default [`HintsConfig::silence_after_complaint`]: 14 days without a word after a complaint.
 pub const DEFAULT_SILENCE_AFTER_COMPLAINT: HumanDuration = HumanDuration::from_days(14);
 
-/// How hints are derived: validated once by [`Hinter::new`](super::Hinter::new).
+/// How hints are derived: validated by [`Hinter::new`](super::Hinter::new) and when read from
+/// JSON (the fields are public, so a value built in code is checked when the hinter is built).
 ///
-/// JSON form (every field optional, unknown fields rejected):
+/// JSON form (every field optional, unknown fields rejected, values checked as in
+/// [`HintsConfig::validate`]):
 /// `{"min_evidence": 3, "lookback": "730d", "recent_messages": 50, "top_topics": 5,
 /// "silence_after_complaint": "14d"}`.
 ///
@@ -49,7 +51,7 @@ pub const DEFAULT_SILENCE_AFTER_COMPLAINT: HumanDuration = HumanDuration::from_d
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "HintsConfigWire")]
 #[non_exhaustive]
 pub struct HintsConfig {
     /// Fewest observations before a hint is drawn from behaviour rather than reported as
@@ -87,6 +89,45 @@ impl Default for HintsConfig {
     }
 }
 
+/// The JSON shape before validation: every field optional, unknown ones rejected.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct HintsConfigWire {
+    min_evidence: u32,
+    lookback: HumanDuration,
+    recent_messages: u32,
+    top_topics: u32,
+    silence_after_complaint: HumanDuration,
+}
+
+impl Default for HintsConfigWire {
+    fn default() -> Self {
+        let d = HintsConfig::default();
+        HintsConfigWire {
+            min_evidence: d.min_evidence,
+            lookback: d.lookback,
+            recent_messages: d.recent_messages,
+            top_topics: d.top_topics,
+            silence_after_complaint: d.silence_after_complaint,
+        }
+    }
+}
+
+impl TryFrom<HintsConfigWire> for HintsConfig {
+    type Error = Error;
+    fn try_from(w: HintsConfigWire) -> Result<Self, Error> {
+        let config = HintsConfig {
+            min_evidence: w.min_evidence,
+            lookback: w.lookback,
+            recent_messages: w.recent_messages,
+            top_topics: w.top_topics,
+            silence_after_complaint: w.silence_after_complaint,
+        };
+        config.validate()?;
+        Ok(config)
+    }
+}
+
 impl HintsConfig {
     /// Checks every field against its documented range.
     ///
@@ -113,5 +154,26 @@ impl HintsConfig {
             return Err(bad("top_topics", self.top_topics, "in 1..=50"));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_json_is_the_default_and_round_trips() {
+        let json = r#"{"min_evidence": 3, "lookback": "730d", "recent_messages": 50,
+            "top_topics": 5, "silence_after_complaint": "14d"}"#;
+        let config: HintsConfig = serde_json::from_str(json).unwrap();
+        assert_eq!(config, HintsConfig::default());
+        assert!(config.validate().is_ok());
+        let back: HintsConfig =
+            serde_json::from_str(&serde_json::to_string(&config).unwrap()).unwrap();
+        assert_eq!(back, config);
+        let partial: HintsConfig = serde_json::from_str("{}").unwrap();
+        assert_eq!(partial, HintsConfig::default());
+        let err = serde_json::from_str::<HintsConfig>(r#"{"top_topics": 0}"#).unwrap_err();
+        assert!(err.to_string().contains("top_topics"), "{err}");
     }
 }
