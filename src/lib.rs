@@ -126,6 +126,7 @@ pub mod signals;
 pub mod text;
 
 pub use error::{Error, ErrorKind};
+pub use hints::{Hint, HintKind, HintValue, Hinter, Hints, HintsConfig};
 pub use jsonl::{LineError, read_records, read_requests};
 pub use model::{
     AgentId, Channel, ContactEvent, CustomerId, CustomerProfile, EventKind, Feedback, Level,
