@@ -51,6 +51,8 @@ pub struct ScoredText {
     messages: Vec<MessageSignals>,
     /// When the latest message arrived.
     latest: Option<OffsetDateTime>,
+    /// Whether any message uses an explicit urgency word.
+    marked: bool,
     /// The messages summarized for any `now` from `latest` on, without a self-urgent discount.
     summary: TextSummary,
     /// The request's history, read once.
@@ -158,9 +160,11 @@ impl ScoredText {
         }
         let latest = messages.iter().map(|m| m.at).max();
         let summary = TextSummary::of(messages.iter(), 1.0);
+        let marked = messages.iter().any(|m| m.urgency.marked);
         let mut text = ScoredText {
             messages,
             latest,
+            marked,
             summary,
             history: None,
         };
@@ -215,6 +219,9 @@ impl ScoredText {
 
     /// Whether any message up to `now` uses an explicit urgency word.
     pub fn marked_by(&self, now: OffsetDateTime) -> bool {
+        if self.latest.is_none_or(|latest| latest <= now) {
+            return self.marked;
+        }
         self.messages
             .iter()
             .any(|m| m.at <= now && m.urgency.marked)
