@@ -853,3 +853,41 @@ fn every_out_of_range_setting_is_rejected_by_name() {
     let err = serde_json::from_str::<HintsConfig>(r#"{"min_evidnce": 3}"#).unwrap_err();
     assert!(err.to_string().contains("min_evidnce"), "{err}");
 }
+
+#[test]
+fn a_thanks_only_message_after_our_answer_leaves_nothing_to_answer() {
+    let dee = customer("cus-dee").build().unwrap();
+    let now = datetime!(2026-11-23 12:00 UTC);
+    let asked = message(
+        "cus-dee",
+        datetime!(2026-11-23 10:00 UTC),
+        Channel::Email,
+        "Where is my parcel? It was due yesterday.",
+    );
+    let answered = reply("cus-dee", datetime!(2026-11-23 10:30 UTC), Channel::Email);
+    let action = |history: &[ContactEvent]| match value(
+        &realboss::hints::hints(&dee, history, now),
+        HintKind::NextBestAction,
+    ) {
+        HintValue::NextBestAction { action, .. } => *action,
+        other => panic!("{other:?}"),
+    };
+    let thanks = message(
+        "cus-dee",
+        datetime!(2026-11-23 10:45 UTC),
+        Channel::Email,
+        "Thanks, all sorted!",
+    );
+    assert_eq!(
+        action(&[asked.clone(), answered.clone(), thanks]),
+        Action::NothingDue
+    );
+    // A real question in the same place is waiting for us.
+    let still = message(
+        "cus-dee",
+        datetime!(2026-11-23 10:45 UTC),
+        Channel::Email,
+        "Thanks, but it still has not arrived.",
+    );
+    assert_eq!(action(&[asked, answered, still]), Action::Reply);
+}

@@ -810,14 +810,16 @@ fn next_best_action(
     let profile = ctx.profile;
     let mut reasons = Vec::new();
     let mut evidence = Evidence::default();
-    // The customer's contacts since our last answer, latest last.
+    // The customer's contacts since our last answer, latest last; a thanks-only message
+    // waits for no answer.
+    let thanks_only = |i: usize| ctx.history[i].notes.as_ref().is_some_and(|n| n.thanks_only);
     let mut waiting: Vec<usize> = ctx
         .all
         .iter()
         .rev()
         .copied()
         .take_while(|&i| !is_answer(ctx.event(i)))
-        .filter(|&i| is_customer_message(ctx.event(i)))
+        .filter(|&i| is_customer_message(ctx.event(i)) && !thanks_only(i))
         .collect();
     waiting.reverse();
     let reach_or_fallback = reach.clone().or_else(|| fallback_channel(profile));

@@ -272,6 +272,9 @@ pub struct MessageNotes {
     /// (ties by keyword); function words, feeling words, time words and names are left out.
     /// Empty for a message that does not read as English (the stemmer is English).
     pub keywords: Vec<String>,
+    /// Whether the text only thanks us or signs off ("thanks, all sorted!"), by the rule of
+    /// [`priority::history`](crate::priority::history): such a message waits for no answer.
+    pub thanks_only: bool,
 }
 
 impl MessageNotes {
@@ -364,6 +367,7 @@ impl MessageNotes {
             english,
             tone,
             keywords,
+            thanks_only: crate::priority::gratitude::is_gratitude_only(text),
         }
     }
 }

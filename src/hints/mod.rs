@@ -62,8 +62,7 @@
 //!
 //! # Known limits
 //!
-//! A thanks-only message ("thanks, all sorted!") after our answer counts as a contact waiting
-//! for an answer. Language is told apart only as English or not (a share of English function
+//! Language is told apart only as English or not (a share of English function
 //! words); topics are read from English messages only.
 
 mod config;

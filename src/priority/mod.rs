@@ -36,7 +36,7 @@
 //! only at events, promise due times, SLA deadlines and the maximum wait.
 
 mod assess;
-mod gratitude;
+pub(crate) mod gratitude;
 pub mod history;
 mod policy;
 mod scored;
