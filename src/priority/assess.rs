@@ -410,9 +410,12 @@ fn after_counted_wait(
     if policy.business_hours().is_always_open() {
         // `wait_clock` reads whole seconds, so the count starts at `from`'s whole second.
         let second = from.unix_timestamp().checked_add(amount.ceil() as i64)?;
-        return OffsetDateTime::from_unix_timestamp(second)
-            .ok()
-            .map(|t| t.to_offset(from.offset()));
+        let at = OffsetDateTime::from_unix_timestamp(second).ok()?;
+        return if from.offset().is_utc() {
+            Some(at)
+        } else {
+            at.checked_to_offset(from.offset())
+        };
     }
     // The counted clock never runs slower than business hours alone, so the answer is at most
     // the instant that much working time has passed.
