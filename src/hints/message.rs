@@ -3,7 +3,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::model::{ContactEvent, CustomerProfile, Direction, EventKind};
+use crate::model::{ContactEvent, CustomerProfile};
+pub(crate) use crate::priority::history::is_customer_message;
 use crate::signals::{Analyzer, CueKind};
 use crate::text::{Folded, Language, TokenKind, tokens};
 
@@ -456,20 +457,6 @@ impl ScoredEvent {
         };
         ScoredEvent { event, notes }
     }
-}
-
-/// Whether the event is something the customer said or did to reach us.
-pub(crate) fn is_customer_message(event: &ContactEvent) -> bool {
-    event.direction() == Direction::Inbound
-        && matches!(
-            event.kind(),
-            EventKind::Inquiry
-                | EventKind::Complaint
-                | EventKind::FollowUp
-                | EventKind::Reply
-                | EventKind::Call { .. }
-                | EventKind::CallbackRequest
-        )
 }
 
 #[cfg(test)]

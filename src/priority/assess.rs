@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
-use super::history::{self, Facts, history_signals};
+use super::history::{self, Facts, earliest, history_signals};
 use super::policy::{
     MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS, Policy,
 };
@@ -531,13 +531,6 @@ fn finish(
         valid_until,
         internal: b.internal,
         discounted,
-    }
-}
-
-fn earliest(a: Option<OffsetDateTime>, b: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
     }
 }
 

@@ -498,7 +498,7 @@ fn run(
             .iter()
             .skip_while(|e| e.at() < received_at)
             .take_while(|e| e.at() == received_at)
-            .any(is_contact_kind);
+            .any(is_customer_message);
     for (i, event) in events.iter().enumerate() {
         if event.at() > now {
             reader.next_change = earliest(reader.next_change, Some(event.at()));
@@ -516,7 +516,11 @@ fn run(
     reader
 }
 
-fn earliest(a: Option<OffsetDateTime>, b: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
+/// The earlier of two optional instants (either one when the other is `None`).
+pub(crate) fn earliest(
+    a: Option<OffsetDateTime>,
+    b: Option<OffsetDateTime>,
+) -> Option<OffsetDateTime> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -531,8 +535,9 @@ enum Contact {
     Gratitude,
 }
 
-/// Whether an event is an inbound contact of a kind that can count (thanks-only or not).
-fn is_contact_kind(event: &ContactEvent) -> bool {
+/// Whether an event is a customer message: an inbound contact of a kind that can count
+/// (thanks-only or not), and whose text is the customer's own words.
+pub(crate) fn is_customer_message(event: &ContactEvent) -> bool {
     event.direction() == Direction::Inbound
         && matches!(
             event.kind(),

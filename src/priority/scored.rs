@@ -3,8 +3,8 @@
 use time::OffsetDateTime;
 
 use super::gratitude::is_gratitude_only;
-use super::history::{Digest, Facts, HistoryConfig};
-use crate::model::{Direction, EventKind, Request};
+use super::history::{Digest, Facts, HistoryConfig, is_customer_message};
+use crate::model::Request;
 use crate::signals::{Analyzer, Complaint, Cue, Urgency};
 use crate::text::Language;
 
@@ -144,16 +144,7 @@ impl ScoredText {
             score(request.received_at(), MessageSource::RequestText, text);
         }
         for (i, event) in request.events().iter().enumerate() {
-            let customer_message = event.direction() == Direction::Inbound
-                && matches!(
-                    event.kind(),
-                    EventKind::Inquiry
-                        | EventKind::Complaint
-                        | EventKind::FollowUp
-                        | EventKind::Reply
-                        | EventKind::Call { .. }
-                        | EventKind::CallbackRequest
-                );
+            let customer_message = is_customer_message(event);
             if let (true, Some(text)) = (customer_message, event.text()) {
                 score(event.at(), MessageSource::Event(i), text);
             }
