@@ -699,3 +699,65 @@ fn a_queue_is_send_and_sync() {
     check::<Queue>();
     check::<QueueState>();
 }
+
+/// A long service day on a small queue: thousands of updates and waits leave many superseded
+/// breakpoints behind (the queue sweeps them once they outnumber the current ones by more
+/// than a thousand) and reuse freed slots many times; the order still matches the batch
+/// ranking throughout.
+#[test]
+fn a_long_day_of_updates_keeps_the_queue_in_batch_order() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let ops: Vec<Op> = (0..6_000)
+        .map(|i| {
+            let s = shape().new_tree(&mut runner).unwrap().current();
+            match i % 6 {
+                0 => Op::Insert(s),
+                1 | 2 | 4 => Op::Update(i * 7, s),
+                3 => Op::Wait((i % 50) as i64 * 7),
+                _ if i % 12 == 5 => Op::Pop,
+                _ => Op::Remove(i * 3),
+            }
+        })
+        .collect();
+    // Compare after every operation only near the end: the batch ranking is the slow part.
+    let (warm, checked) = ops.split_at(5_800);
+    let ranker = Ranker::default();
+    let mut queue = Queue::new(ranker.clone());
+    let mut now = T0;
+    let mut ids: Vec<String> = Vec::new();
+    for (n, op) in warm.iter().chain(checked).enumerate() {
+        match op {
+            Op::Insert(s) => {
+                let id = format!("req-{n}");
+                queue.insert(build(&id, s), now).unwrap();
+                ids.push(id);
+            }
+            Op::Update(i, s) if !ids.is_empty() => {
+                let id = &ids[i % ids.len()];
+                queue.update(build(id, s), now).unwrap();
+            }
+            Op::Remove(i) if ids.len() > 40 => {
+                let id = ids.remove(i % ids.len());
+                assert!(queue.remove(&RequestId::new(&id).unwrap()).is_some());
+            }
+            Op::Pop => {
+                let expected = batch(&ranker, &queue, now).into_iter().next();
+                let got = queue.pop(now).map(|(r, a)| (r.id().as_str().to_owned(), a));
+                assert_eq!(got, expected);
+                if let Some((id, _)) = got {
+                    ids.retain(|x| *x != id);
+                }
+            }
+            Op::Wait(secs) => now += Duration::seconds(*secs),
+            _ => {}
+        }
+        assert_eq!(queue.len(), ids.len());
+        if n >= warm.len() || n % 500 == 0 {
+            assert_eq!(
+                incremental(&mut queue, now),
+                batch(&ranker, &queue, now),
+                "op {n}"
+            );
+        }
+    }
+}

@@ -67,12 +67,16 @@
 //! It does not re-assess every request on every call. Each assessment carries a
 //! time-invariant order key (see [Order](#order)) that stays exact until a *breakpoint*: the
 //! next SLA deadline, the maximum wait, an event or promise falling due, or the request's
-//! arrival. The queue keeps the ranked requests in an indexed binary heap ordered by that key
-//! and the breakpoints in a second indexed min-heap; every call with a `now` first
-//! re-assesses only the requests whose breakpoint passed. Resolved requests and requests
-//! received after `now` are held but never returned (a held one becomes rankable at its
-//! `received_at`). The self-urgent discount depends on all of a customer's rankable
-//! requests, so the queue counts them per customer and re-assesses the customer's requests
+//! arrival. The queue keeps the ranked requests in an indexed 4-ary heap ordered by a packed
+//! 64-bit prefix of that key (the rare equal prefixes compare in full), and the breakpoints
+//! in a min-heap where a changed breakpoint leaves its old node behind, marked stale by a
+//! generation number and skipped; stale nodes are swept out in one `O(n)` pass once they
+//! outnumber the current ones by more than 1,024, so each change costs `O(log n)` amortized.
+//! Every call with a `now` first re-assesses only the requests whose breakpoint passed.
+//! Resolved requests and requests received after `now` are held but never returned (a held
+//! one becomes rankable at its `received_at`). The self-urgent discount depends on all of a
+//! customer's rankable requests, so the queue counts them per customer (a list threaded
+//! through the requests, no allocation per customer) and re-assesses the customer's requests
 //! when the habit flips.
 //!
 //! | operation | cost (`n` requests held, `k` of the customer's) |
@@ -83,27 +87,40 @@
 //! | [`Queue::peek`] | `O(1)` plus the same assessment as pop |
 //! | any call with a later `now` | one assessment and `O(log n)` per breakpoint passed |
 //! | a customer's self-urgent habit flipping | `O(k log n)` once |
-//! | a call with an earlier `now` than the last | everything re-assessed and both heaps rebuilt: `O(n)` assessments plus `O(n)` heap building (at most `O(n log n)`) |
+//! | a call with an earlier `now` than the last | everything re-assessed and both heaps rebuilt: `O(n)` assessments plus `O(n)` heap building |
 //! | [`Queue::ranked`], [`Queue::state`] | `O(n log n)` |
 //! | [`Queue::restore`] | scoring every text once, `O(n)`; the first call re-keys as above |
+//!
+//! Ids are found through open-addressing tables that hold each id's 32-bit hash and slot,
+//! never a copy of the id: one hash per id per call, none when a request leaves. The hash is
+//! keyed per queue from the standard library's random seed (a folded 64-bit multiply, several
+//! times cheaper than SipHash on short ids), so ids cannot be chosen in advance to collide;
+//! it is not a cryptographic hash, and a caller who learned a queue's keys could make its
+//! lookups linear in the number of held requests. Hash values never reach an output.
 //!
 //! An assessment reads neither texts nor events when the request's [`ScoredText`] came from
 //! [`Ranker::score`] (or [`ScoredText::with_history`] with the policy's history settings) and
 //! `now` is at or after the request's last event: the text keeps a digest of the history made
-//! on arrival, so the cost is constant (about 1,800 instructions with the sort's share, under
-//! callgrind). Otherwise it is linear in the request's events and scored messages.
+//! on arrival, so the cost is constant (about 1,000 instructions under callgrind). Otherwise
+//! it is linear in the request's events and scored messages.
+//!
+//! **Limits.** A queue holds at most `u32::MAX - 1` requests; one more is an
+//! [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) on field `queue size`.
 //!
 //! **Memory.** Measured with a counting allocator (`tests/queue_memory.rs`, run with
-//! `--nocapture`) for a request with a 110-byte message and one follow-up: about 3.6 KB per
-//! queued request, of which the request itself takes 1.4 KB, its [`ScoredText`] 1.2 KB (376
-//! bytes inline: the message summary and the history digest) and the queue's own bookkeeping
-//! (entry with the stored assessment, both heaps, the id and customer maps, vector growth
-//! slack) about 1 KB.
+//! `--release -- --nocapture`) for a request with a 110-byte message and one follow-up: about
+//! 3.5 KB per queued request, of which the request itself takes 1.4 KB, its [`ScoredText`]
+//! 1.2 KB (376 bytes inline: the message summary and the history digest) and the queue's own
+//! bookkeeping (stored assessment, both heaps, the id and customer tables, vector growth
+//! slack) about 0.9 KB.
 //!
 //! **Speed** (`cargo bench -p realboss-benches --bench ranking -- queue`, one core): at
-//! 100 000 held requests an insert+pop pair takes about 3.4 µs when every call has the same
-//! `now` and 4.3 µs when `now` moves 1 ms per pair; the one assessment of the inserted request
-//! is most of it.
+//! 100 000 held requests an insert+pop pair takes SPEED_SAME when every call has the same
+//! `now` and SPEED_MOVING when `now` moves 1 ms per pair. Under callgrind a pair is about
+//! 4,000 instructions: one assessment of the inserted request (about 1,000), the heap's
+//! sift-down on pop (about 700), and moving the 400-byte request and 376-byte scored text in
+//! and the request out; the popped request is usually cold in memory. This is short of the
+//! 5,000,000 pairs per second the project aims at (see the README's figures).
 //!
 //! A queue saves and restores with serde through [`QueueState`] (its requests in sequence
 //! order): `serde_json::to_string(&queue.state())`, then [`Queue::restore`] with the same
@@ -217,7 +234,7 @@ impl Ranker {
         }
         // Sort small keys, not whole assessments: the packed band/key/colleague number decides
         // almost every comparison; only its ties look further.
-        let mut order: Vec<(u128, u32)> = assessments
+        let mut order: Vec<(u64, u32)> = assessments
             .iter()
             .enumerate()
             .map(|(position, (_, a))| (queue::primary_of(a), position as u32))

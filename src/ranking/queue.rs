@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -46,40 +47,57 @@ const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 pub struct Queue {
     ranker: Ranker,
-    /// Every held request, by slot; `None` marks a free slot (listed in `free`).
-    entries: Vec<Option<Entry>>,
+    /// Every held request, by slot; `None` marks a free slot (listed in `free`). Read when a
+    /// request is taken out, assessed, or ties another one.
+    requests: Vec<Option<Request>>,
+    /// Each held request's scored messages, by slot (`None` for a free slot).
+    texts: Vec<Option<ScoredText>>,
+    /// What ranking reads of each slot, kept apart from the large requests.
+    meta: Vec<Meta>,
     free: Vec<u32>,
-    ids: HashMap<RequestId, u32>,
+    /// Request id → slot.
+    ids: IdTable,
     customers: Vec<Customer>,
     free_customers: Vec<u32>,
-    customer_ids: HashMap<CustomerId, u32>,
-    /// The rankable requests, an indexed binary min-heap in rank order (first = top).
+    /// Customer id → customer slot.
+    customer_ids: IdTable,
+    /// Keyed (per queue, at random) hashing of the ids.
+    hasher: IdHasher,
+    /// The rankable requests, an indexed [`ORDER_ARITY`]-ary min-heap in rank order (first =
+    /// top).
     order: Vec<OrderNode>,
     /// Position in `order` by slot, `NONE` when not ranked.
     order_pos: Vec<u32>,
-    /// When each request's assessment (or its arrival) next changes: an indexed min-heap.
+    /// When each request's assessment (or its arrival) next changes: a min-heap in which a
+    /// node whose generation is not its slot's current one is stale and skipped.
     breakpoints: Vec<BreakNode>,
-    /// Position in `breakpoints` by slot, `NONE` when nothing is due.
-    break_pos: Vec<u32>,
+    /// How many nodes of `breakpoints` are current.
+    live_breakpoints: usize,
     next_seq: u64,
-    /// The latest `now` the queue was brought up to.
-    now: Option<OffsetDateTime>,
+    /// The latest `now` the queue was brought up to, and that instant in nanoseconds.
+    now: Option<(OffsetDateTime, i128)>,
     /// Scratch list of slots due for re-assessment, kept to reuse its memory.
     due: Vec<u32>,
 }
 
+/// A slot's ranking state.
 #[derive(Debug, Clone)]
-struct Entry {
-    request: Request,
-    text: ScoredText,
+struct Meta {
     seq: u64,
     customer: u32,
-    /// Position in the customer's `members`.
-    member_pos: u32,
+    /// Neighbours in the customer's list of requests (`NONE` at either end).
+    prev_member: u32,
+    next_member: u32,
+    /// The request id's hash, to find it in `ids` without hashing it again.
+    id_hash: u32,
     state: Held,
-    /// The assessment at `assessed_at`; meaningful while `state` is `Ranked`.
+    /// The generation of the slot's current breakpoint node; bumped whenever the breakpoint
+    /// changes, which makes the older node stale.
+    break_generation: u32,
+    has_breakpoint: bool,
+    /// The assessment at `assessed_at` (nanoseconds); meaningful while `state` is `Ranked`.
     assessment: Option<Assessment>,
-    assessed_at: OffsetDateTime,
+    assessed_at: i128,
 }
 
 /// What a held request is at the queue's `now`.
@@ -93,22 +111,27 @@ enum Held {
     Ranked { marked: bool },
 }
 
-/// One customer's requests and their self-urgent habit.
-#[derive(Debug, Clone, Default)]
+/// One customer's requests (a list threaded through [`Meta`]) and their self-urgent habit.
+#[derive(Debug, Clone)]
 struct Customer {
-    members: Vec<u32>,
+    first_member: u32,
+    id_hash: u32,
     ranked: usize,
     marked: usize,
     discounted: bool,
 }
 
-/// A rankable request's place: the time-invariant part of the order packed for fast
-/// comparison; the rare ties go to [`Queue::tie`].
+/// Children per node of the order heap: a node's four children share one cache line, and the
+/// heap is half as deep as a binary one.
+const ORDER_ARITY: usize = 4;
+
+/// A rankable request's place: a coarse, time-invariant prefix of the order packed for fast
+/// comparison; equal prefixes go to [`Queue::tie`].
 #[derive(Debug, Clone, Copy)]
 struct OrderNode {
-    /// Band first (`MaxWait` = 0), then the key (higher key = smaller), then colleague after
-    /// customer: compared as one number.
-    primary: u128,
+    /// Band (`MaxWait` = 0) in the top two bits, then the top 62 bits of the key's order
+    /// (higher key = smaller).
+    primary: u64,
     slot: u32,
 }
 
@@ -116,6 +139,7 @@ struct OrderNode {
 struct BreakNode {
     at: i128,
     slot: u32,
+    generation: u32,
 }
 
 /// What a [`Queue`] holds, in a form that serializes: its requests in sequence order. Restore
@@ -144,16 +168,19 @@ impl Queue {
     pub fn new(ranker: Ranker) -> Queue {
         Queue {
             ranker,
-            entries: Vec::new(),
+            requests: Vec::new(),
+            texts: Vec::new(),
+            meta: Vec::new(),
             free: Vec::new(),
-            ids: HashMap::new(),
+            ids: IdTable::default(),
             customers: Vec::new(),
             free_customers: Vec::new(),
-            customer_ids: HashMap::new(),
+            customer_ids: IdTable::default(),
+            hasher: IdHasher::new(),
             order: Vec::new(),
             order_pos: Vec::new(),
             breakpoints: Vec::new(),
-            break_pos: Vec::new(),
+            live_breakpoints: 0,
             next_seq: 0,
             now: None,
             due: Vec::new(),
@@ -167,12 +194,12 @@ impl Queue {
 
     /// How many requests the queue holds, resolved and not-yet-received ones included.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.ids.len
     }
 
     /// Whether the queue holds no request at all.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.ids.len == 0
     }
 
     /// How many requests [`Queue::pop`] could return at the latest `now` the queue saw (not
@@ -183,8 +210,8 @@ impl Queue {
 
     /// The held request with this id.
     pub fn get(&self, id: &RequestId) -> Option<&Request> {
-        let slot = *self.ids.get(id)?;
-        self.entry(slot).map(|e| &e.request)
+        let slot = self.find(id, self.hash(id.as_str()))?;
+        Some(self.request(slot))
     }
 
     /// Adds a request at `now`, scoring its text once.
@@ -195,7 +222,7 @@ impl Queue {
     /// (`first` is the held one's position in sequence order, `second` the position the new
     /// one would have had). Use [`Queue::update`] to replace a request.
     pub fn insert(&mut self, request: Request, now: OffsetDateTime) -> Result<(), Error> {
-        self.check_new(&request)?;
+        self.check_new(&request, self.hash(request.id().as_str()))?;
         let text = self.ranker.score(&request);
         self.insert_scored(request, text, now)
     }
@@ -205,43 +232,30 @@ impl Queue {
     ///
     /// # Errors
     ///
-    /// As [`Queue::insert`].
+    /// As [`Queue::insert`]. Also [`ErrorKind::InvalidValue`] on field `queue size` when the
+    /// queue already holds `u32::MAX - 1` requests (see the [module docs](super#limits)).
     pub fn insert_scored(
         &mut self,
         request: Request,
         text: ScoredText,
         now: OffsetDateTime,
     ) -> Result<(), Error> {
-        self.check_new(&request)?;
+        let id_hash = self.hash(request.id().as_str());
+        self.check_new(&request, id_hash)?;
+        if self.free.is_empty() && self.requests.len() >= MAX_HELD {
+            return Err(Error::invalid_value(
+                "queue size",
+                &self.requests.len().to_string(),
+                "fewer than 4294967295 held requests (remove or pop some first)",
+            ));
+        }
         self.advance(now);
-        let customer = self.customer_slot(request.customer().id());
-        let member_pos = self.customers[customer as usize].members.len() as u32;
-        let entry = Entry {
-            seq: self.next_seq,
-            customer,
-            member_pos,
-            state: Held::Resolved,
-            assessment: None,
-            assessed_at: now,
-            text,
-            request,
-        };
+        let customer_hash = self.hash(request.customer().id().as_str());
+        let customer = self.customer_slot(request.customer().id(), customer_hash);
+        let seq = self.next_seq;
         self.next_seq += 1;
-        let slot = match self.free.pop() {
-            Some(slot) => {
-                self.entries[slot as usize] = Some(entry);
-                slot
-            }
-            None => {
-                self.entries.push(Some(entry));
-                self.order_pos.push(NONE);
-                self.break_pos.push(NONE);
-                (self.entries.len() - 1) as u32
-            }
-        };
-        self.customers[customer as usize].members.push(slot);
-        let id = self.entry_ref(slot).request.id().clone();
-        self.ids.insert(id, slot);
+        let slot = self.place(request, text, seq, customer, id_hash);
+        self.ids.insert(id_hash, slot);
         self.refresh(slot, now);
         Ok(())
     }
@@ -272,22 +286,17 @@ impl Queue {
     ) -> Result<(), Error> {
         let slot = self.check_held(&request)?;
         self.advance(now);
-        if self.entry_ref(slot).request.customer().id() != request.customer().id() {
+        if self.request(slot).customer().id() != request.customer().id() {
             // The host moved the request to another customer: leave the old one's counts first.
             self.set_state(slot, Held::Resolved, now);
             self.leave_customer(slot);
-            let customer = self.customer_slot(request.customer().id());
-            let c = &mut self.customers[customer as usize];
-            let member_pos = c.members.len() as u32;
-            c.members.push(slot);
-            let e = self.entry_mut(slot);
-            e.customer = customer;
-            e.member_pos = member_pos;
+            let hash = self.hash(request.customer().id().as_str());
+            let customer = self.customer_slot(request.customer().id(), hash);
+            self.join_customer(slot, customer);
         }
-        let e = self.entry_mut(slot);
-        e.request = request;
-        e.text = text;
-        e.assessment = None;
+        self.requests[slot as usize] = Some(request);
+        self.texts[slot as usize] = Some(text);
+        self.meta[slot as usize].assessment = None;
         self.refresh(slot, now);
         Ok(())
     }
@@ -295,11 +304,11 @@ impl Queue {
     /// Takes the request with this id out of the queue, wherever it stands; `None` when the
     /// queue holds no such request. The other requests keep the `now` the queue last saw.
     pub fn remove(&mut self, id: &RequestId) -> Option<Request> {
-        let slot = *self.ids.get(id)?;
+        let slot = self.find(id, self.hash(id.as_str()))?;
         // Before any `now` (a queue just restored) nothing is ranked, so no request of the
         // customer needs re-assessing and any instant will do.
-        let now = self.now.unwrap_or(OffsetDateTime::UNIX_EPOCH);
-        self.take(slot, now).map(|e| e.request)
+        let now = self.now.map_or(OffsetDateTime::UNIX_EPOCH, |(now, _)| now);
+        Some(self.take(slot, now))
     }
 
     /// The request to answer first at `now` and its assessment, without taking it out; `None`
@@ -308,7 +317,7 @@ impl Queue {
         self.advance(now);
         let slot = self.order.first()?.slot;
         let assessment = self.assessment_now(slot, now);
-        Some((&self.entry_ref(slot).request, assessment))
+        Some((self.request(slot), assessment))
     }
 
     /// Takes out the request to answer first at `now`, with its assessment at `now` (the one
@@ -317,7 +326,7 @@ impl Queue {
         self.advance(now);
         let slot = self.order.first()?.slot;
         let assessment = self.assessment_now(slot, now);
-        self.take(slot, now).map(|e| (e.request, assessment))
+        Some((self.take(slot, now), assessment))
     }
 
     /// Every request rankable at `now`, first to answer first, with its assessment at `now`.
@@ -333,16 +342,21 @@ impl Queue {
         nodes
             .iter()
             .zip(assessments)
-            .map(|(n, a)| (&self.entry_ref(n.slot).request, a))
+            .map(|(n, a)| (self.request(n.slot), a))
             .collect()
     }
 
     /// What the queue holds, for serialization: every request in sequence order. `O(n log n)`.
     pub fn state(&self) -> QueueState {
-        let mut held: Vec<&Entry> = self.entries.iter().flatten().collect();
-        held.sort_unstable_by_key(|e| e.seq);
+        let mut held: Vec<(u64, &Request)> = self
+            .requests
+            .iter()
+            .zip(&self.meta)
+            .filter_map(|(r, m)| r.as_ref().map(|r| (m.seq, r)))
+            .collect();
+        held.sort_unstable_by_key(|&(seq, _)| seq);
         QueueState {
-            requests: held.into_iter().map(|e| e.request.clone()).collect(),
+            requests: held.into_iter().map(|(_, r)| r.clone()).collect(),
         }
     }
 
@@ -353,8 +367,16 @@ impl Queue {
     /// # Errors
     ///
     /// [`ErrorKind::DuplicateRequestId`] when two requests of the state share an id (positions
-    /// in `state.requests`).
+    /// in `state.requests`); [`ErrorKind::InvalidValue`] on field `queue size` when the state
+    /// holds `u32::MAX - 1` requests or more.
     pub fn restore(ranker: Ranker, state: QueueState) -> Result<Queue, Error> {
+        if state.requests.len() > MAX_HELD {
+            return Err(Error::invalid_value(
+                "queue size",
+                &state.requests.len().to_string(),
+                "fewer than 4294967295 held requests",
+            ));
+        }
         let mut seen: HashMap<&RequestId, usize> = HashMap::new();
         for (i, r) in state.requests.iter().enumerate() {
             if let Some(first) = seen.insert(r.id(), i) {
@@ -370,39 +392,57 @@ impl Queue {
         let mut queue = Queue::new(ranker);
         for request in state.requests {
             let text = queue.ranker.score(&request);
-            queue.hold(request, text);
+            let id_hash = queue.hash(request.id().as_str());
+            let customer_hash = queue.hash(request.customer().id().as_str());
+            let customer = queue.customer_slot(request.customer().id(), customer_hash);
+            let seq = queue.next_seq;
+            queue.next_seq += 1;
+            let slot = queue.place(request, text, seq, customer, id_hash);
+            queue.ids.insert(id_hash, slot);
         }
+        // No `now` yet: the first call re-keys everything.
         Ok(queue)
     }
 
     // ---- internals ----
 
-    fn entry(&self, slot: u32) -> Option<&Entry> {
-        self.entries.get(slot as usize).and_then(Option::as_ref)
+    fn hash(&self, id: &str) -> u32 {
+        self.hasher.hash(id.as_bytes())
     }
 
-    fn entry_ref(&self, slot: u32) -> &Entry {
-        self.entry(slot)
+    fn request(&self, slot: u32) -> &Request {
+        self.requests
+            .get(slot as usize)
+            .and_then(Option::as_ref)
             .unwrap_or_else(|| unreachable!("slot {slot} is held"))
     }
 
-    fn entry_mut(&mut self, slot: u32) -> &mut Entry {
-        self.entries
-            .get_mut(slot as usize)
-            .and_then(Option::as_mut)
+    fn text(&self, slot: u32) -> &ScoredText {
+        self.texts
+            .get(slot as usize)
+            .and_then(Option::as_ref)
             .unwrap_or_else(|| unreachable!("slot {slot} is held"))
     }
 
-    fn check_new(&self, request: &Request) -> Result<(), Error> {
-        match self.ids.get(request.id()) {
+    /// The slot holding the request with this id.
+    fn find(&self, id: &RequestId, hash: u32) -> Option<u32> {
+        self.ids.find(hash, |slot| {
+            self.requests[slot as usize]
+                .as_ref()
+                .is_some_and(|r| r.id() == id)
+        })
+    }
+
+    fn check_new(&self, request: &Request, hash: u32) -> Result<(), Error> {
+        match self.find(request.id(), hash) {
             None => Ok(()),
-            Some(&slot) => {
-                let seq = self.entry_ref(slot).seq;
+            Some(slot) => {
+                let seq = self.meta[slot as usize].seq;
                 let first = self
-                    .entries
+                    .requests
                     .iter()
-                    .flatten()
-                    .filter(|e| e.seq < seq)
+                    .zip(&self.meta)
+                    .filter(|(r, m)| r.is_some() && m.seq < seq)
                     .count();
                 Err(ErrorKind::DuplicateRequestId {
                     request: crate::error::shown(request.id().as_str()),
@@ -415,109 +455,172 @@ impl Queue {
     }
 
     fn check_held(&self, request: &Request) -> Result<u32, Error> {
-        self.ids.get(request.id()).copied().ok_or_else(|| {
-            Error::invalid_value(
-                "request id",
-                request.id().as_str(),
-                "the id of a request the queue holds (insert it first)",
-            )
-        })
+        self.find(request.id(), self.hash(request.id().as_str()))
+            .ok_or_else(|| {
+                Error::invalid_value(
+                    "request id",
+                    request.id().as_str(),
+                    "the id of a request the queue holds (insert it first)",
+                )
+            })
     }
 
-    /// Holds a request without assessing it (restore): the next `now` re-keys everything.
-    fn hold(&mut self, request: Request, text: ScoredText) {
-        let customer = self.customer_slot(request.customer().id());
-        let member_pos = self.customers[customer as usize].members.len() as u32;
-        let slot = self.entries.len() as u32;
-        self.ids.insert(request.id().clone(), slot);
-        self.customers[customer as usize].members.push(slot);
-        self.entries.push(Some(Entry {
-            request,
-            text,
-            seq: self.next_seq,
-            customer,
-            member_pos,
-            state: Held::Resolved,
-            assessment: None,
-            assessed_at: OffsetDateTime::UNIX_EPOCH,
-        }));
-        self.order_pos.push(NONE);
-        self.break_pos.push(NONE);
-        self.next_seq += 1;
+    /// Stores an entry in a free slot (or a new one), unranked, as a member of `customer`.
+    fn place(
+        &mut self,
+        request: Request,
+        text: ScoredText,
+        seq: u64,
+        customer: u32,
+        id_hash: u32,
+    ) -> u32 {
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.requests[slot as usize] = Some(request);
+                self.texts[slot as usize] = Some(text);
+                slot
+            }
+            None => {
+                self.requests.push(Some(request));
+                self.texts.push(Some(text));
+                self.meta.push(Meta {
+                    seq,
+                    customer,
+                    prev_member: NONE,
+                    next_member: NONE,
+                    id_hash,
+                    state: Held::Resolved,
+                    break_generation: 0,
+                    has_breakpoint: false,
+                    assessment: None,
+                    assessed_at: 0,
+                });
+                self.order_pos.push(NONE);
+                (self.requests.len() - 1) as u32
+            }
+        };
+        let m = &mut self.meta[slot as usize];
+        m.seq = seq;
+        m.id_hash = id_hash;
+        m.state = Held::Resolved;
+        m.assessment = None;
+        self.join_customer(slot, customer);
+        slot
     }
 
-    fn customer_slot(&mut self, id: &CustomerId) -> u32 {
-        if let Some(&c) = self.customer_ids.get(id) {
+    fn customer_slot(&mut self, id: &CustomerId, hash: u32) -> u32 {
+        let found = self.customer_ids.find(hash, |c| {
+            let first = self.customers[c as usize].first_member;
+            self.requests[first as usize]
+                .as_ref()
+                .is_some_and(|r| r.customer().id() == id)
+        });
+        if let Some(c) = found {
             return c;
         }
+        let fresh = Customer {
+            first_member: NONE,
+            id_hash: hash,
+            ranked: 0,
+            marked: 0,
+            discounted: false,
+        };
         let c = match self.free_customers.pop() {
-            Some(c) => c,
+            Some(c) => {
+                self.customers[c as usize] = fresh;
+                c
+            }
             None => {
-                self.customers.push(Customer::default());
+                self.customers.push(fresh);
                 (self.customers.len() - 1) as u32
             }
         };
-        self.customer_ids.insert(id.clone(), c);
+        self.customer_ids.insert(hash, c);
         c
     }
 
-    /// Removes a slot from its customer's members, freeing the customer when it has none left.
-    fn leave_customer(&mut self, slot: u32) {
-        let (c, pos) = {
-            let e = self.entry_ref(slot);
-            (e.customer, e.member_pos)
-        };
-        let members = &mut self.customers[c as usize].members;
-        members.swap_remove(pos as usize);
-        if let Some(&moved) = members.get(pos as usize) {
-            self.entry_mut(moved).member_pos = pos;
+    /// Puts a slot at the head of its customer's list.
+    fn join_customer(&mut self, slot: u32, customer: u32) {
+        let first = std::mem::replace(&mut self.customers[customer as usize].first_member, slot);
+        let m = &mut self.meta[slot as usize];
+        m.customer = customer;
+        m.prev_member = NONE;
+        m.next_member = first;
+        if first != NONE {
+            self.meta[first as usize].prev_member = slot;
         }
-        if self.customers[c as usize].members.is_empty() {
-            let id = self.entry_ref(slot).request.customer().id().clone();
-            self.customer_ids.remove(&id);
-            let customer = &mut self.customers[c as usize];
-            customer.ranked = 0;
-            customer.marked = 0;
-            customer.discounted = false;
+    }
+
+    /// Takes a slot out of its customer's list, freeing the customer when it has none left.
+    fn leave_customer(&mut self, slot: u32) {
+        let m = &self.meta[slot as usize];
+        let (c, prev, next) = (m.customer, m.prev_member, m.next_member);
+        if prev == NONE {
+            self.customers[c as usize].first_member = next;
+        } else {
+            self.meta[prev as usize].next_member = next;
+        }
+        if next != NONE {
+            self.meta[next as usize].prev_member = prev;
+        }
+        if self.customers[c as usize].first_member == NONE {
+            let hash = self.customers[c as usize].id_hash;
+            self.customer_ids.remove(hash, c);
             self.free_customers.push(c);
         }
     }
 
     /// Takes a slot out of every structure.
-    fn take(&mut self, slot: u32, now: OffsetDateTime) -> Option<Entry> {
+    fn take(&mut self, slot: u32, now: OffsetDateTime) -> Request {
         self.set_state(slot, Held::Resolved, now);
         self.order_remove(slot);
         self.break_set(slot, None);
         self.leave_customer(slot);
-        let entry = self.entries.get_mut(slot as usize)?.take()?;
-        self.ids.remove(entry.request.id());
+        self.ids.remove(self.meta[slot as usize].id_hash, slot);
         self.free.push(slot);
-        Some(entry)
+        self.texts[slot as usize] = None;
+        self.requests[slot as usize]
+            .take()
+            .unwrap_or_else(|| unreachable!("slot {slot} is held"))
     }
 
     /// Brings the queue up to `now`: re-assesses the requests whose breakpoint passed, or
     /// everything when `now` went backwards (or the queue was just restored).
     fn advance(&mut self, now: OffsetDateTime) {
+        let at = match self.now {
+            // The same `now` as the last call (a service's burst of calls): skip the conversion.
+            Some((last, at))
+                if last.date() == now.date()
+                    && last.time() == now.time()
+                    && last.offset() == now.offset() =>
+            {
+                at
+            }
+            _ => now.unix_timestamp_nanos(),
+        };
         match self.now {
-            Some(prev) if now >= prev => {}
+            Some((_, prev)) if at >= prev => {}
             _ => {
                 self.rekey_all(now);
                 return;
             }
         }
-        self.now = Some(now);
-        let limit = now.unix_timestamp_nanos();
+        self.now = Some((now, at));
         let mut due = std::mem::take(&mut self.due);
-        while let Some(top) = self.breakpoints.first()
-            && top.at <= limit
+        while let Some(top) = self.breakpoints.first().copied()
+            && top.at <= at
         {
-            let slot = top.slot;
-            self.break_set(slot, None);
-            due.push(slot);
+            self.break_pop();
+            let m = &mut self.meta[top.slot as usize];
+            if m.has_breakpoint && m.break_generation == top.generation {
+                m.has_breakpoint = false;
+                self.live_breakpoints -= 1;
+                due.push(top.slot);
+            }
         }
         for &slot in &due {
             // An earlier re-assessment in this list may have taken it (never today), so check.
-            if self.entry(slot).is_some() {
+            if self.requests[slot as usize].is_some() {
                 self.refresh(slot, now);
             }
         }
@@ -527,15 +630,17 @@ impl Queue {
 
     /// Re-assesses everything at `now` from scratch: `O(n)` assessments and heap rebuilds.
     fn rekey_all(&mut self, now: OffsetDateTime) {
-        self.now = Some(now);
+        let at = now.unix_timestamp_nanos();
+        self.now = Some((now, at));
         for c in &mut self.customers {
             c.ranked = 0;
             c.marked = 0;
         }
-        for e in self.entries.iter_mut().flatten() {
-            e.state = classify(&e.request, &e.text, now);
-            if let Held::Ranked { marked } = e.state {
-                let c = &mut self.customers[e.customer as usize];
+        for ((r, t), m) in self.requests.iter().zip(&self.texts).zip(&mut self.meta) {
+            let (Some(r), Some(t)) = (r, t) else { continue };
+            m.state = classify(r, t, now);
+            if let Held::Ranked { marked } = m.state {
+                let c = &mut self.customers[m.customer as usize];
                 c.ranked += 1;
                 c.marked += usize::from(marked);
             }
@@ -546,36 +651,44 @@ impl Queue {
         }
         self.order.clear();
         self.breakpoints.clear();
-        for (slot, e) in self.entries.iter_mut().enumerate() {
+        self.live_breakpoints = 0;
+        let held = self.requests.iter().zip(&self.texts).zip(&mut self.meta);
+        for (slot, ((r, t), m)) in held.enumerate() {
             self.order_pos[slot] = NONE;
-            self.break_pos[slot] = NONE;
-            let Some(e) = e else { continue };
+            m.has_breakpoint = false;
+            m.break_generation = m.break_generation.wrapping_add(1);
+            let (Some(r), Some(t)) = (r, t) else { continue };
             let slot = slot as u32;
-            let at = match e.state {
+            let due = match m.state {
                 Held::Resolved => None,
                 Held::NotYetReceived => {
-                    e.assessment = None;
-                    Some(e.request.received_at())
+                    m.assessment = None;
+                    Some(r.received_at())
                 }
                 Held::Ranked { .. } => {
-                    let discounted = self.customers[e.customer as usize].discounted;
-                    let a = assess(&self.ranker.policy, &e.request, &e.text, now, discounted);
-                    e.assessment = Some(a);
-                    e.assessed_at = now;
+                    let discounted = self.customers[m.customer as usize].discounted;
+                    let a = assess(&self.ranker.policy, r, t, now, discounted);
+                    m.assessment = Some(a);
+                    m.assessed_at = at;
                     self.order.push(node_of(&a, slot));
                     a.valid_until
                 }
             };
-            if let Some(at) = at {
+            if let Some(due) = due {
+                m.has_breakpoint = true;
+                self.live_breakpoints += 1;
                 self.breakpoints.push(BreakNode {
-                    at: at.unix_timestamp_nanos(),
+                    at: due.unix_timestamp_nanos(),
                     slot,
+                    generation: m.break_generation,
                 });
             }
         }
         // Heapify both (Floyd), then record positions.
-        for i in (0..self.order.len() / 2).rev() {
-            self.order_down(i);
+        if self.order.len() > 1 {
+            for i in (0..=(self.order.len() - 2) / ORDER_ARITY).rev() {
+                self.order_down(i);
+            }
         }
         for i in (0..self.breakpoints.len() / 2).rev() {
             self.break_down(i);
@@ -583,18 +696,12 @@ impl Queue {
         for (i, n) in self.order.iter().enumerate() {
             self.order_pos[n.slot as usize] = i as u32;
         }
-        for (i, n) in self.breakpoints.iter().enumerate() {
-            self.break_pos[n.slot as usize] = i as u32;
-        }
     }
 
     /// Re-reads one request at `now`: its state, its customer's habit, its assessment and
     /// breakpoint. Re-assesses the customer's other requests when the habit flips.
     fn refresh(&mut self, slot: u32, now: OffsetDateTime) {
-        let state = {
-            let e = self.entry_ref(slot);
-            classify(&e.request, &e.text, now)
-        };
+        let state = classify(self.request(slot), self.text(slot), now);
         let flipped = self.set_state(slot, state, now);
         match state {
             Held::Ranked { .. } => {
@@ -604,13 +711,13 @@ impl Queue {
             }
             Held::NotYetReceived => {
                 self.order_remove(slot);
-                let at = self.entry_ref(slot).request.received_at();
-                self.entry_mut(slot).assessment = None;
+                let at = self.request(slot).received_at();
+                self.meta[slot as usize].assessment = None;
                 self.break_set(slot, Some(at));
             }
             Held::Resolved => {
                 self.order_remove(slot);
-                self.entry_mut(slot).assessment = None;
+                self.meta[slot as usize].assessment = None;
                 self.break_set(slot, None);
             }
         }
@@ -620,9 +727,9 @@ impl Queue {
     /// flips, re-assesses the customer's other ranked requests (and this one when ranked).
     /// Returns whether it flipped.
     fn set_state(&mut self, slot: u32, state: Held, now: OffsetDateTime) -> bool {
-        let e = self.entry_mut(slot);
-        let old = std::mem::replace(&mut e.state, state);
-        let c = e.customer as usize;
+        let m = &mut self.meta[slot as usize];
+        let old = std::mem::replace(&mut m.state, state);
+        let c = m.customer as usize;
         let customer = &mut self.customers[c];
         if let Held::Ranked { marked } = old {
             customer.ranked -= 1;
@@ -641,24 +748,33 @@ impl Queue {
             return false;
         }
         customer.discounted = discounted;
-        let members = std::mem::take(&mut customer.members);
-        for &m in &members {
-            if matches!(self.entry_ref(m).state, Held::Ranked { .. }) {
-                self.reassess(m, now);
+        let mut member = customer.first_member;
+        while member != NONE {
+            if matches!(self.meta[member as usize].state, Held::Ranked { .. }) {
+                self.reassess(member, now);
             }
+            member = self.meta[member as usize].next_member;
         }
-        self.customers[c].members = members;
         true
     }
 
     /// Assesses a ranked slot at `now` and puts it in its place.
     fn reassess(&mut self, slot: u32, now: OffsetDateTime) {
-        let e = self.entry_ref(slot);
-        let discounted = self.customers[e.customer as usize].discounted;
-        let a = assess(&self.ranker.policy, &e.request, &e.text, now, discounted);
-        let e = self.entry_mut(slot);
-        e.assessment = Some(a);
-        e.assessed_at = now;
+        let m = &self.meta[slot as usize];
+        let discounted = self.customers[m.customer as usize].discounted;
+        let a = assess(
+            &self.ranker.policy,
+            self.request(slot),
+            self.text(slot),
+            now,
+            discounted,
+        );
+        let at = self
+            .now
+            .map_or_else(|| now.unix_timestamp_nanos(), |(_, at)| at);
+        let m = &mut self.meta[slot as usize];
+        m.assessment = Some(a);
+        m.assessed_at = at;
         self.order_set(node_of(&a, slot));
         self.break_set(slot, a.valid_until);
     }
@@ -666,33 +782,42 @@ impl Queue {
     /// The slot's assessment at `now` (the queue is at `now`): the stored one when it was made
     /// at this very `now`, else a fresh one, which is stored (its order key is unchanged).
     fn assessment_now(&mut self, slot: u32, now: OffsetDateTime) -> Assessment {
-        let e = self.entry_ref(slot);
-        if let Some(a) = e.assessment
-            && e.assessed_at == now
+        let at = self
+            .now
+            .map_or_else(|| now.unix_timestamp_nanos(), |(_, at)| at);
+        let m = &self.meta[slot as usize];
+        if let Some(a) = m.assessment
+            && m.assessed_at == at
         {
             return a;
         }
-        let discounted = self.customers[e.customer as usize].discounted;
-        let a = assess(&self.ranker.policy, &e.request, &e.text, now, discounted);
+        let discounted = self.customers[m.customer as usize].discounted;
+        let a = assess(
+            &self.ranker.policy,
+            self.request(slot),
+            self.text(slot),
+            now,
+            discounted,
+        );
         // The order key must not have moved since the stored assessment (a breakpoint would
         // have re-assessed it): this catches a missing breakpoint in tests.
         debug_assert!(
-            e.assessment.is_none_or(|old| old.band == a.band
+            m.assessment.is_none_or(|old| old.band == a.band
                 && old.key.to_bits() == a.key.to_bits()
                 && old.waiting_since == a.waiting_since),
             "request {} changed between breakpoints",
-            e.request.id()
+            self.request(slot).id()
         );
-        let e = self.entry_mut(slot);
-        e.assessment = Some(a);
-        e.assessed_at = now;
+        let m = &mut self.meta[slot as usize];
+        m.assessment = Some(a);
+        m.assessed_at = at;
         a
     }
 
     // ---- the order heap ----
 
-    /// The full order between two ranked slots: the packed primary part, then the tie-break
-    /// of [`super::compare`] (longer wait, arrival, id, sequence).
+    /// The full order between two ranked slots: the packed prefix, then the rest of
+    /// [`super::compare`] with the sequence number as the input position.
     fn cmp_nodes(&self, a: &OrderNode, b: &OrderNode) -> Ordering {
         a.primary
             .cmp(&b.primary)
@@ -701,64 +826,66 @@ impl Queue {
 
     #[cold]
     fn tie(&self, a: u32, b: u32) -> Ordering {
-        let (ea, eb) = (self.entry_ref(a), self.entry_ref(b));
-        let since = |e: &Entry| e.assessment.and_then(|a| a.waiting_since);
-        match (since(ea), since(eb)) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        }
-        .then_with(|| ea.request.received_at().cmp(&eb.request.received_at()))
-        .then_with(|| ea.request.id().as_str().cmp(eb.request.id().as_str()))
-        .then_with(|| ea.seq.cmp(&eb.seq))
+        let (ma, mb) = (&self.meta[a as usize], &self.meta[b as usize]);
+        let (ra, rb) = (self.request(a), self.request(b));
+        let order = match (&ma.assessment, &mb.assessment) {
+            (Some(x), Some(y)) => x.cmp_rank(y),
+            _ => unreachable!("ranked slots {a} and {b} are assessed"),
+        };
+        order
+            .then_with(|| ra.received_at().cmp(&rb.received_at()))
+            .then_with(|| ra.id().as_str().cmp(rb.id().as_str()))
+            .then_with(|| ma.seq.cmp(&mb.seq))
     }
 
-    fn less(&self, i: usize, j: usize) -> bool {
-        self.cmp_nodes(&self.order[i], &self.order[j]) == Ordering::Less
+    fn node_less(&self, a: &OrderNode, b: &OrderNode) -> bool {
+        a.primary < b.primary || (a.primary == b.primary && self.tie(a.slot, b.slot).is_lt())
     }
 
-    fn order_place(&mut self, i: usize) {
-        self.order_pos[self.order[i].slot as usize] = i as u32;
-    }
-
+    /// Moves the node at `i` up to its place; returns where it ended.
     fn order_up(&mut self, mut i: usize) -> usize {
+        let node = self.order[i];
         while i > 0 {
-            let parent = (i - 1) / 2;
-            if !self.less(i, parent) {
+            let parent = (i - 1) / ORDER_ARITY;
+            let above = self.order[parent];
+            if !self.node_less(&node, &above) {
                 break;
             }
-            self.order.swap(i, parent);
-            self.order_place(i);
+            self.order[i] = above;
+            self.order_pos[above.slot as usize] = i as u32;
             i = parent;
         }
-        self.order_place(i);
+        self.order[i] = node;
+        self.order_pos[node.slot as usize] = i as u32;
         i
     }
 
+    /// Moves the node at `i` down to its place.
     fn order_down(&mut self, mut i: usize) {
         let n = self.order.len();
+        let node = self.order[i];
         loop {
-            let left = 2 * i + 1;
-            if left >= n {
+            let first = ORDER_ARITY * i + 1;
+            if first >= n {
                 break;
             }
-            let right = left + 1;
-            let child = if right < n && self.less(right, left) {
-                right
-            } else {
-                left
-            };
-            if !self.less(child, i) {
+            let end = (first + ORDER_ARITY).min(n);
+            let mut best = first;
+            for child in first + 1..end {
+                if self.node_less(&self.order[child], &self.order[best]) {
+                    best = child;
+                }
+            }
+            let below = self.order[best];
+            if !self.node_less(&below, &node) {
                 break;
             }
-            self.order.swap(i, child);
-            self.order_place(i);
-            i = child;
+            self.order[i] = below;
+            self.order_pos[below.slot as usize] = i as u32;
+            i = best;
         }
-        if i < n {
-            self.order_place(i);
-        }
+        self.order[i] = node;
+        self.order_pos[node.slot as usize] = i as u32;
     }
 
     /// Inserts or re-keys a slot.
@@ -785,100 +912,278 @@ impl Queue {
             return;
         }
         self.order_pos[slot as usize] = NONE;
-        let i = pos as usize;
-        let last = self.order.len() - 1;
-        self.order.swap(i, last);
-        self.order.pop();
-        if i < last {
-            self.order_place(i);
-            if self.order_up(i) == i {
-                self.order_down(i);
-            }
+        let last = self
+            .order
+            .pop()
+            .unwrap_or_else(|| unreachable!("slot {slot} is ranked"));
+        if (pos as usize) < self.order.len() {
+            self.order_fill(pos as usize, last);
         }
     }
 
-    // ---- the breakpoint heap ----
-
-    fn break_place(&mut self, i: usize) {
-        self.break_pos[self.breakpoints[i].slot as usize] = i as u32;
-    }
-
-    fn break_less(&self, i: usize, j: usize) -> bool {
-        self.breakpoints[i].at < self.breakpoints[j].at
-    }
-
-    fn break_up(&mut self, mut i: usize) -> usize {
-        while i > 0 {
-            let parent = (i - 1) / 2;
-            if !self.break_less(i, parent) {
+    /// Fills the hole at `hole` with `node`: moves the hole down to a leaf along the first
+    /// children (no comparison with `node`, which usually belongs near the bottom), then
+    /// moves `node` up from there.
+    fn order_fill(&mut self, mut hole: usize, node: OrderNode) {
+        let n = self.order.len();
+        loop {
+            let first = ORDER_ARITY * hole + 1;
+            if first >= n {
                 break;
             }
-            self.breakpoints.swap(i, parent);
-            self.break_place(i);
-            i = parent;
+            let children = &self.order[first..(first + ORDER_ARITY).min(n)];
+            let mut best = 0;
+            for (k, child) in children.iter().enumerate().skip(1) {
+                if self.node_less(child, &children[best]) {
+                    best = k;
+                }
+            }
+            let child = first + best;
+            let moved = self.order[child];
+            self.order[hole] = moved;
+            self.order_pos[moved.slot as usize] = hole as u32;
+            hole = child;
         }
-        self.break_place(i);
-        i
+        self.order[hole] = node;
+        self.order_up(hole);
     }
+
+    // ---- the breakpoint heap (binary; stale nodes are skipped, and swept when they outnumber
+    // the current ones) ----
 
     fn break_down(&mut self, mut i: usize) {
         let n = self.breakpoints.len();
+        let node = self.breakpoints[i];
         loop {
             let left = 2 * i + 1;
             if left >= n {
                 break;
             }
             let right = left + 1;
-            let child = if right < n && self.break_less(right, left) {
+            let child = if right < n && self.breakpoints[right].at < self.breakpoints[left].at {
                 right
             } else {
                 left
             };
-            if !self.break_less(child, i) {
+            if self.breakpoints[child].at >= node.at {
                 break;
             }
-            self.breakpoints.swap(i, child);
-            self.break_place(i);
+            self.breakpoints[i] = self.breakpoints[child];
             i = child;
         }
-        if i < n {
-            self.break_place(i);
+        self.breakpoints[i] = node;
+    }
+
+    fn break_push(&mut self, node: BreakNode) {
+        self.breakpoints.push(node);
+        let mut i = self.breakpoints.len() - 1;
+        while i > 0 {
+            let parent = (i - 1) / 2;
+            if self.breakpoints[parent].at <= node.at {
+                break;
+            }
+            self.breakpoints[i] = self.breakpoints[parent];
+            i = parent;
+        }
+        self.breakpoints[i] = node;
+    }
+
+    fn break_pop(&mut self) {
+        if let Some(last) = self.breakpoints.pop()
+            && !self.breakpoints.is_empty()
+        {
+            self.breakpoints[0] = last;
+            self.break_down(0);
         }
     }
 
     /// Sets (or clears, with `None`) a slot's breakpoint.
     fn break_set(&mut self, slot: u32, at: Option<OffsetDateTime>) {
-        let pos = self.break_pos[slot as usize];
-        match (pos, at) {
-            (NONE, None) => {}
-            (NONE, Some(at)) => {
-                self.breakpoints.push(BreakNode {
-                    at: at.unix_timestamp_nanos(),
-                    slot,
-                });
-                self.break_up(self.breakpoints.len() - 1);
-            }
-            (pos, Some(at)) => {
-                let i = pos as usize;
-                self.breakpoints[i].at = at.unix_timestamp_nanos();
-                if self.break_up(i) == i {
-                    self.break_down(i);
-                }
-            }
-            (pos, None) => {
-                self.break_pos[slot as usize] = NONE;
-                let i = pos as usize;
-                let last = self.breakpoints.len() - 1;
-                self.breakpoints.swap(i, last);
-                self.breakpoints.pop();
-                if i < last {
-                    self.break_place(i);
-                    if self.break_up(i) == i {
-                        self.break_down(i);
-                    }
-                }
-            }
+        let m = &mut self.meta[slot as usize];
+        if m.has_breakpoint {
+            m.has_breakpoint = false;
+            self.live_breakpoints -= 1;
         }
+        m.break_generation = m.break_generation.wrapping_add(1);
+        if let Some(at) = at {
+            m.has_breakpoint = true;
+            let generation = m.break_generation;
+            self.live_breakpoints += 1;
+            self.break_push(BreakNode {
+                at: at.unix_timestamp_nanos(),
+                slot,
+                generation,
+            });
+        }
+        if self.breakpoints.len() > 2 * self.live_breakpoints + STALE_SWEEP_MIN {
+            self.sweep_breakpoints();
+        }
+    }
+
+    /// Drops the stale breakpoint nodes and rebuilds the heap: `O(n)`, after at least as many
+    /// changes, so `O(1)` amortized.
+    fn sweep_breakpoints(&mut self) {
+        let meta = &self.meta;
+        self.breakpoints.retain(|n| {
+            let m = &meta[n.slot as usize];
+            m.has_breakpoint && m.break_generation == n.generation
+        });
+        for i in (0..self.breakpoints.len() / 2).rev() {
+            self.break_down(i);
+        }
+    }
+}
+
+/// Hashes ids for [`IdTable`]: a folded 64×64→128-bit multiply per 8 bytes, with two keys
+/// drawn at random for each queue (from the standard library's per-process random seed).
+/// Several times cheaper than SipHash on short ids; without the keys an attacker cannot
+/// precompute colliding ids. Hash values never reach an output.
+#[derive(Debug, Clone)]
+struct IdHasher {
+    key: u64,
+    start: u64,
+}
+
+impl IdHasher {
+    fn new() -> IdHasher {
+        let seed = RandomState::new();
+        IdHasher {
+            // Odd, so the multiply loses no information.
+            key: seed.hash_one(0x5151_u64) | 1,
+            start: seed.hash_one(0xA7A7_u64),
+        }
+    }
+
+    fn hash(&self, bytes: &[u8]) -> u32 {
+        let mut h = self.start ^ (bytes.len() as u64).rotate_left(32);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = fold(h ^ u64::from_le_bytes(word), self.key);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            h = fold(h ^ u64::from_le_bytes(word), self.key);
+        }
+        let h = fold(h, self.key ^ self.start);
+        (h ^ (h >> 32)) as u32
+    }
+}
+
+/// The high and low halves of a 128-bit product, xored.
+fn fold(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Slots are `u32`, with `u32::MAX` meaning "none".
+const MAX_HELD: usize = u32::MAX as usize - 1;
+
+/// Stale breakpoint nodes tolerated beyond the current ones before a sweep.
+const STALE_SWEEP_MIN: usize = 1024;
+
+/// An open-addressing table from an id's hash to a slot, comparing ids through the caller
+/// (the ids live in the requests, so the table holds no copy of them). Linear probing at a
+/// load of at most one half; deletion shifts the following run back, leaving no tombstones.
+#[derive(Debug, Clone, Default)]
+struct IdTable {
+    buckets: Vec<Bucket>,
+    len: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    hash: u32,
+    /// `NONE` marks an empty bucket.
+    slot: u32,
+}
+
+const EMPTY_BUCKET: Bucket = Bucket {
+    hash: 0,
+    slot: NONE,
+};
+
+impl IdTable {
+    fn mask(&self) -> usize {
+        self.buckets.len().wrapping_sub(1)
+    }
+
+    /// The slot whose hash is `hash` and for which `is(slot)` holds.
+    fn find(&self, hash: u32, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
+        if self.buckets.is_empty() {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = hash as usize & mask;
+        loop {
+            let b = self.buckets[i];
+            if b.slot == NONE {
+                return None;
+            }
+            if b.hash == hash && is(b.slot) {
+                return Some(b.slot);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a slot the table does not hold.
+    fn insert(&mut self, hash: u32, slot: u32) {
+        if (self.len + 1) * 2 > self.buckets.len() {
+            self.grow();
+        }
+        self.put(Bucket { hash, slot });
+        self.len += 1;
+    }
+
+    fn put(&mut self, bucket: Bucket) {
+        let mask = self.mask();
+        let mut i = bucket.hash as usize & mask;
+        while self.buckets[i].slot != NONE {
+            i = (i + 1) & mask;
+        }
+        self.buckets[i] = bucket;
+    }
+
+    fn grow(&mut self) {
+        let size = (self.buckets.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.buckets, vec![EMPTY_BUCKET; size]);
+        for b in old.into_iter().filter(|b| b.slot != NONE) {
+            self.put(b);
+        }
+    }
+
+    /// Removes a slot the table holds under `hash`.
+    fn remove(&mut self, hash: u32, slot: u32) {
+        let mask = self.mask();
+        let mut hole = hash as usize & mask;
+        while self.buckets[hole].slot != slot {
+            debug_assert!(
+                self.buckets[hole].slot != NONE,
+                "slot {slot} is in the table"
+            );
+            hole = (hole + 1) & mask;
+        }
+        // Shift back every following bucket of the run that may move into the hole (its home
+        // is not between the hole and itself).
+        let mut j = (hole + 1) & mask;
+        loop {
+            let b = self.buckets[j];
+            if b.slot == NONE {
+                break;
+            }
+            let home = b.hash as usize & mask;
+            if (j.wrapping_sub(home) & mask) >= (j.wrapping_sub(hole) & mask) {
+                self.buckets[hole] = b;
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+        self.buckets[hole] = EMPTY_BUCKET;
+        self.len -= 1;
     }
 }
 
@@ -901,9 +1206,11 @@ fn node_of(a: &Assessment, slot: u32) -> OrderNode {
     }
 }
 
-/// The band, key and colleague flag of [`Assessment::cmp_rank`] as one number, smaller first.
-pub(crate) fn primary_of(a: &Assessment) -> u128 {
-    let band: u128 = match a.band {
+/// A coarse prefix of [`Assessment::cmp_rank`] as one number, smaller first: the band in the
+/// top two bits, then the top 62 bits of the key's order (a higher key first). Equal numbers
+/// may still differ in the key's last bits or the colleague flag; callers compare in full then.
+pub(crate) fn primary_of(a: &Assessment) -> u64 {
+    let band: u64 = match a.band {
         Band::MaxWait => 0,
         Band::Waiting => 1,
         Band::NotWaiting => 2,
@@ -915,6 +1222,78 @@ pub(crate) fn primary_of(a: &Assessment) -> u128 {
     } else {
         bits | (1 << 63)
     };
-    let key = u128::from(!ordered);
-    (band << 65) | (key << 1) | u128::from(a.internal)
+    (band << 62) | (!ordered >> 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The id table against a model, with hashes squeezed into a few values so that runs
+    /// collide, wrap around the end of the buckets and shift back on removal.
+    #[test]
+    fn the_id_table_agrees_with_a_map_under_heavy_collisions() {
+        let mut table = IdTable::default();
+        let mut model: HashMap<u32, u32> = HashMap::new();
+        // A small deterministic generator (xorshift) drives inserts and removals.
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for step in 0..20_000u32 {
+            let slot = (next() % 300) as u32;
+            // Hashes near the top of the range land at the last buckets and wrap.
+            let hash = u32::MAX - (slot % 7);
+            match model.get(&slot) {
+                Some(&h) if next() % 3 != 0 => {
+                    table.remove(h, slot);
+                    model.remove(&slot);
+                }
+                Some(_) => {}
+                None => {
+                    table.insert(hash, slot);
+                    model.insert(slot, hash);
+                }
+            }
+            assert_eq!(table.len, model.len(), "step {step}");
+            if step % 97 == 0 {
+                for probe in 0..300u32 {
+                    let hash = u32::MAX - (probe % 7);
+                    let found = table.find(hash, |s| s == probe);
+                    assert_eq!(found.is_some(), model.contains_key(&probe), "slot {probe}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_id_hasher_tells_ids_apart_by_every_byte_and_by_length() {
+        let hasher = IdHasher::new();
+        let ids = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "a\0",
+            "req-1",
+            "req-2",
+            "req-10",
+            "req-01",
+            "customer-0001-x",
+            "customer-0001-y",
+            "customer-0001-xy",
+        ];
+        let hashes: Vec<u32> = ids.iter().map(|id| hasher.hash(id.as_bytes())).collect();
+        for (i, a) in hashes.iter().enumerate() {
+            // Equal inputs hash equally within a queue.
+            assert_eq!(*a, hasher.hash(ids[i].as_bytes()));
+            for (j, b) in hashes.iter().enumerate().skip(i + 1) {
+                assert_ne!(a, b, "{:?} and {:?} collide", ids[i], ids[j]);
+            }
+        }
+    }
 }
