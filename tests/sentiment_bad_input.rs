@@ -1,7 +1,5 @@
-//! Odd and hostile input: every class scores without panic, with finite values in range, in time
-//! that grows linearly with the length of the text.
-
-use std::time::{Duration, Instant};
+//! Odd and hostile input: every class scores without panic, with finite values in range. (That
+//! time grows linearly with the length of the text is the `scale` bench's job.)
 
 use realboss::signals::{Analyzer, AnalyzerConfig, Sentiment};
 use realboss::text::tokens;
@@ -136,20 +134,12 @@ fn tokens_cover_the_input_in_order_whatever_it_is() {
     }
 }
 
-/// Best of a few runs, to damp the noise of a shared machine.
-fn time_of(a: &Analyzer, text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(a.sentiment(std::hint::black_box(text)));
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
+/// Pathological repetitions (negation chains, a flood of `!`, combining marks, emoji joiners,
+/// brackets) of 160,000 units score without panicking and give finite scores in range. That
+/// their time grows linearly is shown by the `scale` bench, not asserted here: a timing check
+/// in a test fails on a busy machine.
 #[test]
-fn time_grows_linearly_with_length() {
+fn long_pathological_repetitions_score_in_range() {
     let a = analyzer();
     let units = [
         "not ",
@@ -162,14 +152,13 @@ fn time_grows_linearly_with_length() {
         "((((",
     ];
     for unit in units {
-        let small = unit.repeat(20_000);
-        let large = unit.repeat(160_000);
-        let (t_small, t_large) = (time_of(&a, &small), time_of(&a, &large));
-        // 8x the input; quadratic work would be 64x. Allow generous noise.
-        let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+        let text = unit.repeat(160_000);
+        let s = a.sentiment(&text);
         assert!(
-            ratio < 24.0,
-            "{unit:?}: 8x longer input took {ratio:.1}x as long"
+            s.compound.is_finite() && (-1.0..=1.0).contains(&s.compound),
+            "{unit:?}"
         );
+        let signals = a.signals(&text);
+        assert!((0.0..=1.0).contains(&signals.urgency.score), "{unit:?}");
     }
 }
