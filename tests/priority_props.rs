@@ -148,7 +148,12 @@ proptest! {
         let since = if request.status() == Status::WaitingOnCustomer {
             None
         } else {
-            h.waiting_since.or_else(|| h.broken_promises.iter().map(|p| p.due_at).min())
+            // The earlier of the first unanswered contact and the first broken promise.
+            let broken = h.broken_promises.iter().map(|p| p.due_at).min();
+            match (h.waiting_since, broken) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
         };
         prop_assert_eq!(a.waiting_since, since);
         if let (Some(since), Some(deadline)) = (since, a.next_breach) {

@@ -94,8 +94,8 @@ pub struct Assessment {
     /// `high` for an unanswered lead or a failed payment and to the level the host set on the
     /// request. It picks the SLA target.
     pub level: Level,
-    /// The first contact of the current wait, or the due time of the first broken promise when
-    /// no contact waits; `None` when nothing waits on us.
+    /// The earlier of the first contact of the current wait and the due time of the first
+    /// broken promise; `None` when nothing waits on us.
     pub waiting_since: Option<OffsetDateTime>,
     /// Counted waiting (business hours in full, other time by [`Policy::off_hours_wait`]).
     pub waited: Duration,
@@ -534,13 +534,15 @@ fn finish(
     }
 }
 
-/// Where the wait starts: the host's status first (waiting on the customer pauses), then the
-/// history's first unanswered contact, then the first broken promise.
+/// Where the wait starts: nowhere while the host says it waits on the customer (that pauses
+/// it); else the earlier of the first unanswered contact and the first broken promise's due
+/// time. A customer who writes again after we broke a promise has waited since the promise
+/// fell due, not since their new message.
 fn waiting_since(request: &Request, history: &Facts) -> Option<OffsetDateTime> {
     if request.status() == Status::WaitingOnCustomer {
         return None;
     }
-    history.waiting_since.or(history.first_broken_due)
+    earliest(history.waiting_since, history.first_broken_due)
 }
 
 /// The SLA deadline of a wait that started at `since`; `answered_before` (an answer at or

@@ -28,8 +28,9 @@
 //!    deadline passed) + waiting_per_hour × hours waited`. Past [`Policy::max_wait`] of
 //!    counted waiting → [`Band::MaxWait`], the same plus a band offset above anything the
 //!    waiting band can reach: no request starves.
-//! 4. **Waiting** counts from the first unanswered contact (bursts and thanks-only messages
-//!    do not restart or extend it), business hours in full and other time by
+//! 4. **Waiting** counts from the first unanswered contact or the due time of the first
+//!    broken promise, whichever is earlier (bursts, thanks-only messages and a new message
+//!    after a broken promise do not restart it), business hours in full and other time by
 //!    [`Policy::off_hours_wait`]; SLA deadlines count business hours only.
 //!
 //! Every waiting request ages at the same rate, so the order between two requests changes
