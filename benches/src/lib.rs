@@ -512,4 +512,23 @@ mod tests {
         assert!(a.iter().any(|m| !m.is_ascii()));
         assert!(a.iter().any(|m| m.is_ascii()));
     }
+
+    #[test]
+    fn corpus_has_every_word_class_the_benches_promise() {
+        let a = corpus(42, 2000);
+        let words = |m: &String| m.split_whitespace().count();
+        assert!(a.iter().all(|m| words(m) >= 5));
+        assert!(a.iter().any(|m| words(m) <= 6) && a.iter().any(|m| words(m) >= 40));
+        let has = |needle: &str| a.iter().any(|m| m.contains(needle));
+        assert!(has("😡") && has("👍🏽"), "emoji, with a skin tone");
+        assert!(has("not ") || has("NOT "), "negations");
+        assert!(
+            has("TERRIBLE") || has("GREAT") || has("REFUND"),
+            "words in capitals"
+        );
+        assert!(
+            has("спасибо") && has("café"),
+            "non-Latin and accented words"
+        );
+    }
 }
