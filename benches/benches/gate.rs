@@ -54,7 +54,7 @@ const FEEDBACK: usize = 2_000;
 
 /// The committed instruction limit of the benchmark `name`.
 ///
-/// Panics (before any benchmark runs) when `name` has no line, with the command that writes one.
+/// Panics when `name` has no line, naming the command that writes one.
 fn instruction_limit(name: &str) -> u64 {
     LIMITS
         .lines()
