@@ -340,6 +340,111 @@ pub fn requests(seed: u64, count: usize, now: time::OffsetDateTime) -> Vec<realb
 }
 
 // ---------------------------------------------------------------------------------------------
+// Hints: one customer's long contact history.
+
+/// A gold customer of six years with a contact window and a card and PayPal on file.
+pub fn hints_profile() -> realboss::CustomerProfile {
+    use realboss::model::*;
+    use time::macros::{date, time};
+    CustomerProfile::builder(
+        CustomerId::new("cus-bench").expect("valid id"),
+        Tier::Gold,
+        Money::new(12_000.0, "EUR".parse().expect("EUR")).expect("valid amount"),
+        date!(2020 - 03 - 01),
+    )
+    .utc_offset(time::UtcOffset::from_hms(1, 0, 0).expect("valid offset"))
+    .preferred_channel(Channel::Phone)
+    .contact_window(
+        ContactWindow::new(DaySet::WORKDAYS, time!(09:00), time!(20:00)).expect("valid window"),
+    )
+    .payment_method(PaymentMethod::Card)
+    .payment_method(PaymentMethod::Paypal)
+    .build()
+    .expect("valid profile")
+}
+
+/// `count` events of the [`hints_profile`] customer over the two years before `now`, in time order: messages
+/// with generated text on four channels, calls both ways with every outcome, our replies,
+/// payments (some failing), purchases and promises.
+pub fn contact_history(count: usize, now: time::OffsetDateTime) -> Vec<realboss::ContactEvent> {
+    use realboss::model::*;
+    use time::Duration;
+    let mut rng = Rng::new(7);
+    let id = CustomerId::new("cus-bench").expect("valid id");
+    let span = 2 * 365 * 86_400 / count.max(1) as i64;
+    let channels = [Channel::Email, Channel::Chat, Channel::Phone, Channel::Sms];
+    let methods = [
+        PaymentMethod::Card,
+        PaymentMethod::Paypal,
+        PaymentMethod::BankTransfer,
+    ];
+    let outcomes = [
+        CallOutcome::Answered,
+        CallOutcome::Missed,
+        CallOutcome::Voicemail,
+    ];
+    (0..count)
+        .map(|i| {
+            let at = now - Duration::days(730) + Duration::seconds(i as i64 * span);
+            let channel = channels[rng.below(channels.len())].clone();
+            let new = |channel, direction, kind| {
+                ContactEvent::new(id.clone(), at, channel, direction, kind)
+            };
+            match rng.below(20) {
+                0..=7 => {
+                    let kind = [
+                        EventKind::Inquiry,
+                        EventKind::Complaint,
+                        EventKind::FollowUp,
+                        EventKind::Reply,
+                    ][rng.below(4)]
+                    .clone();
+                    new(channel, Direction::Inbound, kind).with_text(message(&mut rng))
+                }
+                8..=11 => new(
+                    Channel::Phone,
+                    if rng.below(2) == 0 {
+                        Direction::Inbound
+                    } else {
+                        Direction::Outbound
+                    },
+                    EventKind::Call {
+                        outcome: outcomes[rng.below(3)],
+                    },
+                ),
+                12..=14 => new(channel, Direction::Outbound, EventKind::Reply)
+                    .with_text("Thanks, we are on it."),
+                15..=16 => new(
+                    Channel::WebForm,
+                    Direction::Inbound,
+                    EventKind::PaymentAttempt {
+                        outcome: if rng.below(4) == 0 {
+                            PaymentOutcome::Failed
+                        } else {
+                            PaymentOutcome::Succeeded
+                        },
+                        method: Some(methods[rng.below(3)].clone()),
+                        amount: None,
+                    },
+                ),
+                17..=18 => new(
+                    Channel::WebForm,
+                    Direction::Inbound,
+                    EventKind::Purchase { amount: None },
+                ),
+                _ => new(
+                    Channel::Email,
+                    Direction::Outbound,
+                    EventKind::Promise {
+                        due_at: at + Duration::hours(24),
+                    },
+                ),
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
 // Insights: a stream of rated feedback.
 
 /// `count` feedback records from `seed`, one every 3 seconds from `start` (a million span about
@@ -406,5 +511,24 @@ mod tests {
         );
         assert!(a.iter().any(|m| !m.is_ascii()));
         assert!(a.iter().any(|m| m.is_ascii()));
+    }
+
+    #[test]
+    fn corpus_has_every_word_class_the_benches_promise() {
+        let a = corpus(42, 2000);
+        let words = |m: &String| m.split_whitespace().count();
+        assert!(a.iter().all(|m| words(m) >= 5));
+        assert!(a.iter().any(|m| words(m) <= 6) && a.iter().any(|m| words(m) >= 40));
+        let has = |needle: &str| a.iter().any(|m| m.contains(needle));
+        assert!(has("😡") && has("👍🏽"), "emoji, with a skin tone");
+        assert!(has("not ") || has("NOT "), "negations");
+        assert!(
+            has("TERRIBLE") || has("GREAT") || has("REFUND"),
+            "words in capitals"
+        );
+        assert!(
+            has("спасибо") && has("café"),
+            "non-Latin and accented words"
+        );
     }
 }
