@@ -427,3 +427,24 @@ fn duplicate_ids_rank_deterministically_and_are_reported_by_validation() {
         }
     ));
 }
+
+#[test]
+fn nul_and_control_characters_in_json_must_be_escaped() {
+    let escaped = request_with_text("a\u{0}b\u{1B}c");
+    assert!(escaped.contains("\\u0000"));
+    let request = Request::from_json(&escaped).unwrap();
+    assert_eq!(request.text(), Some("a\u{0}b\u{1B}c"), "kept as sent");
+    // Raw control characters inside a JSON string are a JSON error at their column.
+    let raw = escaped.replace("\\u0000", "\u{0}");
+    let err = Request::from_json(&raw).unwrap_err();
+    let at = raw.find('\u{0}').unwrap() + 1;
+    assert!(
+        matches!(err.kind(), ErrorKind::Json { column, .. } if *column == at),
+        "{err:?}"
+    );
+    // A NUL outside any string is a syntax error; through the reader, only its line.
+    let input = format!("\u{0}\n{}\n", base_request());
+    let items: Vec<_> = read_requests(input.as_bytes()).collect();
+    assert_eq!(items.len(), 2);
+    assert!(items[0].is_err() && items[1].is_ok());
+}
