@@ -4,8 +4,9 @@
 //!
 //! `cargo bench -p realboss-benches --bench scale`. Single-threaded. The analyzer's
 //! `max_text_bytes` is raised to 16 MiB so that 10 MB is scored whole (the default, 1 MiB,
-//! would cut it). Before criterion runs, `main` prints MB/s per size from a few timed runs and
-//! the ratio of the slowest to the fastest, as a quick linearity check.
+//! would cut it). Before criterion runs, `main` prints MB/s per size (each size scoring about
+//! 20 MB in all, best of three rounds) and the ratio of the fastest to the slowest, as a quick
+//! linearity check.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -71,18 +72,21 @@ fn scale(c: &mut Criterion) {
 
 criterion_group!(benches, scale);
 
-/// Best of `runs` timings of one `signals` call.
-fn best(analyzer: &Analyzer, text: &str, runs: usize) -> Duration {
-    (0..runs)
+/// Seconds per byte of `signals` on `text`: the best of three rounds, each scoring the text
+/// often enough to cover about 20 MB, so every size does the same amount of work and gets the
+/// same number of chances at a quiet moment on a shared machine.
+fn seconds_per_byte(analyzer: &Analyzer, text: &str) -> f64 {
+    let calls = (20_000_000 / text.len()).max(2);
+    (0..3)
         .map(|_| {
             let start = Instant::now();
-            let s = analyzer.signals(black_box(text));
-            let elapsed = start.elapsed();
-            assert_eq!(s.sentiment.coverage.truncated_at, None, "scored whole");
-            elapsed
+            for _ in 0..calls {
+                let s = analyzer.signals(black_box(text));
+                assert_eq!(s.sentiment.coverage.truncated_at, None, "scored whole");
+            }
+            start.elapsed().as_secs_f64() / (calls * text.len()) as f64
         })
-        .min()
-        .unwrap_or_default()
+        .fold(f64::MAX, f64::min)
 }
 
 fn main() {
@@ -93,11 +97,10 @@ fn main() {
             let mut rates = Vec::new();
             for (len, name) in SIZES {
                 let text = text_of(&unit, len);
-                // Enough runs of a small text to be above timer noise.
-                let runs = (20_000_000 / len).clamp(3, 2_000);
-                let t = best(&analyzer, &text, runs);
-                let rate = text.len() as f64 / t.as_secs_f64() / 1e6;
-                println!("{kind:>15} {name:>6}: {rate:8.1} MB/s ({t:?} per call)");
+                let per_byte = seconds_per_byte(&analyzer, &text);
+                let rate = 1e-6 / per_byte;
+                let call = Duration::from_secs_f64(per_byte * text.len() as f64);
+                println!("{kind:>15} {name:>6}: {rate:8.1} MB/s ({call:?} per call)");
                 rates.push(rate);
             }
             let (lo, hi) = rates
