@@ -58,8 +58,50 @@ fn check(analyzer: &Analyzer, text: &str) {
     assert!(other.compound.is_finite());
 }
 
+/// Analyzers with small maximum lengths, so that fuzz-sized inputs are cut.
+static SHORT: LazyLock<Vec<Analyzer>> = LazyLock::new(|| {
+    [1, 2, 3, 5, 8, 13, 32, 100, 300]
+        .into_iter()
+        .map(|max| {
+            let mut config = AnalyzerConfig::default();
+            config.max_text_bytes = max;
+            Analyzer::new(config).expect("a positive maximum is valid")
+        })
+        .collect()
+});
+
+/// A text over the limit is scored exactly as its first part, and every result says where.
+fn check_cut(short: &Analyzer, text: &str) {
+    let s = short.signals(text);
+    let max = short.config().max_text_bytes;
+    match s.sentiment.coverage.truncated_at {
+        None => assert!(text.len() <= max),
+        Some(cut) => {
+            assert!(
+                text.len() > max && cut <= max && text.is_char_boundary(cut),
+                "{cut} of {max}"
+            );
+            let whole = ANALYZER.signals(&text[..cut]);
+            assert_eq!(
+                whole.sentiment.compound.to_bits(),
+                s.sentiment.compound.to_bits()
+            );
+            assert_eq!(whole.urgency.score.to_bits(), s.urgency.score.to_bits());
+            assert_eq!(whole.complaint.score.to_bits(), s.complaint.score.to_bits());
+        }
+    }
+    assert_eq!(s.urgency.truncated_at, s.sentiment.coverage.truncated_at);
+    assert_eq!(short.urgency(text), s.urgency);
+    assert_eq!(short.explain(text).sentiment, s.sentiment);
+    assert_eq!(short.explain_signals(text).signals, s);
+}
+
 fuzz_target!(|data: &[u8]| {
     let analyzer = &*ANALYZER;
+    if let Some((&pick, rest)) = data.split_first() {
+        let short = &SHORT[usize::from(pick) % SHORT.len()];
+        check_cut(short, &String::from_utf8_lossy(rest));
+    }
     if let Ok(text) = std::str::from_utf8(data) {
         check(analyzer, text);
     }
