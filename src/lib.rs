@@ -24,6 +24,7 @@
 //! | learning from feedback | [`insights`] | CSAT, NPS, sentiment trend, response and resolution times, per-agent recognition |
 //! | hosts' input | [`jsonl`] | JSON Lines reading with one error per bad line |
 //! | errors | [`error`] | the crate's one error type |
+//! | bad input | [`bad_input`] | every class of hostile input tried, what each gets, and the test that holds it |
 //!
 //! ## Score a message
 //!
@@ -114,6 +115,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod bad_input;
 pub mod error;
 pub mod hints;
 pub mod insights;

@@ -137,7 +137,9 @@
 //! - A word longer than [`crate::text::Folded::MAX_LEN`] (48) bytes once folded is never found
 //!   in the lexicon (no entry is longer) and scores as an unknown word.
 //! - Look-back reaches [`LOOK_BACK_WORDS`] words; phrases are at most 5 words.
-//! - Very long text is scored whole, in one linear pass; the compound saturates towards ±1 as
+//! - Text is scored in one linear pass up to [`AnalyzerConfig::max_text_bytes`] (default
+//!   [`DEFAULT_MAX_TEXT_BYTES`], 1 MiB); past it only the first part is scored, cut at white
+//!   space, and [`Coverage::truncated_at`] says how much. The compound saturates towards ±1 as
 //!   sentiment accumulates (as in VADER), so score sentences or messages, not whole threads.
 
 //!

@@ -59,6 +59,16 @@ pub const LONE_NEGATION_VALENCE: f64 = -0.8;
 /// excess is a complaint. Ours; VADER ignores "too".
 pub const EXCESS_VALENCE: f64 = -0.8;
 
+/// Default [`AnalyzerConfig::max_text_bytes`]: 1 MiB, about 150,000 English words, far more
+/// than any customer message (a long email is under 20 KB). Ours: generous enough that a real
+/// message is never cut, small enough that one pasted log file costs milliseconds, not seconds.
+pub const DEFAULT_MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// How far back (bytes) from [`AnalyzerConfig::max_text_bytes`] a cut looks for white space,
+/// so that the last word scored is a whole word. Ours: longer than any lexicon word or phrase;
+/// bounded so that the cut costs the same on a text with no white space at all.
+pub const CUT_SEARCH_BYTES: usize = 256;
+
 /// How many words back a negation or booster reaches (VADER's window).
 pub const LOOK_BACK_WORDS: usize = 3;
 
@@ -96,6 +106,14 @@ pub struct AnalyzerConfig {
     /// Compound score at or below which the label is [`Label::Negative`]. Range -1..=0, default
     /// [`DEFAULT_NEGATIVE_THRESHOLD`].
     pub negative_threshold: f64,
+    /// Longest text scored, in bytes (UTF-8), at least 1; default [`DEFAULT_MAX_TEXT_BYTES`]
+    /// (1 MiB). Of a longer text only the first part is scored: cut at the last white space
+    /// within [`CUT_SEARCH_BYTES`] before the limit, else at the last character boundary
+    /// before it. Every result says so: [`Coverage::truncated_at`] and
+    /// [`Urgency::truncated_at`](super::Urgency::truncated_at) hold the number of bytes scored.
+    /// Scoring time is linear in the text, so raising it is safe; it bounds the cost of one
+    /// pathological message.
+    pub max_text_bytes: usize,
 }
 
 impl Default for AnalyzerConfig {
@@ -104,6 +122,7 @@ impl Default for AnalyzerConfig {
             language: Language::English,
             positive_threshold: DEFAULT_POSITIVE_THRESHOLD,
             negative_threshold: DEFAULT_NEGATIVE_THRESHOLD,
+            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
         }
     }
 }
@@ -163,6 +182,10 @@ pub struct Coverage {
     /// Whether the language has a sentiment lexicon. `false` means the text was not scored at
     /// all (compound 0, neutral 1).
     pub supported: bool,
+    /// `Some(n)` when the text was longer than [`AnalyzerConfig::max_text_bytes`] and only its
+    /// first `n` bytes were scored (`text[..n]`, cut at white space or a character boundary);
+    /// `None` when the whole text was scored.
+    pub truncated_at: Option<usize>,
 }
 
 /// The sentiment of one text.
@@ -293,8 +316,8 @@ impl Analyzer {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidConfig`] when `positive_threshold` is not in 0..=1 or
-    /// `negative_threshold` is not in -1..=0 (NaN included).
+    /// [`ErrorKind::InvalidConfig`] when `positive_threshold` is not in 0..=1,
+    /// `negative_threshold` is not in -1..=0 (NaN included) or `max_text_bytes` is 0.
     pub fn new(config: AnalyzerConfig) -> Result<Analyzer, Error> {
         if !(0.0..=1.0).contains(&config.positive_threshold) {
             return Err(ErrorKind::InvalidConfig {
@@ -312,6 +335,14 @@ impl Analyzer {
             }
             .into());
         }
+        if config.max_text_bytes == 0 {
+            return Err(ErrorKind::InvalidConfig {
+                field: "max_text_bytes",
+                value: config.max_text_bytes.to_string(),
+                expected: "at least 1 (the longest text scored, in bytes; default 1048576)",
+            }
+            .into());
+        }
         Ok(Analyzer {
             config,
             english: lexicon::english(),
@@ -324,7 +355,9 @@ impl Analyzer {
     }
 
     /// Scores `text` in the configured language. Never fails, never allocates; any text gives
-    /// finite values in range. Empty text is neutral with zero coverage.
+    /// finite values in range. Empty text is neutral with zero coverage. Text longer than
+    /// [`AnalyzerConfig::max_text_bytes`] is scored up to the cut and says so in
+    /// [`Coverage::truncated_at`].
     pub fn sentiment(&self, text: &str) -> Sentiment {
         self.sentiment_in(text, self.config.language)
     }
@@ -332,10 +365,33 @@ impl Analyzer {
     /// Scores `text` as written in `language`. A language without a lexicon gives a neutral
     /// result with [`Coverage::supported`] `false`.
     pub fn sentiment_in(&self, text: &str, language: Language) -> Sentiment {
-        match language {
+        let (text, truncated_at) = self.scored_part(text);
+        let mut sentiment = match language {
             Language::English => self.score(text, &mut NoRecord),
             _ => self.unsupported(text),
+        };
+        sentiment.coverage.truncated_at = truncated_at;
+        sentiment
+    }
+
+    /// The part of `text` that is scored, and `Some(its length)` when that is not all of it:
+    /// every entry point cuts through here, so all results agree on the cut. Constant time.
+    pub(super) fn scored_part<'t>(&self, text: &'t str) -> (&'t str, Option<usize>) {
+        let max = self.config.max_text_bytes;
+        if text.len() <= max {
+            return (text, None);
         }
+        let end = floor_char_boundary(text, max);
+        // The limit falls right before white space: the prefix already ends with a whole word.
+        if text[end..].starts_with(char::is_whitespace) && end > 0 {
+            return (&text[..end], Some(end));
+        }
+        let from = floor_char_boundary(text, end.saturating_sub(CUT_SEARCH_BYTES));
+        let cut = match text[from..end].rfind(char::is_whitespace) {
+            Some(at) if from + at > 0 => from + at,
+            _ => end,
+        };
+        (&text[..cut], Some(cut))
     }
 
     /// Explains the score of `text` in the configured language: each contributing span, its base
@@ -347,11 +403,13 @@ impl Analyzer {
 
     /// [`Analyzer::explain`] for a given language.
     pub fn explain_in(&self, text: &str, language: Language) -> Explanation {
+        let (text, truncated_at) = self.scored_part(text);
         let mut record = Record::default();
-        let sentiment = match language {
+        let mut sentiment = match language {
             Language::English => self.score(text, &mut record),
             _ => self.unsupported(text),
         };
+        sentiment.coverage.truncated_at = truncated_at;
         record.finish(sentiment)
     }
 
@@ -446,8 +504,19 @@ fn unsupported_sentiment(words: usize) -> Sentiment {
             words,
             known: 0,
             supported: false,
+            truncated_at: None,
         },
     }
+}
+
+/// The largest character boundary of `text` at or below `at` (`str::floor_char_boundary` is
+/// newer than our minimum Rust). At most three steps back: a UTF-8 character is 1–4 bytes.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Another reader of the token stream, fed by the sentiment pass's own tokenization loop so
@@ -1107,6 +1176,7 @@ impl<'t> Pass<'t> {
                 words: self.words,
                 known: self.known,
                 supported: true,
+                truncated_at: None,
             },
         }
     }

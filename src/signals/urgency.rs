@@ -233,6 +233,12 @@ pub struct Urgency {
     /// The strongest cues, strongest first: chosen one per kind as long as kinds last, then the
     /// next strongest of any kind; `None` past the last cue.
     pub top: [Option<Cue>; 3],
+    /// `Some(n)` when the text was longer than
+    /// [`AnalyzerConfig::max_text_bytes`](super::AnalyzerConfig::max_text_bytes) and only its
+    /// first `n` bytes were read for cues; `None` when the whole text was. Always equal to the
+    /// sentiment's [`Coverage::truncated_at`](super::Coverage::truncated_at) for the same text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated_at: Option<usize>,
 }
 
 impl Urgency {
@@ -252,6 +258,7 @@ impl Urgency {
             marked: false,
             cues: 0,
             top: [None; 3],
+            truncated_at: None,
         }
     }
 }
@@ -423,9 +430,12 @@ impl Analyzer {
     /// # Ok::<(), realboss::Error>(())
     /// ```
     pub fn signals_in(&self, text: &str, language: Language) -> Signals {
+        let (text, truncated_at) = self.scored_part(text);
         let mut pass = CuePass::new(text, table_for(language), NoCueRecord);
-        let sentiment = self.sentiment_feeding(text, language, &mut pass);
-        let (urgency, complaint) = pass.finish();
+        let mut sentiment = self.sentiment_feeding(text, language, &mut pass);
+        let (mut urgency, complaint) = pass.finish();
+        sentiment.coverage.truncated_at = truncated_at;
+        urgency.truncated_at = truncated_at;
         Signals {
             sentiment,
             urgency,
@@ -446,11 +456,14 @@ impl Analyzer {
     /// # Ok::<(), realboss::Error>(())
     /// ```
     pub fn urgency(&self, text: &str) -> Urgency {
+        let (text, truncated_at) = self.scored_part(text);
         let mut pass = CuePass::new(text, table_for(self.config().language), NoCueRecord);
         for token in tokens(text) {
             pass.token(token);
         }
-        pass.finish().0
+        let mut urgency = pass.finish().0;
+        urgency.truncated_at = truncated_at;
+        urgency
     }
 
     /// Complaint of `text` in the configured language; equal to `signals(text).complaint`
@@ -485,9 +498,12 @@ impl Analyzer {
     /// ```
     pub fn explain_signals(&self, text: &str) -> SignalsExplanation {
         let language = self.config().language;
+        let (text, truncated_at) = self.scored_part(text);
         let mut pass = CuePass::new(text, table_for(language), CueRecord::default());
-        let sentiment = self.sentiment_feeding(text, language, &mut pass);
-        let (urgency, complaint) = pass.finish_partial();
+        let mut sentiment = self.sentiment_feeding(text, language, &mut pass);
+        let (mut urgency, complaint) = pass.finish_partial();
+        sentiment.coverage.truncated_at = truncated_at;
+        urgency.truncated_at = truncated_at;
         let mut record = std::mem::take(&mut pass.record);
         record.cues.sort_by_key(|c| (c.start, c.end, c.kind));
         record.negated.sort_by_key(|c| (c.start, c.end, c.kind));
@@ -778,6 +794,7 @@ impl Tally {
             marked: self.marked,
             cues: self.cues,
             top,
+            truncated_at: None,
         };
         let complaint = Complaint {
             score: (1.0 - self.keep_complaint).clamp(0.0, 1.0),
