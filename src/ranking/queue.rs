@@ -233,7 +233,8 @@ impl Queue {
     /// # Errors
     ///
     /// As [`Queue::insert`]. Also [`ErrorKind::InvalidValue`] on field `queue size` when the
-    /// queue already holds `u32::MAX - 1` requests (see the [module docs](super#limits)).
+    /// queue already holds `u32::MAX - 1` requests (see the
+    /// [module docs](super#the-incremental-queue)).
     pub fn insert_scored(
         &mut self,
         request: Request,
@@ -250,12 +251,7 @@ impl Queue {
             ));
         }
         self.advance(now);
-        let customer_hash = self.hash(request.customer().id().as_str());
-        let customer = self.customer_slot(request.customer().id(), customer_hash);
-        let seq = self.next_seq;
-        self.next_seq += 1;
-        let slot = self.place(request, text, seq, customer, id_hash);
-        self.ids.insert(id_hash, slot);
+        let slot = self.hold(request, text, id_hash);
         self.refresh(slot, now);
         Ok(())
     }
@@ -393,12 +389,7 @@ impl Queue {
         for request in state.requests {
             let text = queue.ranker.score(&request);
             let id_hash = queue.hash(request.id().as_str());
-            let customer_hash = queue.hash(request.customer().id().as_str());
-            let customer = queue.customer_slot(request.customer().id(), customer_hash);
-            let seq = queue.next_seq;
-            queue.next_seq += 1;
-            let slot = queue.place(request, text, seq, customer, id_hash);
-            queue.ids.insert(id_hash, slot);
+            queue.hold(request, text, id_hash);
         }
         // No `now` yet: the first call re-keys everything.
         Ok(queue)
@@ -463,6 +454,18 @@ impl Queue {
                     "the id of a request the queue holds (insert it first)",
                 )
             })
+    }
+
+    /// Holds a new request, unranked, last in the sequence, under its id and customer;
+    /// returns its slot.
+    fn hold(&mut self, request: Request, text: ScoredText, id_hash: u32) -> u32 {
+        let customer_hash = self.hash(request.customer().id().as_str());
+        let customer = self.customer_slot(request.customer().id(), customer_hash);
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let slot = self.place(request, text, seq, customer, id_hash);
+        self.ids.insert(id_hash, slot);
+        slot
     }
 
     /// Stores an entry in a free slot (or a new one), unranked, as a member of `customer`.
