@@ -115,9 +115,10 @@
 //! slack) about 0.9 KB.
 //!
 //! **Speed** (`cargo bench -p realboss-benches --bench ranking -- queue`, one core): at
-//! 100 000 held requests an insert+pop pair takes about 1.75 µs when every call has the same
-//! `now` and 1.95 µs when `now` moves 1 ms per pair (shared 2-core machine, load about 3;
-//! about 550,000 pairs a second). Under callgrind a pair is about 4,000 instructions: one
+//! 100 000 held requests an insert+pop pair took 1.75–2.85 µs when every call has the same
+//! `now` and 1.95–3.05 µs when `now` moves 1 ms per pair, over runs on a shared 2-core machine
+//! (load 1–5; about 350,000–570,000 pairs a second). Run side by side, the layout before this
+//! one was 10–25 % slower. Under callgrind a pair is about 4,000 instructions: one
 //! assessment of the inserted request (about 1,000), the heap's sift-down on pop (about
 //! 700), and moving the 400-byte request and 376-byte scored text in and the request out.
 //! Most of the time goes to memory, not instructions: the popped request, its bookkeeping
