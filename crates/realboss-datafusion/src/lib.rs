@@ -25,7 +25,7 @@
 //!
 //! Build the functions from an [`Analyzer`] (its configuration sets the language and the label
 //! thresholds) with [`udfs`], or one at a time, and register them on a `SessionContext` (or, with
-//! the `register` feature, call [`register`]):
+//! the `register` feature, call `register`):
 //!
 //! ```
 //! use datafusion::prelude::SessionContext;
