@@ -2,45 +2,15 @@
 //! a cut (white space if there is some near the limit, else a character boundary) and every
 //! result says so, the same way; never a silent cut, never an allocation for it.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use realboss::ErrorKind;
 use realboss::signals::{
     Analyzer, AnalyzerConfig, CUT_SEARCH_BYTES, DEFAULT_MAX_TEXT_BYTES, Sentiment,
 };
 use realboss::text::Language;
 
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the counter is a
-// thread-local `Cell` with a const initializer and no destructor, so touching it never
-// allocates or re-enters the allocator.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+#[path = "common/counting_alloc.rs"]
+mod counting_alloc;
+use counting_alloc::allocations;
 
 fn analyzer_with_max(max: usize) -> Analyzer {
     let mut config = AnalyzerConfig::default();
@@ -213,12 +183,12 @@ fn cutting_allocates_nothing() {
     for t in &texts {
         std::hint::black_box(a.signals(t));
     }
-    let before = ALLOCATIONS.with(Cell::get);
+    let before = allocations();
     for t in &texts {
         let s = a.signals(std::hint::black_box(t));
         assert!(s.sentiment.coverage.truncated_at.is_some());
         std::hint::black_box(a.sentiment(t));
         std::hint::black_box(a.urgency(t));
     }
-    assert_eq!(ALLOCATIONS.with(Cell::get) - before, 0);
+    assert_eq!(allocations() - before, 0);
 }
