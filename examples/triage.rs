@@ -16,7 +16,7 @@
 //!   `realboss::priority::ReasonKind`, its `weight` in points, a `detail` sentence and its
 //!   `evidence`). Resolved requests and requests received after `now` are not ranked and not
 //!   printed; the table lists them at its foot.
-//! - `--policy FILE`: a JSON policy (`realboss::priority::Policy`); default: its defaults.
+//! - `--policy FILE`: a JSON policy (`realboss::Policy`); default: its defaults.
 //!
 //! Every bad line is reported on stderr with its line number and skipped; the rest is still
 //! read, validated as a batch and summarized. Exit status: 0 when the input is clean, 1 when the

@@ -29,7 +29,7 @@
 //! | a million `!` | neutral (emphasis goes only in the direction of a non-zero total, at most [`MAX_EXCLAMATIONS`] count); not an urgency cue | `hardening_bad_input`, `sentiment_bad_input` |
 //! | long negation chains (`not not … not good`, 200,000 deep) | only the negations within [`LOOK_BACK_WORDS`] words of a sentiment word reach it, each once; linear time | `hardening_bad_input`, `sentiment_bad_input` |
 //! | invalid UTF-8 | cannot reach the analyzer (`&str`); the readers below refuse it by line | the rows below |
-//! | `max_text_bytes` of 0 | [`Analyzer::new`] fails with [`ErrorKind::InvalidConfig`] naming `max_text_bytes` | `hardening_max_text` |
+//! | `max_text_bytes` of 0 | [`Analyzer::new`] fails with [`ErrorKind::InvalidValue`] naming `max_text_bytes` | `hardening_max_text` |
 //!
 //! ## JSON and JSON Lines from hosts
 //!
@@ -44,8 +44,8 @@
 //! | a request whose text is empty or white space and which has no events | [`ErrorKind::EmptyRequest`] naming the request; with events it is accepted, its text kept as sent | `hardening_bad_input::a_request_with_empty_or_blank_text_and_no_events_is_an_empty_request` |
 //! | NUL and control characters in JSON | escaped (`\u0000`): kept byte for byte; raw inside a string or outside one: [`ErrorKind::Json`] with line and column | `hardening_bad_input::nul_and_control_characters_in_json_must_be_escaped` |
 //! | `NaN`, `Infinity`, `-Infinity` | not JSON: [`ErrorKind::Json`] at their column; through the reader only that line fails | `hardening_bad_input::nan_and_infinite_numbers_are_json_errors_with_their_place` |
-//! | numbers beyond `f64` (`1e999`) | [`ErrorKind::Json`] "number out of range", never read as infinity; the largest finite numbers are read and then judged by the field's own rule (a policy weight over 1000 is [`ErrorKind::InvalidPolicy`]) | the same |
-//! | NaN or infinity given to a constructor (`Money::new`, thresholds, policy weights) | the field's typed error ([`ErrorKind::InvalidMoney`], [`ErrorKind::InvalidConfig`], [`ErrorKind::InvalidPolicy`]) | `bad_input::constructors_reject_the_same_classes`, `model_props::invalid_money_is_always_rejected`, `sentiment_rules::thresholds_are_configurable_and_validated`, `priority_policy::rust_built_policies_are_validated_too` |
+//! | numbers beyond `f64` (`1e999`) | [`ErrorKind::Json`] "number out of range", never read as infinity; the largest finite numbers are read and then judged by the field's own rule (a policy weight over 1000 is [`ErrorKind::InvalidValue`] naming `weights.<name>`, the number shown short: `1.79e308`, not its 309 digits) | the same |
+//! | NaN or infinity given to a constructor (`Money::new`, thresholds, policy weights) | the field's typed error ([`ErrorKind::InvalidMoney`] for money, [`ErrorKind::InvalidValue`] with the field path for thresholds and policy values) | `bad_input::constructors_reject_the_same_classes`, `model_props::invalid_money_is_always_rejected`, `sentiment_rules::thresholds_are_configurable_and_validated`, `priority_policy::rust_built_policies_are_validated_too`, `priority_policy::a_huge_weight_is_shown_short_and_the_limit_comes_from_the_constant` |
 //! | a NaN sentiment score handed to [`Insights`](crate::insights::Insights) | not counted, and counted as such in its coverage (`invalid_scores`) | `insights_stories::caps_are_counted_never_silent` |
 //! | deeply nested JSON (100,000 levels) | [`ErrorKind::Json`] at the first value of the wrong shape: our types nest a few levels at most, and serde_json's recursion limit (128) bounds the rest, so the stack is never at risk | `hardening_bad_input::deeply_nested_json_is_a_json_error_not_a_stack_overflow` |
 //! | huge JSON (a 12 MB line, 100,000 events, a 20 MB garbage line) | read whole (no line limit: memory is the line's size), then ranked in linear time; a garbage line is one error; every message is cut short whatever the bad value's size | `hardening_bad_input::huge_json_is_read_or_refused_in_linear_time`, `bad_input::huge_bad_values_give_short_messages` |
@@ -93,11 +93,10 @@
 //! [`Level::Low`]: crate::Level::Low
 //! [`SkipReason::NotYetReceived`]: crate::ranking::SkipReason::NotYetReceived
 //! [`ErrorKind`]: crate::ErrorKind
-//! [`ErrorKind::InvalidConfig`]: crate::ErrorKind::InvalidConfig
 //! [`ErrorKind::InvalidUtf8`]: crate::ErrorKind::InvalidUtf8
 //! [`ErrorKind::EmptyRequest`]: crate::ErrorKind::EmptyRequest
 //! [`ErrorKind::Json`]: crate::ErrorKind::Json
-//! [`ErrorKind::InvalidPolicy`]: crate::ErrorKind::InvalidPolicy
+//! [`ErrorKind::InvalidValue`]: crate::ErrorKind::InvalidValue
 //! [`ErrorKind::InvalidMoney`]: crate::ErrorKind::InvalidMoney
 //! [`ErrorKind::DuplicateRequestId`]: crate::ErrorKind::DuplicateRequestId
 //! [`ErrorKind::ConflictingProfiles`]: crate::ErrorKind::ConflictingProfiles

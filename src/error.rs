@@ -21,20 +21,19 @@ pub const MAX_JSON_MESSAGE_CHARS: usize = 400;
 /// An error from realboss: what was wrong and how to fix it.
 ///
 /// Match on [`Error::kind`] to react to a class of error; show it with `Display` to tell a
-/// person what to fix.
+/// person what to fix. The kind is boxed, so an `Error` (and a `Result<T, Error>` around a
+/// small `T`) is one pointer wide.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    kind: ErrorKind,
+    kind: Box<ErrorKind>,
 }
 
 impl Error {
     /// Wraps a kind into an error.
     pub fn new(kind: ErrorKind) -> Self {
-        let error = Error { kind };
-        if matches!(error.kind, ErrorKind::InvalidPolicy { .. }) {
-            remember_policy_error(&error);
+        Error {
+            kind: Box::new(kind),
         }
-        error
     }
 
     /// The class of error, with its details.
@@ -59,40 +58,66 @@ impl Error {
         .into()
     }
 
-    /// An [`ErrorKind::InvalidValue`] with a value quoted by [`shown`].
+    /// An [`ErrorKind::InvalidValue`] for rejected text, quoted by [`quoted`].
     pub(crate) fn invalid_value(
-        field: &'static str,
+        field: impl Into<String>,
         value: &str,
         expected: impl Into<String>,
     ) -> Self {
+        Error::invalid_shown(field, quoted(value), expected)
+    }
+
+    /// An [`ErrorKind::InvalidValue`] for a rejected number, written by [`short_number`].
+    pub(crate) fn invalid_number(
+        field: impl Into<String>,
+        value: f64,
+        expected: impl Into<String>,
+    ) -> Self {
+        Error::invalid_shown(field, short_number(value), expected)
+    }
+
+    /// An [`ErrorKind::InvalidValue`] whose value is already written as the message shows it
+    /// (a duration, a whole number, a quoted text, or two clashing entries).
+    pub(crate) fn invalid_shown(
+        field: impl Into<String>,
+        value: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Self {
         ErrorKind::InvalidValue {
-            field,
-            value: shown(value),
+            field: field.into(),
+            value: value.into(),
             expected: expected.into(),
         }
         .into()
     }
 }
 
-thread_local! {
-    /// The latest policy error built on this thread. serde can only carry a validation error
-    /// through a deserializer as text; `Policy::from_json` takes the typed error back from here
-    /// so that callers can match on [`ErrorKind::InvalidPolicy`] and its fields.
-    static LAST_POLICY_ERROR: std::cell::RefCell<Option<Error>> = const { std::cell::RefCell::new(None) };
+/// Quotes rejected text for a message: cut by [`shown`], then in Rust's debug form (so control
+/// characters show as escapes).
+pub(crate) fn quoted(value: &str) -> String {
+    format!("{:?}", shown(value))
 }
 
-fn remember_policy_error(error: &Error) {
-    LAST_POLICY_ERROR.with(|last| *last.borrow_mut() = Some(error.clone()));
-}
+/// Largest magnitude written in full by [`short_number`]; larger numbers use an exponent.
+const MAX_PLAIN_NUMBER: f64 = 1e16;
 
-/// Forgets the remembered policy error of this thread (call before parsing).
-pub(crate) fn forget_policy_error() {
-    LAST_POLICY_ERROR.with(|last| last.borrow_mut().take());
-}
+/// Smallest non-zero magnitude written in full by [`short_number`]; smaller ones use an
+/// exponent.
+const MIN_PLAIN_NUMBER: f64 = 1e-6;
 
-/// The policy error built on this thread since [`forget_policy_error`], if any.
-pub(crate) fn take_policy_error() -> Option<Error> {
-    LAST_POLICY_ERROR.with(|last| last.borrow_mut().take())
+/// Writes a number for a message in a short form: as Rust writes it (`1.5`, `-1`, `NaN`,
+/// `inf`) when that is short, else in the shortest exponent form that reads back to the same
+/// number (`1.79e308`, not 309 digits).
+pub(crate) fn short_number(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude.is_finite()
+        && magnitude != 0.0
+        && !(MIN_PLAIN_NUMBER..MAX_PLAIN_NUMBER).contains(&magnitude)
+    {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
 }
 
 /// Cuts a value to at most [`MAX_SHOWN_VALUE_CHARS`] characters for an error message.
@@ -127,17 +152,6 @@ impl std::error::Error for Error {}
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// A configuration value is outside what is accepted.
-    #[error("invalid configuration: {field} must be {expected}, got {value}")]
-    InvalidConfig {
-        /// The configuration field, e.g. `positive_threshold`.
-        field: &'static str,
-        /// The rejected value, as written.
-        value: String,
-        /// What would have been accepted.
-        expected: &'static str,
-    },
-
     /// A name that is not one of an enumeration's variants, e.g. tier `"diamond"`.
     #[error("unknown {field} {value:?}; accepted: {expected}")]
     UnknownVariant {
@@ -274,15 +288,21 @@ pub enum ErrorKind {
         field: &'static str,
     },
 
-    /// A value of the wrong shape not covered by a more specific kind: a contact window that
-    /// ends before it starts, a currency that is not three letters, a field that does not belong.
-    #[error("{field} must be {expected}, got {value:?}")]
+    /// A value outside what is accepted, with the path of its field: a configuration or
+    /// policy value out of range (`weights.repeat_contact`, `sla.urgent.first_reply`,
+    /// `max_text_bytes`), a duration or interval that does not parse, a contact window that
+    /// ends before it starts, a currency that is not three letters, a field that does not
+    /// belong.
+    #[error("{field} must be {expected}, got {value}")]
     InvalidValue {
-        /// The field, e.g. `currency` or `contact_windows.end`.
-        field: &'static str,
-        /// The rejected value, as written.
+        /// Where the value sits, e.g. `weights.lead`, `sla.high.next_reply`, `weekly.mon[1]`,
+        /// `max_text_bytes` or `contact_windows.end`.
+        field: String,
+        /// The rejected value as the message shows it: text quoted in Rust's debug form and
+        /// cut to [`MAX_SHOWN_VALUE_CHARS`] characters, numbers in a short form (`1.79e308`),
+        /// durations in their written form (`2h`); for two clashing entries, both.
         value: String,
-        /// What is accepted.
+        /// What is accepted, with the limits of the field.
         expected: String,
     },
 
@@ -316,21 +336,6 @@ pub enum ErrorKind {
         /// The I/O error's message.
         message: String,
     },
-
-    /// A policy value (SLA target, business hours, duration) is outside what is accepted.
-    ///
-    /// Unlike [`ErrorKind::InvalidConfig`] the field is a path built at run time, such as
-    /// `sla.urgent.first_reply` or `weekly.mon[1]`, and the value may describe two clashing
-    /// entries.
-    #[error("invalid policy: {field} must be {expected}, got {value}")]
-    InvalidPolicy {
-        /// Where the value sits, e.g. `sla.high.next_reply` or `weekly.tue`.
-        field: String,
-        /// The rejected value, quoted as written where it was text.
-        value: String,
-        /// What would have been accepted.
-        expected: String,
-    },
 }
 
 #[cfg(test)]
@@ -344,6 +349,33 @@ mod tests {
         assert_eq!(cut.chars().count(), MAX_SHOWN_VALUE_CHARS + 1);
         assert!(cut.ends_with('…'));
         assert_eq!(shown("short"), "short");
+    }
+
+    #[test]
+    fn an_error_is_one_pointer_wide() {
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+        assert_eq!(
+            std::mem::size_of::<Result<(), Error>>(),
+            std::mem::size_of::<usize>()
+        );
+    }
+
+    #[test]
+    fn numbers_in_messages_are_short() {
+        assert_eq!(short_number(1.5), "1.5");
+        assert_eq!(short_number(-1.0), "-1");
+        assert_eq!(short_number(0.0), "0");
+        assert_eq!(short_number(1e9), "1000000000");
+        assert_eq!(short_number(f64::NAN), "NaN");
+        assert_eq!(short_number(f64::INFINITY), "inf");
+        assert_eq!(short_number(1.79e308), "1.79e308");
+        assert_eq!(short_number(-f64::MAX), "-1.7976931348623157e308");
+        assert_eq!(short_number(1e-300), "1e-300");
+        let err = Error::invalid_number("weights.lead", 1.79e308, "at most 1000");
+        assert_eq!(
+            err.to_string(),
+            "weights.lead must be at most 1000, got 1.79e308"
+        );
     }
 
     #[test]

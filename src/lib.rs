@@ -134,7 +134,7 @@ pub use model::{
     AgentId, Channel, ContactEvent, CustomerId, CustomerProfile, EventKind, Feedback, Level,
     Request, RequestId, Status, Tier, validate_batch,
 };
-pub use priority::Policy;
+pub use policy::Policy;
 pub use ranking::{Ranker, Ranking, rank};
 pub use signals::{
     Analyzer, AnalyzerConfig, Complaint, Cue, CueKind, Label, Sentiment, Signals, Urgency,

@@ -160,10 +160,7 @@ fn request_rows() -> Vec<Row> {
             check: |k| {
                 matches!(
                     k,
-                    ErrorKind::InvalidValue {
-                        field: "received_at",
-                        ..
-                    }
+                    ErrorKind::InvalidValue { field, .. } if field == "received_at"
                 )
             },
             shows: "\"9999-12-31T23:59:59-23:59\"",
@@ -236,10 +233,7 @@ fn request_rows() -> Vec<Row> {
             check: |k| {
                 matches!(
                     k,
-                    ErrorKind::InvalidValue {
-                        field: "contact_windows.end",
-                        ..
-                    }
+                    ErrorKind::InvalidValue { field, .. } if field == "contact_windows.end"
                 )
             },
             shows: "22:00",
@@ -250,10 +244,7 @@ fn request_rows() -> Vec<Row> {
             check: |k| {
                 matches!(
                     k,
-                    ErrorKind::InvalidValue {
-                        field: "lifetime_value.currency",
-                        ..
-                    }
+                    ErrorKind::InvalidValue { field, .. } if field == "lifetime_value.currency"
                 )
             },
             shows: "\"euro\"",
@@ -264,10 +255,7 @@ fn request_rows() -> Vec<Row> {
             check: |k| {
                 matches!(
                     k,
-                    ErrorKind::InvalidValue {
-                        field: "utc_offset",
-                        ..
-                    }
+                    ErrorKind::InvalidValue { field, .. } if field == "utc_offset"
                 )
             },
             shows: "\"UTC+1\"",
@@ -278,10 +266,7 @@ fn request_rows() -> Vec<Row> {
             check: |k| {
                 matches!(
                     k,
-                    ErrorKind::InvalidValue {
-                        field: "kind.outcome",
-                        ..
-                    }
+                    ErrorKind::InvalidValue { field, .. } if field == "kind.outcome"
                 )
             },
             shows: "\"missed\"",
@@ -644,10 +629,7 @@ fn builders_reject_dates_and_times_json_cannot_carry() {
         |k| {
             matches!(
                 k,
-                ErrorKind::InvalidValue {
-                    field: "customer_since",
-                    ..
-                }
+                ErrorKind::InvalidValue { field, .. } if field == "customer_since"
             )
         },
         "-0005-01-01",
@@ -667,10 +649,7 @@ fn builders_reject_dates_and_times_json_cannot_carry() {
     assert!(
         matches!(
             err.kind(),
-            ErrorKind::InvalidValue {
-                field: "received_at",
-                ..
-            }
+            ErrorKind::InvalidValue { field, .. } if field == "received_at"
         ),
         "{err}"
     );

@@ -140,10 +140,7 @@ fn a_zero_maximum_is_a_typed_error_naming_the_field() {
     assert!(
         matches!(
             err.kind(),
-            ErrorKind::InvalidConfig {
-                field: "max_text_bytes",
-                ..
-            }
+            ErrorKind::InvalidValue { field, .. } if field == "max_text_bytes"
         ),
         "{err:?}"
     );

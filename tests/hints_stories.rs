@@ -845,7 +845,7 @@ fn every_out_of_range_setting_is_rejected_by_name() {
         spoil(&mut config);
         let err = Hinter::new(config).unwrap_err();
         assert!(
-            matches!(err.kind(), realboss::ErrorKind::InvalidConfig { field: f, .. } if *f == field),
+            matches!(err.kind(), realboss::ErrorKind::InvalidValue { field: f, .. } if f == field),
             "{err}"
         );
         assert!(err.to_string().contains(field), "{err}");

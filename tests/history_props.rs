@@ -4,8 +4,9 @@
 
 use proptest::prelude::*;
 use realboss::model::*;
+use realboss::policy::HistoryConfig;
 use realboss::policy::HumanDuration;
-use realboss::priority::history::{HistoryConfig, history_signals};
+use realboss::priority::history::history_signals;
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
@@ -122,7 +123,12 @@ fn request() -> impl Strategy<Value = Request> {
 }
 
 fn config() -> impl Strategy<Value = HistoryConfig> {
-    (0u32..=60).prop_map(|m| HistoryConfig::new(HumanDuration::from_mins(m)).unwrap())
+    (0u32..=60).prop_map(|m| {
+        let mut config = HistoryConfig::default();
+        config.burst_window = HumanDuration::from_mins(m);
+        config.validate().unwrap();
+        config
+    })
 }
 
 /// The latest instant in the request (its own arrival or an event).
@@ -155,7 +161,7 @@ proptest! {
                     prop_assert!(repeat.at > since && repeat.at <= now);
                     // Counted contacts are more than a burst window apart.
                     let before = if i == 0 { since } else { s.repeat_contacts[i - 1].at };
-                    prop_assert!(repeat.at - before > config.burst_window().as_duration());
+                    prop_assert!(repeat.at - before > config.burst_window.as_duration());
                 }
             }
         }
@@ -174,7 +180,7 @@ proptest! {
         r in request(), gap_secs in 1i64..100_000, extra_min in 0i64..1_000,
         channel in channel(), config in config(),
     ) {
-        let at = last_instant(&r) + config.burst_window().as_duration() + Duration::seconds(gap_secs);
+        let at = last_instant(&r) + config.burst_window.as_duration() + Duration::seconds(gap_secs);
         let now = at + Duration::minutes(extra_min);
         let before = history_signals(&r, now, &config);
         let again = ContactEvent::new(

@@ -3,8 +3,9 @@
 
 use realboss::ErrorKind;
 use realboss::model::*;
+use realboss::policy::HistoryConfig;
 use realboss::policy::HumanDuration;
-use realboss::priority::history::{HistoryConfig, Immediacy, history_signals};
+use realboss::priority::history::{Immediacy, history_signals};
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
@@ -145,7 +146,9 @@ fn a_burst_of_three_chat_messages_within_a_minute_is_one_contact() {
     assert_eq!(s.repeat_contacts[0].at, t + Duration::minutes(10));
 
     // With a zero window every message counts on its own.
-    let each = HistoryConfig::new(HumanDuration::ZERO).unwrap();
+    let mut each = HistoryConfig::default();
+    each.burst_window = HumanDuration::ZERO;
+    each.validate().unwrap();
     assert_eq!(
         history_signals(&r, t + Duration::minutes(30), &each).repeat_count(),
         3
@@ -423,13 +426,16 @@ fn bad_history_configurations_say_what_to_fix() {
         let err = serde_json::from_str::<HistoryConfig>(json).unwrap_err();
         assert!(err.to_string().contains(needle), "{json}: {err}");
     }
-    let err = HistoryConfig::new(HumanDuration::from_hours(2)).unwrap_err();
+    let mut config = defaults();
+    config.burst_window = HumanDuration::from_hours(2);
+    let err = config.validate().unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::InvalidPolicy { field, value, expected }
+        matches!(err.kind(), ErrorKind::InvalidValue { field, value, expected }
             if field == "burst_window" && value == "2h" && expected.contains("1h")),
         "{err}"
     );
-    assert!(HistoryConfig::new(HumanDuration::from_hours(1)).is_ok());
+    config.burst_window = HumanDuration::from_hours(1);
+    assert!(config.validate().is_ok());
     let round: HistoryConfig =
         serde_json::from_str(&serde_json::to_string(&defaults()).unwrap()).unwrap();
     assert_eq!(round, defaults());

@@ -395,10 +395,7 @@ fn bad_configurations_name_the_field() {
     let err = Insights::new(config).unwrap_err();
     assert!(matches!(
         err.kind(),
-        ErrorKind::InvalidConfig {
-            field: "max_agents",
-            ..
-        }
+        ErrorKind::InvalidValue { field, .. } if field == "max_agents"
     ));
 }
 

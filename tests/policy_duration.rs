@@ -13,7 +13,7 @@ const TOO_LONG: &str =
     "a duration of at most 15250284452471w3d15h30m7s (9223372036854775807 seconds)";
 
 fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
-    ErrorKind::InvalidPolicy {
+    ErrorKind::InvalidValue {
         field: field.to_owned(),
         value: value.to_owned(),
         expected: expected.to_owned(),
@@ -94,7 +94,7 @@ fn each_bad_duration_gets_an_error_naming_the_text_and_the_form() {
     let err = "1.5h".parse::<HumanDuration>().unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("invalid policy: duration must be {FORM}, got \"1.5h\"")
+        format!("duration must be {FORM}, got \"1.5h\"")
     );
 }
 
@@ -150,11 +150,7 @@ fn serde_reads_and_writes_the_human_string() {
     let d: HumanDuration = serde_json::from_str("\"1d 4h\"").unwrap();
     assert_eq!(serde_json::to_string(&d).unwrap(), "\"1d4h\"");
     let err = serde_json::from_str::<HumanDuration>("\"4 hours\"").unwrap_err();
-    assert!(
-        err.to_string()
-            .starts_with("invalid policy: duration must be"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("duration must be"), "{err}");
     assert!(err.to_string().contains("\"4 hours\""), "{err}");
     // Plain numbers are refused: the unit must be written.
     assert!(serde_json::from_str::<HumanDuration>("900").is_err());

@@ -14,7 +14,7 @@ const NO_OVERLAP: &str = "intervals that do not overlap on the same day (touchin
      \"09:00-12:00\" and \"12:00-17:00\", is fine)";
 
 fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
-    ErrorKind::InvalidPolicy {
+    ErrorKind::InvalidValue {
         field: field.to_owned(),
         value: value.to_owned(),
         expected: expected.to_owned(),
@@ -194,7 +194,7 @@ fn the_rust_api_reports_the_same_errors() {
         )
     );
     let err = BusinessHours::new(offset!(+01:00), [], [date!(2026 - 12 - 25)]).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::InvalidPolicy { field, .. } if field == "weekly"));
+    assert!(matches!(err.kind(), ErrorKind::InvalidValue { field, .. } if field == "weekly"));
     let err =
         BusinessHours::new(offset!(+01:00:30), [(Monday, iv("09:00-17:00"))], []).unwrap_err();
     assert_eq!(

@@ -1,7 +1,7 @@
 //! `SlaTargets`: how long each level of customer may wait for a reply.
 
-use realboss::ErrorKind;
 use realboss::policy::{HumanDuration, ReplyTargets, SlaTargets};
+use realboss::{ErrorKind, Level};
 
 fn targets(first: &str, next: &str) -> ReplyTargets {
     ReplyTargets {
@@ -11,7 +11,7 @@ fn targets(first: &str, next: &str) -> ReplyTargets {
 }
 
 fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
-    ErrorKind::InvalidPolicy {
+    ErrorKind::InvalidValue {
         field: field.to_owned(),
         value: value.to_owned(),
         expected: expected.to_owned(),
@@ -21,16 +21,16 @@ fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
 #[test]
 fn defaults_follow_the_documented_table() {
     let sla = SlaTargets::default();
-    assert_eq!(sla.urgent(), targets("15m", "2h"));
-    assert_eq!(sla.high(), targets("1h", "8h"));
-    assert_eq!(sla.normal(), targets("4h", "24h"));
-    assert_eq!(sla.low(), targets("24h", "72h"));
-    assert_eq!(sla.get(0), Some(sla.low()));
-    assert_eq!(sla.get(1), Some(sla.normal()));
-    assert_eq!(sla.get(2), Some(sla.high()));
-    assert_eq!(sla.get(3), Some(sla.urgent()));
-    assert_eq!(sla.get(4), None);
-    assert_eq!(sla.get(usize::MAX), None);
+    assert_eq!(sla.target(Level::Urgent), targets("15m", "2h"));
+    assert_eq!(sla.target(Level::High), targets("1h", "8h"));
+    assert_eq!(sla.target(Level::Normal), targets("4h", "24h"));
+    assert_eq!(sla.target(Level::Low), targets("24h", "72h"));
+    // Each level has its own targets, strictly faster going up.
+    for pair in Level::ALL.windows(2) {
+        let (below, above) = (sla.target(pair[0]), sla.target(pair[1]));
+        assert!(above.first_reply < below.first_reply, "{pair:?}");
+        assert!(above.next_reply < below.next_reply, "{pair:?}");
+    }
 }
 
 #[test]
@@ -46,8 +46,8 @@ fn the_json_form_round_trips_and_missing_levels_take_defaults() {
 
     let custom: SlaTargets =
         serde_json::from_str(r#"{"high": {"first_reply": "30m", "next_reply": "4h"}}"#).unwrap();
-    assert_eq!(custom.high(), targets("30m", "4h"));
-    assert_eq!(custom.urgent(), sla.urgent());
+    assert_eq!(custom.target(Level::High), targets("30m", "4h"));
+    assert_eq!(custom.target(Level::Urgent), sla.target(Level::Urgent));
 }
 
 #[test]
@@ -123,16 +123,16 @@ fn each_bad_target_gets_an_error_naming_the_level() {
 fn equal_targets_across_levels_are_allowed_and_first_may_exceed_next() {
     let same = targets("1h", "1h");
     let sla = SlaTargets::new(same, same, same, same).unwrap();
-    assert_eq!(sla.urgent(), same);
+    assert_eq!(sla.target(Level::Urgent), same);
     let slow_first = targets("2h", "30m");
     assert!(SlaTargets::new(slow_first, slow_first, slow_first, slow_first).is_ok());
     let err = SlaTargets::new(same, same, targets("1h", "1h1s"), same).unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::InvalidPolicy { field, .. } if field == "sla.high.next_reply")
+        matches!(err.kind(), ErrorKind::InvalidValue { field, .. } if field == "sla.high.next_reply")
     );
     let err = SlaTargets::new(same, targets("1h", "0s"), same, same).unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::InvalidPolicy { field, .. } if field == "sla.normal.next_reply")
+        matches!(err.kind(), ErrorKind::InvalidValue { field, .. } if field == "sla.normal.next_reply")
     );
     assert_eq!(
         realboss::policy::DEFAULT_URGENT_FIRST_REPLY,

@@ -1,10 +1,12 @@
 //! Invariants of a request's priority and of batch ranking, on random requests.
 
 use proptest::prelude::*;
+use realboss::Policy;
 use realboss::model::*;
+use realboss::policy::HistoryConfig;
 use realboss::policy::HumanDuration;
-use realboss::priority::history::{HistoryConfig, history_signals};
-use realboss::priority::{Band, DeadlineKind, Policy, ReasonKind, ScoredText, assess};
+use realboss::priority::history::history_signals;
+use realboss::priority::{Band, DeadlineKind, ReasonKind, ScoredText, assess};
 use realboss::ranking::Ranker;
 use realboss::{Analyzer, AnalyzerConfig};
 use time::macros::{date, datetime};
@@ -120,8 +122,9 @@ proptest! {
     fn the_arrival_digest_gives_the_same_assessment_as_a_full_read(
         request in a_request(0), later in 0i64..20_000, discount in any::<bool>(),
     ) {
-        let policy = Policy::default()
-            .with_history(HistoryConfig::new(HumanDuration::from_mins(3)).unwrap());
+        let mut history = HistoryConfig::default();
+        history.burst_window = HumanDuration::from_mins(3);
+        let policy = Policy::builder().history(history).build().unwrap();
         let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
         let now = START + Duration::minutes(later);
         let digested = ScoredText::with_history(&analyzer, &request, policy.history());

@@ -6,8 +6,9 @@
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use realboss::ErrorKind;
+use realboss::Policy;
 use realboss::model::*;
-use realboss::priority::{Assessment, Policy};
+use realboss::priority::Assessment;
 use realboss::ranking::{Queue, QueueState, Ranker};
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
@@ -510,10 +511,7 @@ fn duplicate_insert_and_unknown_update_are_typed_errors() {
     assert!(
         matches!(
             err.kind(),
-            ErrorKind::InvalidValue {
-                field: "request id",
-                ..
-            }
+            ErrorKind::InvalidValue { field, .. } if field == "request id"
         ),
         "{err}"
     );

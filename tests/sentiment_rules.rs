@@ -300,7 +300,7 @@ fn thresholds_are_configurable_and_validated() {
         }
         let err = Analyzer::new(config).expect_err("out of range");
         match err.kind() {
-            ErrorKind::InvalidConfig { field: f, .. } => assert_eq!(*f, field),
+            ErrorKind::InvalidValue { field: f, .. } => assert_eq!(f, field),
             other => panic!("unexpected {other:?}"),
         }
         let message = err.to_string();

@@ -448,17 +448,19 @@ fn story_resolved_and_future_requests_are_skipped_not_ranked() -> Result {
 
 #[test]
 fn story_a_friday_evening_message_is_due_on_monday_morning_and_the_weekend_counts_half() -> Result {
+    use realboss::Policy;
     use realboss::policy::BusinessHours;
-    use realboss::priority::{DeadlineKind, Policy};
+    use realboss::priority::DeadlineKind;
     let hours: BusinessHours = serde_json::from_str(
         r#"{"utc_offset": "+00:00",
             "weekly": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
                        "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}"#,
     )
     .unwrap();
-    let policy = Policy::default()
-        .with_business_hours(hours)
-        .with_off_hours_wait(0.5)?;
+    let policy = Policy::builder()
+        .business_hours(hours)
+        .off_hours_wait(0.5)
+        .build()?;
     let ranker = Ranker::new(policy);
     let c = customer("cus-j", Tier::Standard, 0.0)?;
     // Friday 2026-11-20, 17:30: the office closed half an hour ago.

@@ -6,9 +6,8 @@
 use libfuzzer_sys::fuzz_target;
 use realboss::model::*;
 use realboss::policy::{BusinessHours, HumanDuration, SlaTargets};
-use realboss::priority::Policy;
 use realboss::ranking::QueueState;
-use realboss::{AnalyzerConfig, HintsConfig};
+use realboss::{AnalyzerConfig, HintsConfig, Policy};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt::Debug;

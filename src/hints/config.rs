@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
 use crate::policy::HumanDuration;
-use crate::{Error, ErrorKind};
 
 /// Default [`HintsConfig::min_evidence`]: 3 events. One or two contacts are an anecdote; three
 /// answered calls at the same hour start to be a habit.
@@ -32,8 +32,9 @@ pub const MAX_TOP_TOPICS: u32 = 50;
 /// Default [`HintsConfig::silence_after_complaint`]: 14 days without a word after a complaint.
 pub const DEFAULT_SILENCE_AFTER_COMPLAINT: HumanDuration = HumanDuration::from_days(14);
 
-/// How hints are derived: validated by [`Hinter::new`](super::Hinter::new) and when read from
-/// JSON (the fields are public, so a value built in code is checked when the hinter is built).
+/// How hints are derived. The fields are public with documented defaults;
+/// [`validate`](Self::validate) checks them, and [`Hinter::new`](super::Hinter::new) and
+/// deserialization call it (so a value built in code is checked when the hinter is built).
 ///
 /// JSON form (every field optional, unknown fields rejected, values checked as in
 /// [`HintsConfig::validate`]):
@@ -51,7 +52,7 @@ pub const DEFAULT_SILENCE_AFTER_COMPLAINT: HumanDuration = HumanDuration::from_d
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "HintsConfigWire")]
+#[serde(try_from = "HintsConfigSpec", into = "HintsConfigSpec")]
 #[non_exhaustive]
 pub struct HintsConfig {
     /// Fewest observations before a hint is drawn from behaviour rather than reported as
@@ -89,10 +90,11 @@ impl Default for HintsConfig {
     }
 }
 
-/// The JSON shape before validation: every field optional, unknown ones rejected.
-#[derive(Deserialize)]
+/// The JSON form of [`HintsConfig`], before validation: every field optional, unknown ones
+/// rejected.
+#[derive(Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-struct HintsConfigWire {
+struct HintsConfigSpec {
     min_evidence: u32,
     lookback: HumanDuration,
     recent_messages: u32,
@@ -100,22 +102,27 @@ struct HintsConfigWire {
     silence_after_complaint: HumanDuration,
 }
 
-impl Default for HintsConfigWire {
+impl Default for HintsConfigSpec {
     fn default() -> Self {
-        let d = HintsConfig::default();
-        HintsConfigWire {
-            min_evidence: d.min_evidence,
-            lookback: d.lookback,
-            recent_messages: d.recent_messages,
-            top_topics: d.top_topics,
-            silence_after_complaint: d.silence_after_complaint,
+        HintsConfig::default().into()
+    }
+}
+
+impl From<HintsConfig> for HintsConfigSpec {
+    fn from(c: HintsConfig) -> Self {
+        HintsConfigSpec {
+            min_evidence: c.min_evidence,
+            lookback: c.lookback,
+            recent_messages: c.recent_messages,
+            top_topics: c.top_topics,
+            silence_after_complaint: c.silence_after_complaint,
         }
     }
 }
 
-impl TryFrom<HintsConfigWire> for HintsConfig {
+impl TryFrom<HintsConfigSpec> for HintsConfig {
     type Error = Error;
-    fn try_from(w: HintsConfigWire) -> Result<Self, Error> {
+    fn try_from(w: HintsConfigSpec) -> Result<Self, Error> {
         let config = HintsConfig {
             min_evidence: w.min_evidence,
             lookback: w.lookback,
@@ -129,29 +136,37 @@ impl TryFrom<HintsConfigWire> for HintsConfig {
 }
 
 impl HintsConfig {
-    /// Checks every field against its documented range.
+    /// Checks every field against its documented range; [`Hinter::new`](super::Hinter::new)
+    /// and deserialization call it.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidConfig`] naming the first field out of range, its value and the
-    /// accepted range.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) naming the first field out
+    /// of range, its value and the accepted range.
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |field: &'static str, value: u32, expected: &'static str| -> Error {
-            ErrorKind::InvalidConfig {
-                field,
-                value: value.to_string(),
-                expected,
-            }
-            .into()
+        let bad = |field: &str, value: u32, expected: String| -> Error {
+            Error::invalid_shown(field, value.to_string(), expected)
         };
         if !(1..=MAX_MIN_EVIDENCE).contains(&self.min_evidence) {
-            return Err(bad("min_evidence", self.min_evidence, "in 1..=1000"));
+            return Err(bad(
+                "min_evidence",
+                self.min_evidence,
+                format!("in 1..={MAX_MIN_EVIDENCE}"),
+            ));
         }
         if !RECENT_MESSAGES_RANGE.contains(&self.recent_messages) {
-            return Err(bad("recent_messages", self.recent_messages, "in 4..=10000"));
+            return Err(bad(
+                "recent_messages",
+                self.recent_messages,
+                format!("in {RECENT_MESSAGES_RANGE:?}"),
+            ));
         }
         if !(1..=MAX_TOP_TOPICS).contains(&self.top_topics) {
-            return Err(bad("top_topics", self.top_topics, "in 1..=50"));
+            return Err(bad(
+                "top_topics",
+                self.top_topics,
+                format!("in 1..={MAX_TOP_TOPICS}"),
+            ));
         }
         Ok(())
     }
@@ -175,5 +190,21 @@ mod tests {
         assert_eq!(partial, HintsConfig::default());
         let err = serde_json::from_str::<HintsConfig>(r#"{"top_topics": 0}"#).unwrap_err();
         assert!(err.to_string().contains("top_topics"), "{err}");
+    }
+
+    #[test]
+    fn messages_name_the_field_and_the_limits_of_the_constants() {
+        let mut config = HintsConfig::default();
+        config.min_evidence = 0;
+        assert_eq!(
+            config.validate().unwrap_err().to_string(),
+            format!("min_evidence must be in 1..={MAX_MIN_EVIDENCE}, got 0")
+        );
+        config = HintsConfig::default();
+        config.recent_messages = 3;
+        assert_eq!(
+            config.validate().unwrap_err().to_string(),
+            "recent_messages must be in 4..=10000, got 3"
+        );
     }
 }

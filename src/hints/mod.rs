@@ -108,7 +108,7 @@ impl Hinter {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidConfig`](crate::ErrorKind::InvalidConfig) naming the field of
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) naming the field of
     /// `config` out of its documented range.
     pub fn new(config: HintsConfig) -> Result<Hinter, Error> {
         Hinter::with_analyzer(config, Analyzer::new(AnalyzerConfig::default())?)

@@ -89,21 +89,22 @@
 //! words of pure feeling ("terrible" is a feeling, "refund" or "broken" a topic) are stemmed
 //! (Snowball, English) and counted. [`Topics`] lists the most frequent stems.
 
+mod config;
 mod report;
 mod sketch;
 mod topics;
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
-use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::Error;
 use crate::model::{
     AgentId, CallOutcome, ContactEvent, Direction, EventKind, Feedback, Rating, RequestId,
 };
 use crate::policy::HumanDuration;
-use crate::{Error, ErrorKind};
 
+pub use config::InsightsConfig;
 pub use report::{
     AgentInsights, Coverage, DurationFigures, InsightsReport, Mean, Nps, Share, Topic, Topics,
     TrendWindow,
@@ -170,156 +171,6 @@ const MICROS: f64 = 1_000_000.0;
 
 /// Window starts are aligned to this instant: Monday 1970-01-05 00:00 UTC, in Unix seconds.
 const WINDOW_ANCHOR_UNIX: i64 = 4 * 86_400;
-
-/// How insights are computed and how much they may remember.
-///
-/// JSON form: `{"trend_window": "1d", "max_trend_windows": 365, "max_open_requests": 50000,
-/// "max_open_age": "30d", "max_agents": 500, "top_topics": 5, "max_topics": 2000}`; omitted fields take their defaults, unknown fields are rejected, and
-/// values are validated as in [`InsightsConfig::validate`].
-///
-/// ```
-/// use realboss::insights::InsightsConfig;
-/// let config: InsightsConfig = serde_json::from_str(r#"{"trend_window": "1d"}"#)?;
-/// assert_eq!(config.trend_window.as_secs(), 86_400);
-/// let err = serde_json::from_str::<InsightsConfig>(r#"{"max_agents": 0}"#).unwrap_err();
-/// assert!(err.to_string().contains("max_agents"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "InsightsConfigSpec", into = "InsightsConfigSpec")]
-#[non_exhaustive]
-pub struct InsightsConfig {
-    /// Length of a sentiment-trend window, [`MIN_TREND_WINDOW`]..=[`MAX_TREND_WINDOW`],
-    /// default [`DEFAULT_TREND_WINDOW`].
-    pub trend_window: HumanDuration,
-    /// Trend windows kept, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_TREND_WINDOWS`]; the
-    /// oldest is dropped (and counted) to make room.
-    pub max_trend_windows: usize,
-    /// Open requests tracked at once, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_OPEN_REQUESTS`].
-    pub max_open_requests: usize,
-    /// Age at which an unresolved request is evicted, [`MIN_MAX_OPEN_AGE`]..=[`MAX_MAX_OPEN_AGE`],
-    /// default [`DEFAULT_MAX_OPEN_AGE`]: once an item arrives more than this after the
-    /// request's first item, the request leaves memory, is counted in
-    /// [`Coverage::stale_requests_evicted`], and what is known of it is kept as for an open
-    /// request in a report (its first response and whether the customer chased us; its
-    /// promises past due are broken). A later event of it starts a new episode.
-    pub max_open_age: HumanDuration,
-    /// Agents tracked, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_AGENTS`].
-    pub max_agents: usize,
-    /// Complaint topics listed in a report, 1..=[`MAX_LIMIT`], default [`DEFAULT_TOP_TOPICS`].
-    pub top_topics: usize,
-    /// Distinct topic stems counted at once, 1..=[`MAX_LIMIT`], default
-    /// [`DEFAULT_MAX_TOPICS`]; see [`Topics::max_undercount`].
-    pub max_topics: usize,
-}
-
-impl Default for InsightsConfig {
-    fn default() -> Self {
-        InsightsConfig {
-            trend_window: DEFAULT_TREND_WINDOW,
-            max_trend_windows: DEFAULT_MAX_TREND_WINDOWS,
-            max_open_requests: DEFAULT_MAX_OPEN_REQUESTS,
-            max_open_age: DEFAULT_MAX_OPEN_AGE,
-            max_agents: DEFAULT_MAX_AGENTS,
-            top_topics: DEFAULT_TOP_TOPICS,
-            max_topics: DEFAULT_MAX_TOPICS,
-        }
-    }
-}
-
-impl InsightsConfig {
-    /// Checks every value; [`Insights::new`] calls it.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::InvalidConfig`] naming the field when the trend window is outside
-    /// [`MIN_TREND_WINDOW`]..=[`MAX_TREND_WINDOW`] or a limit is outside 1..=[`MAX_LIMIT`].
-    pub fn validate(&self) -> Result<(), Error> {
-        if self.trend_window < MIN_TREND_WINDOW || self.trend_window > MAX_TREND_WINDOW {
-            return Err(ErrorKind::InvalidConfig {
-                field: "trend_window",
-                value: self.trend_window.to_string(),
-                expected: "a duration from 1m to 366d",
-            }
-            .into());
-        }
-        if self.max_open_age < MIN_MAX_OPEN_AGE || self.max_open_age > MAX_MAX_OPEN_AGE {
-            return Err(ErrorKind::InvalidConfig {
-                field: "max_open_age",
-                value: self.max_open_age.to_string(),
-                expected: "a duration from 1h to 3660d",
-            }
-            .into());
-        }
-        for (field, value) in [
-            ("max_trend_windows", self.max_trend_windows),
-            ("max_open_requests", self.max_open_requests),
-            ("max_agents", self.max_agents),
-            ("top_topics", self.top_topics),
-            ("max_topics", self.max_topics),
-        ] {
-            if value == 0 || value > MAX_LIMIT {
-                return Err(ErrorKind::InvalidConfig {
-                    field,
-                    value: value.to_string(),
-                    expected: "an integer from 1 to 10000000",
-                }
-                .into());
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The JSON form of [`InsightsConfig`], before validation.
-#[derive(Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct InsightsConfigSpec {
-    trend_window: HumanDuration,
-    max_trend_windows: usize,
-    max_open_requests: usize,
-    max_open_age: HumanDuration,
-    max_agents: usize,
-    top_topics: usize,
-    max_topics: usize,
-}
-
-impl Default for InsightsConfigSpec {
-    fn default() -> Self {
-        InsightsConfig::default().into()
-    }
-}
-
-impl From<InsightsConfig> for InsightsConfigSpec {
-    fn from(c: InsightsConfig) -> Self {
-        InsightsConfigSpec {
-            trend_window: c.trend_window,
-            max_trend_windows: c.max_trend_windows,
-            max_open_requests: c.max_open_requests,
-            max_open_age: c.max_open_age,
-            max_agents: c.max_agents,
-            top_topics: c.top_topics,
-            max_topics: c.max_topics,
-        }
-    }
-}
-
-impl TryFrom<InsightsConfigSpec> for InsightsConfig {
-    type Error = Error;
-    fn try_from(s: InsightsConfigSpec) -> Result<Self, Error> {
-        let config = InsightsConfig {
-            trend_window: s.trend_window,
-            max_trend_windows: s.max_trend_windows,
-            max_open_requests: s.max_open_requests,
-            max_open_age: s.max_open_age,
-            max_agents: s.max_agents,
-            top_topics: s.top_topics,
-            max_topics: s.max_topics,
-        };
-        config.validate()?;
-        Ok(config)
-    }
-}
 
 /// A promise of an update, waiting to be kept or broken.
 #[derive(Debug, Clone)]

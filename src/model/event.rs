@@ -411,10 +411,7 @@ mod tests {
         assert!(
             matches!(
                 err.kind(),
-                ErrorKind::InvalidValue {
-                    field: "kind.outcome",
-                    ..
-                }
+                ErrorKind::InvalidValue { field, .. } if field == "kind.outcome"
             ),
             "{err}"
         );

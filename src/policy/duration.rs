@@ -74,7 +74,7 @@ impl HumanDuration {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) when `secs` is larger
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `secs` is larger
     /// than [`HumanDuration::MAX`].
     pub fn from_secs(secs: u64) -> Result<Self, Error> {
         if secs > Self::MAX.0 {
@@ -138,7 +138,7 @@ impl TryFrom<time::Duration> for HumanDuration {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) when the duration is
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when the duration is
     /// negative or has a fractional second (nothing is rounded away silently).
     fn try_from(value: time::Duration) -> Result<Self, Error> {
         if value.is_negative() || value.subsec_nanoseconds() != 0 {
@@ -178,12 +178,19 @@ impl FromStr for HumanDuration {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) with field `duration`,
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) with field `duration`,
     /// the quoted text and the accepted form, when the text is empty, has a sign, a fraction,
     /// a part without unit, an unknown unit, units out of order or repeated, or a total above
     /// [`HumanDuration::MAX`].
     fn from_str(text: &str) -> Result<Self, Error> {
-        let bad = |expected: &str| invalid("duration", quote(text), expected);
+        HumanDuration::parse(text, "duration")
+    }
+}
+
+impl HumanDuration {
+    /// Parses the human form, naming `field` in the error (see [`FromStr`]).
+    fn parse(text: &str, field: &str) -> Result<Self, Error> {
+        let bad = |expected: &str| invalid(field, quote(text), expected);
         let bytes = text.as_bytes();
         let mut at = 0;
         let mut total: u64 = 0;
@@ -243,6 +250,50 @@ fn too_long() -> String {
         HumanDuration::MAX,
         HumanDuration::MAX.0
     )
+}
+
+/// A duration as written in a configuration, parsed when the configuration is validated so
+/// that a bad one is a typed error naming its field (`max_wait`, `sla.urgent.first_reply`).
+/// It reads from JSON exactly what a [`HumanDuration`] reads (a string, with the same
+/// "expected" text for a value of another JSON type) and writes the same string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct DurationText(String);
+
+impl DurationText {
+    /// The duration, or an error naming `field`.
+    pub(crate) fn parse(&self, field: &str) -> Result<HumanDuration, Error> {
+        HumanDuration::parse(&self.0, field)
+    }
+}
+
+impl From<HumanDuration> for DurationText {
+    fn from(value: HumanDuration) -> Self {
+        DurationText(value.to_string())
+    }
+}
+
+impl Serialize for DurationText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for DurationText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = DurationText;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(EXPECTED_FORM)
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DurationText, E> {
+                Ok(DurationText(text.to_owned()))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
 }
 
 impl Serialize for HumanDuration {

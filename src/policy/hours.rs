@@ -72,7 +72,7 @@ impl OpenInterval {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) with field `interval`
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) with field `interval`
     /// when `start` is not before `end`, or either has a fractional second.
     pub fn new(start: Time, end: Time) -> Result<Self, Error> {
         let secs = |t: Time| {
@@ -94,7 +94,7 @@ impl OpenInterval {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) with field `interval`
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) with field `interval`
     /// unless `start < end <= 86_400`.
     pub fn from_secs(start: u32, end: u32) -> Result<Self, Error> {
         checked(start, end).ok_or_else(|| {
@@ -194,7 +194,7 @@ impl FromStr for OpenInterval {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) with field `interval`
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) with field `interval`
     /// when the text is not in that form or the start is not before the end.
     fn from_str(text: &str) -> Result<Self, Error> {
         parse_interval(text, || "interval".to_owned())
@@ -336,7 +336,7 @@ impl BusinessHours {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy):
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue):
     /// - field `weekly.<day>` (e.g. `weekly.tue`) when two intervals of that day overlap; the
     ///   value names both;
     /// - field `weekly` when no interval is given;
@@ -691,7 +691,7 @@ fn local_day_number(date: Date) -> i64 {
 /// The JSON form of [`BusinessHours`], before validation.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct BusinessHoursSpec {
+pub(crate) struct BusinessHoursSpec {
     utc_offset: String,
     weekly: WeeklySpec,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

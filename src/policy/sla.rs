@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::DurationText;
 use super::{HumanDuration, invalid};
 use crate::Error;
+use crate::model::Level;
 
 /// Default first-reply target for `urgent` requests: 15 minutes. All defaults of this module
 /// are the ones set in realboss issue 4: each level roughly four times faster than the one
@@ -24,8 +26,18 @@ pub const DEFAULT_LOW_FIRST_REPLY: HumanDuration = HumanDuration::from_hours(24)
 /// Default next-reply target for `low` requests: 72 hours.
 pub const DEFAULT_LOW_NEXT_REPLY: HumanDuration = HumanDuration::from_hours(72);
 
-/// Level names, lowest first; [`SlaTargets::get`] indexes follow this order.
-const LEVEL_NAMES: [&str; 4] = ["low", "normal", "high", "urgent"];
+/// The levels, lowest first: the order of [`SlaTargets`]'s array.
+const LEVELS: [Level; 4] = [Level::Low, Level::Normal, Level::High, Level::Urgent];
+
+/// The position of `level` in [`LEVELS`].
+const fn index(level: Level) -> usize {
+    match level {
+        Level::Low => 0,
+        Level::Normal => 1,
+        Level::High => 2,
+        Level::Urgent => 3,
+    }
+}
 
 /// The reply targets of one level: how long a customer may wait for the first reply to a new
 /// request, and for each next reply after they write again.
@@ -75,11 +87,12 @@ pub struct ReplyTargets {
 /// both targets are required; unknown keys are rejected.
 ///
 /// ```
+/// use realboss::Level;
 /// use realboss::policy::{HumanDuration, SlaTargets};
 ///
 /// let sla: SlaTargets = serde_json::from_str(r#"{"urgent": {"first_reply": "5m", "next_reply": "1h"}}"#)?;
-/// assert_eq!(sla.urgent().first_reply, HumanDuration::from_mins(5));
-/// assert_eq!(sla.low(), SlaTargets::default().low());
+/// assert_eq!(sla.target(Level::Urgent).first_reply, HumanDuration::from_mins(5));
+/// assert_eq!(sla.target(Level::Low), SlaTargets::default().target(Level::Low));
 ///
 /// let swapped = r#"{"urgent": {"first_reply": "2h", "next_reply": "2h"}}"#;
 /// let err = serde_json::from_str::<SlaTargets>(swapped).unwrap_err();
@@ -89,7 +102,7 @@ pub struct ReplyTargets {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "SlaTargetsSpec", into = "SlaTargetsSpec")]
 pub struct SlaTargets {
-    /// Lowest level first.
+    /// Lowest level first, indexed by [`index`].
     levels: [ReplyTargets; 4],
 }
 
@@ -124,7 +137,7 @@ impl SlaTargets {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidPolicy`](crate::ErrorKind::InvalidPolicy) with a field such as
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) with a field such as
     /// `sla.high.next_reply` when that target is zero, or longer than the same target of the
     /// level below (the value then names both).
     pub fn new(
@@ -134,11 +147,11 @@ impl SlaTargets {
         urgent: ReplyTargets,
     ) -> Result<Self, Error> {
         let levels = [low, normal, high, urgent];
-        for (name, targets) in LEVEL_NAMES.iter().zip(&levels) {
+        for (level, targets) in LEVELS.iter().zip(&levels) {
             for (kind, target) in by_kind(targets) {
                 if target.is_zero() {
                     return Err(invalid(
-                        format!("sla.{name}.{kind}"),
+                        format!("sla.{level}.{kind}"),
                         "\"0s\"",
                         "a target greater than zero, e.g. \"15m\"",
                     ));
@@ -150,9 +163,9 @@ impl SlaTargets {
                 by_kind(&levels[i - 1]).into_iter().zip(by_kind(&levels[i]))
             {
                 if this > below {
-                    let below_field = format!("sla.{}.{kind}", LEVEL_NAMES[i - 1]);
+                    let below_field = format!("sla.{}.{kind}", LEVELS[i - 1]);
                     return Err(invalid(
-                        format!("sla.{}.{kind}", LEVEL_NAMES[i]),
+                        format!("sla.{}.{kind}", LEVELS[i]),
                         format!("\"{this}\" (longer than {below_field} = \"{below}\")"),
                         format!(
                             "at most {below_field}: a higher level may not wait longer \
@@ -165,30 +178,9 @@ impl SlaTargets {
         Ok(SlaTargets { levels })
     }
 
-    /// Targets for `low` requests.
-    pub fn low(&self) -> ReplyTargets {
-        self.levels[0]
-    }
-
-    /// Targets for `normal` requests.
-    pub fn normal(&self) -> ReplyTargets {
-        self.levels[1]
-    }
-
-    /// Targets for `high` requests.
-    pub fn high(&self) -> ReplyTargets {
-        self.levels[2]
-    }
-
-    /// Targets for `urgent` requests.
-    pub fn urgent(&self) -> ReplyTargets {
-        self.levels[3]
-    }
-
-    /// Targets by level index: 0 = `low`, 1 = `normal`, 2 = `high`, 3 = `urgent`; `None` for
-    /// any other index. (The integrator maps the model's level enum onto this.)
-    pub fn get(&self, level_index: usize) -> Option<ReplyTargets> {
-        self.levels.get(level_index).copied()
+    /// The targets of requests at `level`.
+    pub fn target(&self, level: Level) -> ReplyTargets {
+        self.levels[index(level)]
     }
 }
 
@@ -203,11 +195,39 @@ fn by_kind(targets: &ReplyTargets) -> [(&'static str, HumanDuration); 2] {
 /// The JSON form of [`SlaTargets`], before validation; levels left out take their defaults.
 #[derive(Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-struct SlaTargetsSpec {
-    urgent: ReplyTargets,
-    high: ReplyTargets,
-    normal: ReplyTargets,
-    low: ReplyTargets,
+pub(crate) struct SlaTargetsSpec {
+    urgent: ReplyTargetsSpec,
+    high: ReplyTargetsSpec,
+    normal: ReplyTargetsSpec,
+    low: ReplyTargetsSpec,
+}
+
+/// The JSON form of one level's [`ReplyTargets`]: both required.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplyTargetsSpec {
+    first_reply: DurationText,
+    next_reply: DurationText,
+}
+
+impl ReplyTargetsSpec {
+    fn parse(&self, level: Level) -> Result<ReplyTargets, Error> {
+        Ok(ReplyTargets {
+            first_reply: self
+                .first_reply
+                .parse(&format!("sla.{level}.first_reply"))?,
+            next_reply: self.next_reply.parse(&format!("sla.{level}.next_reply"))?,
+        })
+    }
+}
+
+impl From<ReplyTargets> for ReplyTargetsSpec {
+    fn from(targets: ReplyTargets) -> Self {
+        ReplyTargetsSpec {
+            first_reply: targets.first_reply.into(),
+            next_reply: targets.next_reply.into(),
+        }
+    }
 }
 
 impl Default for SlaTargetsSpec {
@@ -219,10 +239,10 @@ impl Default for SlaTargetsSpec {
 impl From<SlaTargets> for SlaTargetsSpec {
     fn from(sla: SlaTargets) -> Self {
         SlaTargetsSpec {
-            urgent: sla.urgent(),
-            high: sla.high(),
-            normal: sla.normal(),
-            low: sla.low(),
+            urgent: sla.target(Level::Urgent).into(),
+            high: sla.target(Level::High).into(),
+            normal: sla.target(Level::Normal).into(),
+            low: sla.target(Level::Low).into(),
         }
     }
 }
@@ -231,6 +251,12 @@ impl TryFrom<SlaTargetsSpec> for SlaTargets {
     type Error = Error;
 
     fn try_from(spec: SlaTargetsSpec) -> Result<Self, Error> {
-        SlaTargets::new(spec.low, spec.normal, spec.high, spec.urgent)
+        // Lowest level first, as `SlaTargets::new` checks them.
+        SlaTargets::new(
+            spec.low.parse(Level::Low)?,
+            spec.normal.parse(Level::Normal)?,
+            spec.high.parse(Level::High)?,
+            spec.urgent.parse(Level::Urgent)?,
+        )
     }
 }

@@ -6,13 +6,13 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::history::{self, Facts, earliest, history_signals};
-use super::policy::{
-    MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS, Policy,
-};
 use super::scored::{MessageSource, ScoredText, TextSummary, TopText};
 use crate::model::formats::serialize_timestamp;
 use crate::model::{Level, Request, Requester, Status};
-use crate::policy::HumanDuration;
+use crate::policy::{
+    HumanDuration, MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS,
+    Policy,
+};
 use crate::signals::{Cue, CueKind};
 
 /// Points at which a request's urgency score reaches `1 - 1/e` (about 0.63, `high`): one clear
@@ -448,7 +448,7 @@ pub(crate) fn band_width(policy: &Policy) -> f64 {
 /// Assesses one request at `now`.
 ///
 /// `discount_marks` says whether the customer marks everything urgent (see
-/// [`SelfUrgent`](super::SelfUrgent)); a ranker decides it from all the customer's requests
+/// [`SelfUrgent`](crate::policy::SelfUrgent)); a ranker decides it from all the customer's requests
 /// it ranks. Text is not read again: only `text`'s scores are. Deterministic; never panics.
 pub fn assess(
     policy: &Policy,
@@ -555,10 +555,7 @@ fn deadline(
     level: Level,
     now: OffsetDateTime,
 ) -> Deadline {
-    let targets = policy
-        .sla()
-        .get(level_index(level))
-        .unwrap_or(policy.sla().normal());
+    let targets = policy.sla().target(level);
     let (kind, target) = if answered_before {
         (DeadlineKind::NextReply, targets.next_reply)
     } else {

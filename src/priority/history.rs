@@ -52,7 +52,8 @@
 //!
 //! ```
 //! use realboss::model::*;
-//! use realboss::priority::history::{HistoryConfig, history_signals};
+//! use realboss::policy::HistoryConfig;
+//! use realboss::priority::history::history_signals;
 //! use time::macros::{date, datetime};
 //!
 //! let nora = CustomerProfile::builder(
@@ -80,121 +81,16 @@
 //! # Ok::<(), realboss::Error>(())
 //! ```
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use time::{Duration, OffsetDateTime};
 
 use super::gratitude::is_gratitude_only;
-use crate::Error;
-use crate::ErrorKind;
 use crate::model::formats::serialize_timestamp;
 use crate::model::{
     CallOutcome, Channel, ContactEvent, Direction, EventKind, Money, PaymentMethod, PaymentOutcome,
     Request,
 };
-use crate::policy::HumanDuration;
-
-/// Default [`HistoryConfig::burst_window`]: 2 minutes. Someone typing a chat message in three
-/// pieces sends them seconds apart; two minutes covers that without merging a real chase
-/// ("any news?" after a few minutes of silence).
-pub const DEFAULT_BURST_WINDOW: HumanDuration = HumanDuration::from_mins(2);
-
-/// Largest accepted [`HistoryConfig::burst_window`]: 1 hour. A longer window would merge
-/// separate chases into one and hide how often a customer had to come back.
-pub const MAX_BURST_WINDOW: HumanDuration = HumanDuration::from_hours(1);
-
-/// How history is read: validated once, then shared.
-///
-/// JSON form: `{"burst_window": "2m"}`; omitted fields take their defaults, unknown fields
-/// are rejected, and values are validated as in [`HistoryConfig::new`].
-///
-/// ```
-/// use realboss::priority::history::HistoryConfig;
-/// let config: HistoryConfig = serde_json::from_str(r#"{"burst_window": "90s"}"#)?;
-/// assert_eq!(config.burst_window().as_secs(), 90);
-/// let err = serde_json::from_str::<HistoryConfig>(r#"{"burst_window": "2h"}"#).unwrap_err();
-/// assert!(err.to_string().contains("burst_window"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "HistoryConfigSpec", into = "HistoryConfigSpec")]
-pub struct HistoryConfig {
-    burst_window: HumanDuration,
-}
-
-impl HistoryConfig {
-    /// A configuration with the given burst window (see the module docs for what a burst is).
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::InvalidPolicy`] with field `burst_window` when the window is longer than
-    /// [`MAX_BURST_WINDOW`]. Zero is accepted: then only messages at the very same instant
-    /// form a burst.
-    pub fn new(burst_window: HumanDuration) -> Result<Self, Error> {
-        let config = HistoryConfig { burst_window };
-        config.validate()?;
-        Ok(config)
-    }
-
-    /// Checks the values (always `Ok` for a value built by [`new`](Self::new), `Default` or
-    /// deserialization; kept so that hosts can check a configuration explicitly).
-    ///
-    /// # Errors
-    ///
-    /// As [`new`](Self::new).
-    pub fn validate(&self) -> Result<(), Error> {
-        if self.burst_window > MAX_BURST_WINDOW {
-            return Err(ErrorKind::InvalidPolicy {
-                field: "burst_window".to_owned(),
-                value: self.burst_window.to_string(),
-                expected: format!("a duration of at most {MAX_BURST_WINDOW}"),
-            }
-            .into());
-        }
-        Ok(())
-    }
-
-    /// Inbound messages at most this long after the previous one count as one contact;
-    /// `0s..=1h`, default [`DEFAULT_BURST_WINDOW`].
-    pub fn burst_window(&self) -> HumanDuration {
-        self.burst_window
-    }
-}
-
-impl Default for HistoryConfig {
-    fn default() -> Self {
-        HistoryConfig {
-            burst_window: DEFAULT_BURST_WINDOW,
-        }
-    }
-}
-
-/// The JSON form of [`HistoryConfig`], before validation.
-#[derive(Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct HistoryConfigSpec {
-    burst_window: HumanDuration,
-}
-
-impl Default for HistoryConfigSpec {
-    fn default() -> Self {
-        HistoryConfig::default().into()
-    }
-}
-
-impl From<HistoryConfig> for HistoryConfigSpec {
-    fn from(config: HistoryConfig) -> Self {
-        HistoryConfigSpec {
-            burst_window: config.burst_window,
-        }
-    }
-}
-
-impl TryFrom<HistoryConfigSpec> for HistoryConfig {
-    type Error = Error;
-    fn try_from(spec: HistoryConfigSpec) -> Result<Self, Error> {
-        HistoryConfig::new(spec.burst_window)
-    }
-}
+use crate::policy::HistoryConfig;
 
 /// How immediate a channel is, lowest first (`Ord` follows this order); moving up while
 /// waiting is a [`ChannelEscalation`].

@@ -5,8 +5,8 @@
 //!   escalation, missed calls), each signal with its evidence.
 //! - [`ScoredText`]: a request's customer messages, scored once on arrival (urgency, complaint,
 //!   sentiment), so that ranking never reads text again.
-//! - [`Policy`]: the weights, the customer-value curve, SLA targets, business hours, the
-//!   maximum wait, validated once.
+//! - [`Policy`] (in [`policy`](crate::policy)): the weights, the customer-value curve, SLA
+//!   targets, business hours, the maximum wait, validated once.
 //! - [`assess`] turns all of it into an [`Assessment`] at a given `now` (priority, band,
 //!   urgency level, next SLA deadline) and [`reasons`] itemizes it.
 //!
@@ -35,20 +35,21 @@
 //!
 //! Every waiting request ages at the same rate, so the order between two requests changes
 //! only at events, promise due times, SLA deadlines and the maximum wait.
+//!
+//! [`Policy`]: crate::Policy
+//! [`Policy::internal_factor`]: crate::Policy::internal_factor
+//! [`Policy::max_wait`]: crate::Policy::max_wait
+//! [`Policy::off_hours_wait`]: crate::Policy::off_hours_wait
+//! [`SelfUrgent`]: crate::policy::SelfUrgent
+//! [`CustomerValue`]: crate::policy::CustomerValue
 
 mod assess;
 pub(crate) mod gratitude;
 pub mod history;
-mod policy;
 mod scored;
 
 pub use assess::{
     Assessment, Band, Deadline, DeadlineKind, Evidence, HIGH_FROM, NORMAL_FROM, Reason, ReasonKind,
     URGENCY_SCALE_POINTS, URGENT_FROM, assess, reasons,
-};
-pub use policy::{
-    CustomerValue, DEFAULT_INTERNAL_FACTOR, DEFAULT_MAX_WAIT, DEFAULT_OFF_HOURS_WAIT,
-    MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS, MAX_MAX_WAIT,
-    MAX_WEIGHT, Policy, SelfUrgent, Weights,
 };
 pub use scored::{MessageSignals, MessageSource, ScoredText};

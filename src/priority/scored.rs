@@ -3,8 +3,9 @@
 use time::OffsetDateTime;
 
 use super::gratitude::is_gratitude_only;
-use super::history::{Digest, Facts, HistoryConfig, is_customer_message};
+use super::history::{Digest, Facts, is_customer_message};
 use crate::model::Request;
+use crate::policy::HistoryConfig;
 use crate::signals::{Analyzer, Complaint, Cue, Urgency};
 use crate::text::Language;
 

@@ -141,7 +141,8 @@ pub use queue::{Queue, QueueState};
 use time::OffsetDateTime;
 
 use crate::model::{CustomerId, Request, Status};
-use crate::priority::{Assessment, Policy, Reason, ScoredText, assess, reasons};
+use crate::policy::Policy;
+use crate::priority::{Assessment, Reason, ScoredText, assess, reasons};
 use crate::signals::{Analyzer, AnalyzerConfig};
 
 /// Scores and ranks requests under one policy. Build once, share between threads.

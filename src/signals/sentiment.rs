@@ -6,7 +6,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{self, Entry, Lexicon, MAX_PHRASE_WORDS, flag};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::text::{Folded, Language, LookBack, Token, TokenKind, tokens};
 
 /// Default [`AnalyzerConfig::positive_threshold`]: VADER's documented cut-off for a positive
@@ -316,32 +316,29 @@ impl Analyzer {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidConfig`] when `positive_threshold` is not in 0..=1,
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `positive_threshold` is not in 0..=1,
     /// `negative_threshold` is not in -1..=0 (NaN included) or `max_text_bytes` is 0.
     pub fn new(config: AnalyzerConfig) -> Result<Analyzer, Error> {
         if !(0.0..=1.0).contains(&config.positive_threshold) {
-            return Err(ErrorKind::InvalidConfig {
-                field: "positive_threshold",
-                value: config.positive_threshold.to_string(),
-                expected: "a number from 0 to 1 (compound scores at or above it are positive)",
-            }
-            .into());
+            return Err(Error::invalid_number(
+                "positive_threshold",
+                config.positive_threshold,
+                "a number from 0 to 1 (compound scores at or above it are positive)",
+            ));
         }
         if !(-1.0..=0.0).contains(&config.negative_threshold) {
-            return Err(ErrorKind::InvalidConfig {
-                field: "negative_threshold",
-                value: config.negative_threshold.to_string(),
-                expected: "a number from -1 to 0 (compound scores at or below it are negative)",
-            }
-            .into());
+            return Err(Error::invalid_number(
+                "negative_threshold",
+                config.negative_threshold,
+                "a number from -1 to 0 (compound scores at or below it are negative)",
+            ));
         }
         if config.max_text_bytes == 0 {
-            return Err(ErrorKind::InvalidConfig {
-                field: "max_text_bytes",
-                value: config.max_text_bytes.to_string(),
-                expected: "at least 1 (the longest text scored, in bytes; default 1048576)",
-            }
-            .into());
+            return Err(Error::invalid_shown(
+                "max_text_bytes",
+                config.max_text_bytes.to_string(),
+                "at least 1 (the longest text scored, in bytes; default 1048576)",
+            ));
         }
         Ok(Analyzer {
             config,

@@ -46,7 +46,7 @@ use std::str::FromStr;
 
 use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// The language of a message, named by its BCP 47 primary language subtag (`en`, `de`, `pt`).
 ///
@@ -110,19 +110,14 @@ impl Language {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidConfig`] for field `language` when the primary subtag is empty, is
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for field `language` when the primary subtag is empty, is
     /// not made of ASCII letters, or is 1, 4 or more than 8 letters long (private-use `x-...`
     /// and grandfathered `i-...` tags are refused for that reason).
     pub fn from_bcp47(tag: &str) -> Result<Language, Error> {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
         let valid_len = matches!(primary.len(), 2 | 3 | 5..=8);
         if !valid_len || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err(ErrorKind::InvalidConfig {
-                field: "language",
-                value: format!("{tag:?}"),
-                expected: LANGUAGE_EXPECTED,
-            }
-            .into());
+            return Err(Error::invalid_value("language", tag, LANGUAGE_EXPECTED));
         }
         let mut bytes = [0u8; 8];
         for (slot, b) in bytes.iter_mut().zip(primary.bytes()) {
