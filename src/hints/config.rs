@@ -194,14 +194,18 @@ mod tests {
 
     #[test]
     fn messages_name_the_field_and_the_limits_of_the_constants() {
-        let mut config = HintsConfig::default();
-        config.min_evidence = 0;
+        let config = HintsConfig {
+            min_evidence: 0,
+            ..HintsConfig::default()
+        };
         assert_eq!(
             config.validate().unwrap_err().to_string(),
             format!("min_evidence must be in 1..={MAX_MIN_EVIDENCE}, got 0")
         );
-        config = HintsConfig::default();
-        config.recent_messages = 3;
+        let config = HintsConfig {
+            recent_messages: 3,
+            ..HintsConfig::default()
+        };
         assert_eq!(
             config.validate().unwrap_err().to_string(),
             "recent_messages must be in 4..=10000, got 3"

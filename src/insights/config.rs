@@ -184,20 +184,26 @@ mod tests {
 
     #[test]
     fn messages_name_the_field_and_the_limits_of_the_constants() {
-        let mut config = InsightsConfig::default();
-        config.trend_window = HumanDuration::ZERO;
+        let config = InsightsConfig {
+            trend_window: HumanDuration::ZERO,
+            ..InsightsConfig::default()
+        };
         assert_eq!(
             config.validate().unwrap_err().to_string(),
             "trend_window must be a duration from 1m to 366d, got 0s"
         );
-        config = InsightsConfig::default();
-        config.max_open_age = HumanDuration::from_mins(5);
+        let config = InsightsConfig {
+            max_open_age: HumanDuration::from_mins(5),
+            ..InsightsConfig::default()
+        };
         assert_eq!(
             config.validate().unwrap_err().to_string(),
             "max_open_age must be a duration from 1h to 3660d, got 5m"
         );
-        config = InsightsConfig::default();
-        config.max_agents = MAX_LIMIT + 1;
+        let config = InsightsConfig {
+            max_agents: MAX_LIMIT + 1,
+            ..InsightsConfig::default()
+        };
         assert_eq!(
             config.validate().unwrap_err().to_string(),
             format!("max_agents must be an integer from 1 to {MAX_LIMIT}, got 10000001")
