@@ -98,9 +98,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::model::{
-    AgentId, CallOutcome, ContactEvent, Direction, EventKind, Feedback, Rating, RequestId,
-};
+use crate::model::{AgentId, ContactEvent, Direction, EventKind, Feedback, Rating, RequestId};
 use crate::policy::HumanDuration;
 use crate::{Error, ErrorKind};
 
@@ -632,15 +630,7 @@ impl Insights {
         let at = event.at();
         self.advance(at);
         let inbound = event.direction() == Direction::Inbound;
-        let customer_contact = inbound
-            && !matches!(
-                event.kind(),
-                EventKind::PaymentAttempt { .. }
-                    | EventKind::Purchase { .. }
-                    | EventKind::Note
-                    | EventKind::Promise { .. }
-                    | EventKind::Resolution
-            );
+        let customer_contact = event.is_customer_message();
         let micros = if customer_contact {
             self.micros(compound)
         } else {
@@ -695,14 +685,8 @@ impl Insights {
                 }
             }
         }
-        let answer = outbound
-            && matches!(
-                event.kind(),
-                EventKind::Reply
-                    | EventKind::Call {
-                        outcome: CallOutcome::Answered
-                    }
-            );
+        // The shared rule, less resolutions: insights does not yet count them as answers.
+        let answer = event.is_answer() && !matches!(event.kind(), EventKind::Resolution);
         if answer && state.first_answer.is_none_or(|a| at < a) {
             state.first_answer = Some(at);
         }
@@ -718,30 +702,27 @@ impl Insights {
                 false
             });
         }
-        match event.kind() {
-            EventKind::Promise { due_at } if outbound => {
-                if state.promises.len() < MAX_PROMISES_PER_REQUEST {
-                    state.promises.push(OpenPromise {
-                        made_at: at,
-                        due_at: *due_at,
-                        agent: event.agent().cloned(),
-                    });
-                } else {
-                    self.coverage.promises_not_tracked += 1;
-                }
+        if let Some(due_at) = event.promise_due() {
+            if state.promises.len() < MAX_PROMISES_PER_REQUEST {
+                state.promises.push(OpenPromise {
+                    made_at: at,
+                    due_at,
+                    agent: event.agent().cloned(),
+                });
+            } else {
+                self.coverage.promises_not_tracked += 1;
             }
-            EventKind::Resolution => {
-                if let Some(agent) = event.agent()
-                    && state.resolver.as_ref().is_none_or(|r| agent < r)
-                {
-                    state.resolver = Some(agent.clone());
-                }
-                if state.resolved_at.is_none() {
-                    state.resolved_at = Some(at);
-                    self.resolved_queue.push_back((at, request.clone()));
-                }
+        }
+        if matches!(event.kind(), EventKind::Resolution) {
+            if let Some(agent) = event.agent()
+                && state.resolver.as_ref().is_none_or(|r| agent < r)
+            {
+                state.resolver = Some(agent.clone());
             }
-            _ => {}
+            if state.resolved_at.is_none() {
+                state.resolved_at = Some(at);
+                self.resolved_queue.push_back((at, request.clone()));
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 
 use super::gratitude::is_gratitude_only;
-use super::history::{Digest, Facts, HistoryConfig, is_customer_message};
+use super::history::{Digest, Facts, HistoryConfig};
 use crate::model::Request;
 use crate::signals::{Analyzer, Complaint, Cue, Urgency};
 use crate::text::Language;
@@ -144,7 +144,7 @@ impl ScoredText {
             score(request.received_at(), MessageSource::RequestText, text);
         }
         for (i, event) in request.events().iter().enumerate() {
-            let customer_message = is_customer_message(event);
+            let customer_message = event.is_customer_message();
             if let (true, Some(text)) = (customer_message, event.text()) {
                 score(event.at(), MessageSource::Event(i), text);
             }
