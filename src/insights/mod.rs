@@ -685,13 +685,12 @@ impl Insights {
                 }
             }
         }
-        // The shared rule, less resolutions: insights does not yet count them as answers.
-        let answer = event.is_answer() && !matches!(event.kind(), EventKind::Resolution);
-        if answer && state.first_answer.is_none_or(|a| at < a) {
-            state.first_answer = Some(at);
-        }
-        let update = answer || matches!(event.kind(), EventKind::Resolution);
-        if update {
+        // The one rule priority and hints use too: a reply, an answered call of ours, or a
+        // resolution. Each answer is also an update that judges the promises before it.
+        if event.is_answer() {
+            if state.first_answer.is_none_or(|a| at < a) {
+                state.first_answer = Some(at);
+            }
             // Judge promises made strictly before this update.
             let totals = &mut self.totals;
             state.promises.retain(|p| {
