@@ -445,11 +445,10 @@ pub struct ScoredEvent {
 }
 
 impl ScoredEvent {
-    /// Reads `event`'s text once, in the customer's language (the profile's tag; a tag the
-    /// analyzer cannot read falls back to its configured language).
+    /// Reads `event`'s text once, in the customer's language (the profile's tag,
+    /// [`LanguageTag::language`](crate::model::LanguageTag::language)).
     pub fn new(analyzer: &Analyzer, profile: &CustomerProfile, event: ContactEvent) -> ScoredEvent {
-        let language =
-            Language::from_bcp47(profile.language().as_str()).unwrap_or(analyzer.config().language);
+        let language = profile.language().language();
         let notes = match (event.is_customer_message(), event.text()) {
             (true, Some(text)) => Some(MessageNotes::new(analyzer, text, language)),
             _ => None,
