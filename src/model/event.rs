@@ -103,7 +103,7 @@ impl EventKind {
                                  payment_attempt, purchase, promise, resolution, note";
 
     /// The JSON `type` name, e.g. `"payment_attempt"`.
-    pub fn name(&self) -> &'static str {
+    pub fn as_str(&self) -> &'static str {
         match self {
             EventKind::Inquiry => "inquiry",
             EventKind::Complaint => "complaint",
@@ -151,7 +151,7 @@ impl TryFrom<EventKindWire> for EventKind {
             ("kind.outcome", w.outcome.clone()),
             (
                 "kind.method",
-                w.method.as_ref().map(|m| m.name().to_owned()),
+                w.method.as_ref().map(|m| m.as_str().to_owned()),
             ),
             ("kind.amount", w.amount.as_ref().map(MoneyWire::describe)),
             ("kind.due_at", w.due_at.clone()),
@@ -206,7 +206,7 @@ impl TryFrom<EventKindWire> for EventKind {
             return Err(Error::invalid_value(
                 field,
                 &value,
-                format!("absent on an event of type `{}`", kind.name()),
+                format!("absent on an event of type `{}`", kind.as_str()),
             ));
         }
         Ok(kind)
@@ -262,7 +262,7 @@ impl ContactEvent {
     ///     Direction::Inbound,
     ///     EventKind::Call { outcome: CallOutcome::Missed },
     /// );
-    /// assert_eq!(missed.kind().name(), "call");
+    /// assert_eq!(missed.kind().as_str(), "call");
     /// # Ok::<(), realboss::Error>(())
     /// ```
     pub fn new(
