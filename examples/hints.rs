@@ -209,7 +209,7 @@ fn main() -> ExitCode {
                 .map(|h| {
                     format!(
                         "{}: {} ({:.0}%)",
-                        h.kind.name(),
+                        h.kind.as_str(),
                         h.value,
                         h.confidence * 100.0
                     )

@@ -270,14 +270,14 @@ fn count(requests: &[Request]) -> Counts {
     // Built-in channels in their documented order, then custom ones by name.
     let mut by_channel: Vec<(String, usize)> = Channel::BUILT_IN
         .iter()
-        .map(|c| (c.name().to_owned(), 0))
+        .map(|c| (c.as_str().to_owned(), 0))
         .collect();
     let mut custom: BTreeMap<&str, usize> = BTreeMap::new();
     for request in requests {
         let channel = request.channel();
         match Channel::BUILT_IN.iter().position(|c| c == channel) {
             Some(i) => by_channel[i].1 += 1,
-            None => *custom.entry(channel.name()).or_default() += 1,
+            None => *custom.entry(channel.as_str()).or_default() += 1,
         }
     }
     by_channel.extend(
@@ -363,7 +363,7 @@ fn ranked_rows(ranker: &Ranker, requests: &[Request], ranking: &Ranking) -> Vec<
                 rank: ranked.rank.to_string(),
                 id: r.id().to_string(),
                 customer: format!("{}{requester}", customer_label(r)),
-                channel: r.channel().name().to_owned(),
+                channel: r.channel().as_str().to_owned(),
                 waited: match a.waiting_since {
                     Some(_) => Wait(a.waited).to_string(),
                     None => "-".to_owned(),

@@ -167,9 +167,9 @@ fn request_rows() -> Vec<Row> {
         },
         Row {
             class: "bad language tag",
-            spoil: |r| r["customer"]["language"] = json!("en_US"),
+            spoil: |r| r["customer"]["language"] = json!("en__US"),
             check: |k| matches!(k, ErrorKind::InvalidLanguageTag { .. }),
-            shows: "\"en_US\"",
+            shows: "\"en__US\"",
         },
         Row {
             class: "event of another customer",

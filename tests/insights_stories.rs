@@ -211,6 +211,27 @@ fn resolving_on_the_first_contact_counts_for_the_resolver() {
 }
 
 #[test]
+fn a_resolution_is_an_answer_that_ends_the_wait_for_a_first_response() {
+    let mut i = fresh();
+    let t = datetime!(2026-11-04 9:00 UTC);
+    // Resolved after 20 minutes without a reply.
+    i.observe_event(&inbound("r1", t, EventKind::Inquiry), None);
+    i.observe_event(
+        &ours(
+            "r1",
+            t + time::Duration::minutes(20),
+            EventKind::Resolution,
+            "ana",
+        ),
+        None,
+    );
+    let r = i.report();
+    assert_eq!(r.first_response.count, 1);
+    near(r.first_response.median_secs, 1_200);
+    near(r.resolution.median_secs, 1_200);
+}
+
+#[test]
 fn promises_are_kept_by_a_timely_update_and_broken_when_the_due_time_passes() {
     let mut i = fresh();
     let t = datetime!(2026-11-04 9:00 UTC);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use time::{OffsetDateTime, Time, UtcOffset, Weekday};
 
 use super::config::HintsConfig;
-use super::message::{COMPLAINT_FROM, ScoredEvent, is_customer_message};
+use super::message::{COMPLAINT_FROM, ScoredEvent};
 use super::types::{
     Action, ActionReason, ChurnReason, DECLARED_CONFIDENCE, Evidence, Hint, HintKind, HintValue,
     Hints, Ignored, OwedPromise, RiskLevel, Source, Tone, Topic,
@@ -14,7 +14,6 @@ use crate::model::{
     CallOutcome, Channel, ContactEvent, CustomerProfile, Direction, EventKind, PaymentMethod,
     PaymentOutcome, Tier,
 };
-use crate::priority::history::is_answer;
 
 /// Years with us from which tenure is worth acknowledging: 2.
 pub const ACKNOWLEDGE_YEARS: u32 = 2;
@@ -183,7 +182,7 @@ pub(crate) fn derive(
 /// Whether the event shows the customer using a channel: a contact they started or an
 /// answer to ours.
 fn uses_channel(event: &ContactEvent) -> bool {
-    is_customer_message(event)
+    event.is_customer_message()
         || matches!(
             (event.direction(), event.kind()),
             (
@@ -307,7 +306,7 @@ fn best_time(ctx: &Ctx<'_>, channel: Option<&Channel>) -> Hint {
                 *outcome == CallOutcome::Answered
             }
             // On written channels, the hours they write in are the hours they read us.
-            _ if *channel != Channel::Phone && is_customer_message(event) => true,
+            _ if *channel != Channel::Phone && event.is_customer_message() => true,
             _ => continue,
         };
         let h = local_hour(event.at(), offset);
@@ -523,13 +522,11 @@ fn promises(ctx: &Ctx<'_>) -> Hint {
     let mut open: Vec<(usize, OffsetDateTime, OffsetDateTime)> = Vec::new();
     for &i in &ctx.all {
         let event = ctx.event(i);
-        if is_answer(event) {
+        if event.is_answer() {
             // Any answer after a promise keeps it, as in priority::history.
             open.clear();
-        } else if let (Direction::Outbound, EventKind::Promise { due_at }) =
-            (event.direction(), event.kind())
-        {
-            open.push((i, event.at(), *due_at));
+        } else if let Some(due_at) = event.promise_due() {
+            open.push((i, event.at(), due_at));
         }
     }
     let mut evidence = Evidence::default();
@@ -706,7 +703,7 @@ fn churn(ctx: &Ctx<'_>) -> Hint {
         .iter()
         .rev()
         .copied()
-        .find(|&i| is_customer_message(ctx.event(i)));
+        .find(|&i| ctx.event(i).is_customer_message());
     if let Some(i) = last_contact.filter(|&i| is_complaint(&ctx.history[i])) {
         let since = ctx.event(i).at();
         let silent = ctx.now - since;
@@ -818,8 +815,8 @@ fn next_best_action(
         .iter()
         .rev()
         .copied()
-        .take_while(|&i| !is_answer(ctx.event(i)))
-        .filter(|&i| is_customer_message(ctx.event(i)) && !thanks_only(i))
+        .take_while(|&i| !ctx.event(i).is_answer())
+        .filter(|&i| ctx.event(i).is_customer_message() && !thanks_only(i))
         .collect();
     waiting.reverse();
     let reach_or_fallback = reach.clone().or_else(|| fallback_channel(profile));

@@ -4,7 +4,6 @@
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{ContactEvent, CustomerProfile};
-pub(crate) use crate::priority::history::is_customer_message;
 use crate::signals::{Analyzer, CueKind};
 use crate::text::{Folded, Language, TokenKind, tokens};
 
@@ -446,12 +445,11 @@ pub struct ScoredEvent {
 }
 
 impl ScoredEvent {
-    /// Reads `event`'s text once, in the customer's language (the profile's tag; a tag the
-    /// analyzer cannot read falls back to its configured language).
+    /// Reads `event`'s text once, in the customer's language (the profile's tag,
+    /// [`LanguageTag::language`](crate::model::LanguageTag::language)).
     pub fn new(analyzer: &Analyzer, profile: &CustomerProfile, event: ContactEvent) -> ScoredEvent {
-        let language =
-            Language::from_bcp47(profile.language().as_str()).unwrap_or(analyzer.config().language);
-        let notes = match (is_customer_message(&event), event.text()) {
+        let language = profile.language().language();
+        let notes = match (event.is_customer_message(), event.text()) {
             (true, Some(text)) => Some(MessageNotes::new(analyzer, text, language)),
             _ => None,
         };

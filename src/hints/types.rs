@@ -6,6 +6,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime, Time, UtcOffset};
 
 use crate::model::formats;
+use crate::model::named::named_enum;
 use crate::model::{Channel, LanguageTag, Money, PaymentMethod, Tier};
 
 /// Most example events an [`Evidence`] lists: the latest three.
@@ -15,90 +16,74 @@ pub const MAX_EXAMPLES: usize = 3;
 /// behaviour to confirm it: 0.6 (people state preferences they do not always follow).
 pub const DECLARED_CONFIDENCE: f64 = 0.6;
 
-/// Which hint it is. JSON form: the snake_case name, e.g. `"best_time"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum HintKind {
-    /// The channel to reach them on.
-    PreferredChannel,
-    /// The hours to reach them.
-    BestTime,
-    /// The language they use.
-    Language,
-    /// Formal, casual or plain.
-    Tone,
-    /// How long they have been with us and what they bought.
-    Tenure,
-    /// Promises we still owe them.
-    Promises,
-    /// What they write about again and again.
-    Topics,
-    /// How they pay and what to offer after a failed payment.
-    Payment,
-    /// Whether they may leave, and why.
-    ChurnRisk,
-    /// What to do next, and why.
-    NextBestAction,
-}
-
-impl HintKind {
-    /// The snake_case name, as in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            HintKind::PreferredChannel => "preferred_channel",
-            HintKind::BestTime => "best_time",
-            HintKind::Language => "language",
-            HintKind::Tone => "tone",
-            HintKind::Tenure => "tenure",
-            HintKind::Promises => "promises",
-            HintKind::Topics => "topics",
-            HintKind::Payment => "payment",
-            HintKind::ChurnRisk => "churn_risk",
-            HintKind::NextBestAction => "next_best_action",
-        }
+named_enum! {
+    /// Which hint it is. JSON form: the snake_case name, e.g. `"best_time"`.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum HintKind as "hint kind" {
+        /// The channel to reach them on.
+        PreferredChannel = "preferred_channel",
+        /// The hours to reach them.
+        BestTime = "best_time",
+        /// The language they use.
+        Language = "language",
+        /// Formal, casual or plain.
+        Tone = "tone",
+        /// How long they have been with us and what they bought.
+        Tenure = "tenure",
+        /// Promises we still owe them.
+        Promises = "promises",
+        /// What they write about again and again.
+        Topics = "topics",
+        /// How they pay and what to offer after a failed payment.
+        Payment = "payment",
+        /// Whether they may leave, and why.
+        ChurnRisk = "churn_risk",
+        /// What to do next, and why.
+        NextBestAction = "next_best_action",
     }
 }
 
-/// Where a hint's answer came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Source {
-    /// The customer's behaviour in their history.
-    Observed,
-    /// The customer's profile (what they told us).
-    Declared,
-    /// Neither: a permitted default (e.g. email when nothing else is known or allowed).
-    Fallback,
+named_enum! {
+    /// Where a hint's answer came from.
+    #[non_exhaustive]
+    pub enum Source as "source" {
+        /// The customer's behaviour in their history.
+        Observed = "observed",
+        /// The customer's profile (what they told us).
+        Declared = "declared",
+        /// Neither: a permitted default (e.g. email when nothing else is known or allowed).
+        Fallback = "fallback",
+    }
 }
 
-/// Formal or casual.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Tone {
-    /// "Dear …", "Kind regards": answer in kind.
-    Formal,
-    /// "hey", contractions, emoji: a relaxed answer fits.
-    Casual,
-    /// Both kinds of marks, neither dominating.
-    Mixed,
-    /// Enough messages, but few marks either way: plain, neutral writing.
-    Plain,
+named_enum! {
+    /// Formal or casual.
+    #[non_exhaustive]
+    pub enum Tone as "tone" {
+        /// "Dear …", "Kind regards": answer in kind.
+        Formal = "formal",
+        /// "hey", contractions, emoji: a relaxed answer fits.
+        Casual = "casual",
+        /// Both kinds of marks, neither dominating.
+        Mixed = "mixed",
+        /// Enough messages, but few marks either way: plain, neutral writing.
+        Plain = "plain",
+    }
 }
 
-/// A churn-risk level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RiskLevel {
-    /// No reason found.
-    Low,
-    /// One or two points of reasons.
-    Medium,
-    /// Three or more points (a leaving mention counts two).
-    High,
+named_enum! {
+    /// A churn-risk level.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum RiskLevel as "risk level" {
+        /// No reason found.
+        Low = "low",
+        /// One or two points of reasons.
+        Medium = "medium",
+        /// Three or more points (a leaving mention counts two).
+        High = "high",
+    }
 }
 
 /// One reason for a churn risk. JSON form: tagged by `type`.
@@ -138,7 +123,7 @@ pub enum ChurnReason {
 
 impl ChurnReason {
     /// The snake_case name of the reason, as its JSON `type`.
-    pub fn name(&self) -> &'static str {
+    pub fn as_str(&self) -> &'static str {
         match self {
             ChurnReason::FallingSentiment { .. } => "falling_sentiment",
             ChurnReason::RisingComplaints { .. } => "rising_complaints",
@@ -172,51 +157,25 @@ pub struct OwedPromise {
     pub overdue: bool,
 }
 
-/// What to do next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Action {
-    /// Phone them back (only ever for a customer who allows calls).
-    CallBack,
-    /// Answer their waiting message on the channel given.
-    Reply,
-    /// Send the update we promised.
-    KeepPromise,
-    /// Offer the payment method that worked before.
-    OfferPaymentAlternative,
-    /// Reach out to keep them: they may leave.
-    ReachOut,
-    /// Nothing is due.
-    NothingDue,
-    /// Something is due but they opted out of every channel we could start a contact on:
-    /// answer when they next contact us.
-    WaitForThem,
-}
-
-impl Action {
-    /// The snake_case name, as in JSON, e.g. `"call_back"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::CallBack => "call_back",
-            Action::Reply => "reply",
-            Action::KeepPromise => "keep_promise",
-            Action::OfferPaymentAlternative => "offer_payment_alternative",
-            Action::ReachOut => "reach_out",
-            Action::NothingDue => "nothing_due",
-            Action::WaitForThem => "wait_for_them",
-        }
-    }
-}
-
-impl RiskLevel {
-    /// The snake_case name, as in JSON, e.g. `"high"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            RiskLevel::Low => "low",
-            RiskLevel::Medium => "medium",
-            RiskLevel::High => "high",
-        }
+named_enum! {
+    /// What to do next.
+    #[non_exhaustive]
+    pub enum Action as "action" {
+        /// Phone them back (only ever for a customer who allows calls).
+        CallBack = "call_back",
+        /// Answer their waiting message on the channel given.
+        Reply = "reply",
+        /// Send the update we promised.
+        KeepPromise = "keep_promise",
+        /// Offer the payment method that worked before.
+        OfferPaymentAlternative = "offer_payment_alternative",
+        /// Reach out to keep them: they may leave.
+        ReachOut = "reach_out",
+        /// Nothing is due.
+        NothingDue = "nothing_due",
+        /// Something is due but they opted out of every channel we could start a contact on:
+        /// answer when they next contact us.
+        WaitForThem = "wait_for_them",
     }
 }
 
@@ -517,7 +476,7 @@ impl fmt::Display for HintValue {
             }
             HintValue::Channel {
                 channel, source, ..
-            } => write!(f, "{channel} ({})", source_name(*source)),
+            } => write!(f, "{channel} ({})", source.as_str()),
             HintValue::BestTime {
                 channel,
                 from,
@@ -539,12 +498,7 @@ impl fmt::Display for HintValue {
                 Some(false) => write!(f, "{} (not English)", declared.as_str()),
                 None => f.write_str(declared.as_str()),
             },
-            HintValue::Tone { tone, .. } => f.write_str(match tone {
-                Tone::Formal => "formal",
-                Tone::Casual => "casual",
-                Tone::Mixed => "mixed",
-                Tone::Plain => "plain",
-            }),
+            HintValue::Tone { tone, .. } => f.write_str(tone.as_str()),
             HintValue::Tenure { years, orders, .. } => {
                 write!(f, "a customer for {years} years, {orders} orders")
             }
@@ -567,7 +521,7 @@ impl fmt::Display for HintValue {
             } => {
                 let names = |list: &[PaymentMethod]| {
                     list.iter()
-                        .map(PaymentMethod::name)
+                        .map(PaymentMethod::as_str)
                         .collect::<Vec<_>>()
                         .join(",")
                 };
@@ -577,16 +531,16 @@ impl fmt::Display for HintValue {
                     write!(f, "worked: {}", names(worked))?;
                 }
                 if let Some(offer) = offer {
-                    write!(f, "; offer {}", offer.name())?;
+                    write!(f, "; offer {}", offer.as_str())?;
                 }
                 Ok(())
             }
             HintValue::ChurnRisk { level, reasons } => {
-                let names: Vec<&str> = reasons.iter().map(ChurnReason::name).collect();
+                let names: Vec<&str> = reasons.iter().map(ChurnReason::as_str).collect();
                 if names.is_empty() {
-                    f.write_str(level.name())
+                    f.write_str(level.as_str())
                 } else {
-                    write!(f, "{} ({})", level.name(), names.join(", "))
+                    write!(f, "{} ({})", level.as_str(), names.join(", "))
                 }
             }
             HintValue::NextBestAction {
@@ -595,7 +549,7 @@ impl fmt::Display for HintValue {
                 at,
                 reasons,
             } => {
-                f.write_str(action.name())?;
+                f.write_str(action.as_str())?;
                 if let Some(c) = channel {
                     write!(f, " by {c}")?;
                 }
@@ -654,7 +608,7 @@ impl fmt::Display for ActionReason {
                 Some(m) => write!(f, "payment by {m} failed"),
                 None => f.write_str("a payment failed"),
             },
-            ActionReason::ChurnRisk { level } => write!(f, "churn risk {}", level.name()),
+            ActionReason::ChurnRisk { level } => write!(f, "churn risk {}", level.as_str()),
         }
     }
 }
@@ -664,10 +618,30 @@ fn timestamp(at: OffsetDateTime) -> String {
     formats::format_timestamp(at).unwrap_or_else(|_| format!("{at:?}"))
 }
 
-fn source_name(source: Source) -> &'static str {
-    match source {
-        Source::Observed => "observed",
-        Source::Declared => "declared",
-        Source::Fallback => "fallback",
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names Display and `as_str` give are the JSON names, and parse back.
+    #[test]
+    fn one_name_per_variant_in_json_display_and_parse() {
+        fn check<T>(all: &[T], name: fn(T) -> &'static str)
+        where
+            T: Copy + fmt::Display + Serialize + std::str::FromStr + PartialEq + fmt::Debug,
+        {
+            for &v in all {
+                let json = serde_json::to_string(&v).unwrap();
+                assert_eq!(json, format!("\"{}\"", name(v)));
+                assert_eq!(v.to_string(), name(v));
+                assert!(name(v).parse::<T>().ok() == Some(v), "{v:?}");
+            }
+        }
+        check(HintKind::ALL, HintKind::as_str);
+        check(Source::ALL, Source::as_str);
+        check(Tone::ALL, Tone::as_str);
+        check(RiskLevel::ALL, RiskLevel::as_str);
+        check(Action::ALL, Action::as_str);
+        assert_eq!(HintKind::NextBestAction.as_str(), "next_best_action");
+        assert!("best-time".parse::<HintKind>().is_err());
     }
 }

@@ -99,9 +99,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use time::OffsetDateTime;
 
 use crate::Error;
-use crate::model::{
-    AgentId, CallOutcome, ContactEvent, Direction, EventKind, Feedback, Rating, RequestId,
-};
+use crate::model::{AgentId, ContactEvent, Direction, EventKind, Feedback, Rating, RequestId};
 use crate::policy::HumanDuration;
 
 pub use config::InsightsConfig;
@@ -483,15 +481,7 @@ impl Insights {
         let at = event.at();
         self.advance(at);
         let inbound = event.direction() == Direction::Inbound;
-        let customer_contact = inbound
-            && !matches!(
-                event.kind(),
-                EventKind::PaymentAttempt { .. }
-                    | EventKind::Purchase { .. }
-                    | EventKind::Note
-                    | EventKind::Promise { .. }
-                    | EventKind::Resolution
-            );
+        let customer_contact = event.is_customer_message();
         let micros = if customer_contact {
             self.micros(compound)
         } else {
@@ -546,19 +536,12 @@ impl Insights {
                 }
             }
         }
-        let answer = outbound
-            && matches!(
-                event.kind(),
-                EventKind::Reply
-                    | EventKind::Call {
-                        outcome: CallOutcome::Answered
-                    }
-            );
-        if answer && state.first_answer.is_none_or(|a| at < a) {
-            state.first_answer = Some(at);
-        }
-        let update = answer || matches!(event.kind(), EventKind::Resolution);
-        if update {
+        // The one rule priority and hints use too: a reply, an answered call of ours, or a
+        // resolution. Each answer is also an update that judges the promises before it.
+        if event.is_answer() {
+            if state.first_answer.is_none_or(|a| at < a) {
+                state.first_answer = Some(at);
+            }
             // Judge promises made strictly before this update.
             let totals = &mut self.totals;
             state.promises.retain(|p| {
@@ -569,30 +552,27 @@ impl Insights {
                 false
             });
         }
-        match event.kind() {
-            EventKind::Promise { due_at } if outbound => {
-                if state.promises.len() < MAX_PROMISES_PER_REQUEST {
-                    state.promises.push(OpenPromise {
-                        made_at: at,
-                        due_at: *due_at,
-                        agent: event.agent().cloned(),
-                    });
-                } else {
-                    self.coverage.promises_not_tracked += 1;
-                }
+        if let Some(due_at) = event.promise_due() {
+            if state.promises.len() < MAX_PROMISES_PER_REQUEST {
+                state.promises.push(OpenPromise {
+                    made_at: at,
+                    due_at,
+                    agent: event.agent().cloned(),
+                });
+            } else {
+                self.coverage.promises_not_tracked += 1;
             }
-            EventKind::Resolution => {
-                if let Some(agent) = event.agent()
-                    && state.resolver.as_ref().is_none_or(|r| agent < r)
-                {
-                    state.resolver = Some(agent.clone());
-                }
-                if state.resolved_at.is_none() {
-                    state.resolved_at = Some(at);
-                    self.resolved_queue.push_back((at, request.clone()));
-                }
+        }
+        if matches!(event.kind(), EventKind::Resolution) {
+            if let Some(agent) = event.agent()
+                && state.resolver.as_ref().is_none_or(|r| agent < r)
+            {
+                state.resolver = Some(agent.clone());
             }
-            _ => {}
+            if state.resolved_at.is_none() {
+                state.resolved_at = Some(at);
+                self.resolved_queue.push_back((at, request.clone()));
+            }
         }
     }
 

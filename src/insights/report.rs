@@ -179,8 +179,10 @@ pub struct InsightsReport {
     pub nps: Nps,
     /// Mean customer sentiment per window, oldest first.
     pub sentiment_trend: Vec<TrendWindow>,
-    /// Time from the customer's first contact on a request to our first answer (a reply or an
-    /// answered outbound call); requests we opened ourselves are not measured.
+    /// Time from the customer's first contact on a request to our first answer (a reply, an
+    /// answered outbound call or the resolution:
+    /// [`ContactEvent::is_answer`](crate::model::ContactEvent::is_answer)); requests we opened
+    /// ourselves are not measured.
     pub first_response: DurationFigures,
     /// Time from the customer's first contact on a request to its resolution.
     pub resolution: DurationFigures,

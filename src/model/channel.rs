@@ -58,14 +58,17 @@ impl Channel {
 
     /// A built-in channel by its exact JSON name, e.g. `"web_form"`.
     pub fn from_name(name: &str) -> Option<Channel> {
-        Channel::BUILT_IN.iter().find(|c| c.name() == name).cloned()
+        Channel::BUILT_IN
+            .iter()
+            .find(|c| c.as_str() == name)
+            .cloned()
     }
 
     /// A channel by a custom name, validated; a built-in name gives the built-in variant.
     ///
     /// ```
     /// use realboss::model::Channel;
-    /// assert_eq!(Channel::other("whatsapp")?.name(), "whatsapp");
+    /// assert_eq!(Channel::other("whatsapp")?.as_str(), "whatsapp");
     /// assert_eq!(Channel::other("phone")?, Channel::Phone);
     /// assert!(Channel::other("").is_err());
     /// # Ok::<(), realboss::Error>(())
@@ -80,7 +83,7 @@ impl Channel {
     }
 
     /// The channel's name: the JSON name of a built-in channel, or the custom name.
-    pub fn name(&self) -> &str {
+    pub fn as_str(&self) -> &str {
         match self {
             Channel::Phone => "phone",
             Channel::Email => "email",
@@ -102,7 +105,7 @@ impl Channel {
 
 impl fmt::Display for Channel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.as_str())
     }
 }
 
@@ -170,7 +173,7 @@ impl PaymentMethod {
     pub fn from_name(name: &str) -> Option<PaymentMethod> {
         PaymentMethod::BUILT_IN
             .iter()
-            .find(|m| m.name() == name)
+            .find(|m| m.as_str() == name)
             .cloned()
     }
 
@@ -185,7 +188,7 @@ impl PaymentMethod {
     }
 
     /// The method's name: the JSON name of a built-in method, or the custom name.
-    pub fn name(&self) -> &str {
+    pub fn as_str(&self) -> &str {
         match self {
             PaymentMethod::Card => "card",
             PaymentMethod::BankTransfer => "bank_transfer",
@@ -201,7 +204,7 @@ impl PaymentMethod {
 
 impl fmt::Display for PaymentMethod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.as_str())
     }
 }
 
@@ -241,7 +244,7 @@ pub(crate) enum NameOrOther {
 
 impl NameOrOther {
     /// The name as written, built-in or custom.
-    pub(crate) fn name(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             NameOrOther::Name(name) | NameOrOther::Other(name) => name,
         }

@@ -103,7 +103,7 @@ impl EventKind {
                                  payment_attempt, purchase, promise, resolution, note";
 
     /// The JSON `type` name, e.g. `"payment_attempt"`.
-    pub fn name(&self) -> &'static str {
+    pub fn as_str(&self) -> &'static str {
         match self {
             EventKind::Inquiry => "inquiry",
             EventKind::Complaint => "complaint",
@@ -151,7 +151,7 @@ impl TryFrom<EventKindWire> for EventKind {
             ("kind.outcome", w.outcome.clone()),
             (
                 "kind.method",
-                w.method.as_ref().map(|m| m.name().to_owned()),
+                w.method.as_ref().map(|m| m.as_str().to_owned()),
             ),
             ("kind.amount", w.amount.as_ref().map(MoneyWire::describe)),
             ("kind.due_at", w.due_at.clone()),
@@ -206,7 +206,7 @@ impl TryFrom<EventKindWire> for EventKind {
             return Err(Error::invalid_value(
                 field,
                 &value,
-                format!("absent on an event of type `{}`", kind.name()),
+                format!("absent on an event of type `{}`", kind.as_str()),
             ));
         }
         Ok(kind)
@@ -262,7 +262,7 @@ impl ContactEvent {
     ///     Direction::Inbound,
     ///     EventKind::Call { outcome: CallOutcome::Missed },
     /// );
-    /// assert_eq!(missed.kind().name(), "call");
+    /// assert_eq!(missed.kind().as_str(), "call");
     /// # Ok::<(), realboss::Error>(())
     /// ```
     pub fn new(
@@ -341,6 +341,106 @@ impl ContactEvent {
     /// The request this event names, if any.
     pub fn request(&self) -> Option<&RequestId> {
         self.request.as_ref()
+    }
+
+    /// Whether this event is a message from the customer: an inbound inquiry, complaint,
+    /// follow-up, reply, call (whatever its outcome) or callback request. Its text, if any, is
+    /// the customer's own words, and it counts as a contact while they wait (a thanks-only
+    /// message included; whether it asks for an answer is for the reader of its text to say).
+    /// Outbound events, payment attempts, purchases, promises, resolutions and notes are not
+    /// customer messages, whatever their direction.
+    ///
+    /// This is the one rule priority, hints and insights use.
+    ///
+    /// ```
+    /// use realboss::model::{Channel, ContactEvent, CustomerId, Direction, EventKind};
+    /// use time::macros::datetime;
+    /// let at = datetime!(2026-11-23 21:40 UTC);
+    /// let ask = |direction, kind| {
+    ///     ContactEvent::new(CustomerId::new("cus-17").unwrap(), at, Channel::Email, direction, kind)
+    /// };
+    /// assert!(ask(Direction::Inbound, EventKind::FollowUp).is_customer_message());
+    /// assert!(!ask(Direction::Outbound, EventKind::Reply).is_customer_message());
+    /// assert!(!ask(Direction::Inbound, EventKind::Note).is_customer_message());
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn is_customer_message(&self) -> bool {
+        if self.direction != Direction::Inbound {
+            return false;
+        }
+        // Exhaustive on purpose: a new kind does not compile until it is classified here.
+        match self.kind {
+            EventKind::Inquiry
+            | EventKind::Complaint
+            | EventKind::FollowUp
+            | EventKind::Reply
+            | EventKind::Call { .. }
+            | EventKind::CallbackRequest => true,
+            EventKind::PaymentAttempt { .. }
+            | EventKind::Purchase { .. }
+            | EventKind::Promise { .. }
+            | EventKind::Resolution
+            | EventKind::Note => false,
+        }
+    }
+
+    /// Whether this event answers the customer, ending their wait: a resolution (in either
+    /// direction), an outbound reply, or an outbound call that was answered. An inbound event,
+    /// a missed or voicemail call of ours, a promise (it is judged by the answer that follows
+    /// it), a payment attempt, a purchase and a note answer nothing.
+    ///
+    /// This is the one rule priority, hints and insights use.
+    ///
+    /// ```
+    /// use realboss::model::{CallOutcome, Channel, ContactEvent, CustomerId, Direction, EventKind};
+    /// use time::macros::datetime;
+    /// let at = datetime!(2026-11-23 21:40 UTC);
+    /// let ours = |kind| {
+    ///     ContactEvent::new(CustomerId::new("cus-17").unwrap(), at, Channel::Phone, Direction::Outbound, kind)
+    /// };
+    /// assert!(ours(EventKind::Call { outcome: CallOutcome::Answered }).is_answer());
+    /// assert!(!ours(EventKind::Call { outcome: CallOutcome::Voicemail }).is_answer());
+    /// assert!(ours(EventKind::Resolution).is_answer());
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn is_answer(&self) -> bool {
+        let outbound = self.direction == Direction::Outbound;
+        // Exhaustive on purpose: a new kind does not compile until it is classified here.
+        match self.kind {
+            EventKind::Resolution => true,
+            EventKind::Reply => outbound,
+            EventKind::Call { outcome } => outbound && outcome == CallOutcome::Answered,
+            EventKind::Inquiry
+            | EventKind::Complaint
+            | EventKind::FollowUp
+            | EventKind::CallbackRequest
+            | EventKind::PaymentAttempt { .. }
+            | EventKind::Purchase { .. }
+            | EventKind::Promise { .. }
+            | EventKind::Note => false,
+        }
+    }
+
+    /// The due time of a promise we made to the customer: `Some` for an outbound promise,
+    /// `None` for every other event (an inbound promise event is not ours to keep).
+    ///
+    /// This is the one rule priority, hints and insights use.
+    pub fn promise_due(&self) -> Option<OffsetDateTime> {
+        match self.kind {
+            EventKind::Promise { due_at } => {
+                (self.direction == Direction::Outbound).then_some(due_at)
+            }
+            EventKind::Inquiry
+            | EventKind::Complaint
+            | EventKind::FollowUp
+            | EventKind::Reply
+            | EventKind::Call { .. }
+            | EventKind::CallbackRequest
+            | EventKind::PaymentAttempt { .. }
+            | EventKind::Purchase { .. }
+            | EventKind::Resolution
+            | EventKind::Note => None,
+        }
     }
 }
 

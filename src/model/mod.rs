@@ -20,7 +20,7 @@ pub(crate) mod formats;
 mod ids;
 mod language;
 mod money;
-mod named;
+pub(crate) mod named;
 mod request;
 
 pub use channel::{Channel, PaymentMethod};
@@ -28,7 +28,7 @@ pub use customer::{ContactWindow, CustomerProfile, CustomerProfileBuilder, DaySe
 pub use event::{CallOutcome, ContactEvent, Direction, EventKind, PaymentOutcome};
 pub use feedback::{Feedback, Rating, Thumb};
 pub use ids::{AgentId, CustomerId, MAX_ID_BYTES, MAX_LABEL_BYTES, RequestId};
-pub use language::{LanguageTag, MAX_LANGUAGE_TAG_BYTES};
+pub use language::{Language, LanguageTag, MAX_LANGUAGE_TAG_BYTES, Subtag};
 pub use money::{Currency, Money};
 pub use request::{
     Level, Request, RequestBuilder, Requester, Status, batch_problems, validate_batch,

@@ -87,8 +87,7 @@ use time::{Duration, OffsetDateTime};
 use super::gratitude::is_gratitude_only;
 use crate::model::formats::serialize_timestamp;
 use crate::model::{
-    CallOutcome, Channel, ContactEvent, Direction, EventKind, Money, PaymentMethod, PaymentOutcome,
-    Request,
+    CallOutcome, Channel, ContactEvent, EventKind, Money, PaymentMethod, PaymentOutcome, Request,
 };
 use crate::policy::HistoryConfig;
 
@@ -394,7 +393,7 @@ fn run(
             .iter()
             .skip_while(|e| e.at() < received_at)
             .take_while(|e| e.at() == received_at)
-            .any(is_customer_message);
+            .any(ContactEvent::is_customer_message);
     for (i, event) in events.iter().enumerate() {
         if event.at() > now {
             reader.next_change = earliest(reader.next_change, Some(event.at()));
@@ -431,60 +430,25 @@ enum Contact {
     Gratitude,
 }
 
-/// Whether an event is a customer message: an inbound contact of a kind that can count
-/// (thanks-only or not), and whose text is the customer's own words.
-pub(crate) fn is_customer_message(event: &ContactEvent) -> bool {
-    event.direction() == Direction::Inbound
-        && matches!(
-            event.kind(),
-            EventKind::Inquiry
-                | EventKind::Complaint
-                | EventKind::FollowUp
-                | EventKind::Reply
-                | EventKind::Call { .. }
-                | EventKind::CallbackRequest
-        )
-}
-
-/// Classifies an inbound event as a contact; `None` for everything else.
+/// Classifies a customer message ([`ContactEvent::is_customer_message`]) as a contact; `None`
+/// for every other event.
 fn contact(
     index: usize,
     event: &ContactEvent,
     thanks: &mut dyn FnMut(usize, &str) -> bool,
 ) -> Option<Contact> {
-    if event.direction() != Direction::Inbound {
+    if !event.is_customer_message() {
         return None;
     }
-    match event.kind() {
-        EventKind::Inquiry | EventKind::Complaint | EventKind::FollowUp | EventKind::Reply => {
-            Some(match event.text() {
-                Some(text) if thanks(index, text) => Contact::Gratitude,
-                _ => Contact::Counts(None),
-            })
-        }
-        EventKind::Call { outcome } => Some(Contact::Counts(Some(*outcome))),
-        EventKind::CallbackRequest => Some(Contact::Counts(None)),
-        EventKind::PaymentAttempt { .. }
-        | EventKind::Purchase { .. }
-        | EventKind::Promise { .. }
-        | EventKind::Resolution
-        | EventKind::Note => None,
-    }
-}
-
-/// Whether an event answers the customer.
-pub(crate) fn is_answer(event: &ContactEvent) -> bool {
-    matches!(
-        (event.direction(), event.kind()),
-        (_, EventKind::Resolution)
-            | (Direction::Outbound, EventKind::Reply)
-            | (
-                Direction::Outbound,
-                EventKind::Call {
-                    outcome: CallOutcome::Answered
-                }
-            )
-    )
+    Some(match event.kind() {
+        EventKind::Call { outcome } => Contact::Counts(Some(*outcome)),
+        EventKind::CallbackRequest => Contact::Counts(None),
+        // Every other customer message is written; a thanks-only one waits for no answer.
+        _ => match event.text() {
+            Some(text) if thanks(index, text) => Contact::Gratitude,
+            _ => Contact::Counts(None),
+        },
+    })
 }
 
 /// The current waiting period: contacts since the last answer.
@@ -552,7 +516,7 @@ impl Reader {
         received_at: OffsetDateTime,
         thanks: &mut dyn FnMut(usize, &str) -> bool,
     ) {
-        if is_answer(event) {
+        if event.is_answer() {
             self.waiting = None;
             self.broken_count = 0;
             self.first_broken_due = None;
@@ -564,30 +528,28 @@ impl Reader {
             }
             return;
         }
-        match (event.direction(), event.kind()) {
-            (Direction::Outbound, EventKind::Promise { due_at }) => {
-                if let Some(slot) = self.open_dues.get_mut(self.open_count) {
-                    *slot = *due_at;
-                }
-                self.open_count += 1;
-                if *due_at < self.now {
-                    self.broken_count += 1;
-                    self.first_broken_due = earliest(self.first_broken_due, Some(*due_at));
-                    if self.evidence {
-                        self.broken.push((event.at(), *due_at));
-                    }
-                } else {
-                    self.unbroken_due = earliest(self.unbroken_due, Some(*due_at));
-                }
+        if let Some(due_at) = event.promise_due() {
+            if let Some(slot) = self.open_dues.get_mut(self.open_count) {
+                *slot = due_at;
             }
-            (
-                _,
-                EventKind::PaymentAttempt {
-                    outcome,
-                    method,
-                    amount,
-                },
-            ) => {
+            self.open_count += 1;
+            if due_at < self.now {
+                self.broken_count += 1;
+                self.first_broken_due = earliest(self.first_broken_due, Some(due_at));
+                if self.evidence {
+                    self.broken.push((event.at(), due_at));
+                }
+            } else {
+                self.unbroken_due = earliest(self.unbroken_due, Some(due_at));
+            }
+            return;
+        }
+        match event.kind() {
+            EventKind::PaymentAttempt {
+                outcome,
+                method,
+                amount,
+            } => {
                 self.last_payment_failed = *outcome == PaymentOutcome::Failed;
                 if self.evidence {
                     self.last_payment = self.last_payment_failed.then(|| FailedPayment {

@@ -3,11 +3,10 @@
 use time::OffsetDateTime;
 
 use super::gratitude::is_gratitude_only;
-use super::history::{Digest, Facts, is_customer_message};
+use super::history::{Digest, Facts};
 use crate::model::Request;
 use crate::policy::HistoryConfig;
 use crate::signals::{Analyzer, Complaint, Cue, Urgency};
-use crate::text::Language;
 
 /// Where a scored message sits in its request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -44,8 +43,8 @@ pub struct MessageSignals {
 /// every inbound contact event (inquiry, complaint, follow-up, reply, call note, callback
 /// request). Outbound texts are ours, not the customer's, and are not scored.
 ///
-/// Each text is scored in the customer's language ([`Language::from_bcp47`] of the profile's
-/// tag; a tag it cannot read falls back to the analyzer's configured language). Build it when a request or
+/// Each text is scored in the customer's language ([`LanguageTag::language`](crate::model::LanguageTag::language) of the profile's
+/// tag). Build it when a request or
 /// contact arrives; ranking then only reads these numbers.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoredText {
@@ -127,8 +126,7 @@ impl ScoredText {
         request: &Request,
         config: &HistoryConfig,
     ) -> ScoredText {
-        let language = Language::from_bcp47(request.customer().language().as_str())
-            .unwrap_or(analyzer.config().language);
+        let language = request.customer().language().language();
         let mut messages = Vec::new();
         let mut score = |at, source, text: &str| {
             let s = analyzer.signals_in(text, language);
@@ -145,7 +143,7 @@ impl ScoredText {
             score(request.received_at(), MessageSource::RequestText, text);
         }
         for (i, event) in request.events().iter().enumerate() {
-            let customer_message = is_customer_message(event);
+            let customer_message = event.is_customer_message();
             if let (true, Some(text)) = (customer_message, event.text()) {
                 score(event.at(), MessageSource::Event(i), text);
             }
