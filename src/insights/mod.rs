@@ -143,8 +143,9 @@ pub const MAX_MAX_OPEN_AGE: HumanDuration = HumanDuration::from_days(3_660);
 /// Default [`InsightsConfig::max_agents`]: 10,000 agents.
 pub const DEFAULT_MAX_AGENTS: usize = 10_000;
 
-/// Default [`InsightsConfig::top_topics`]: the 10 most frequent complaint topics.
-pub const DEFAULT_TOP_TOPICS: usize = 10;
+/// Default [`InsightsConfig::top_topics`]: the 10 most frequent complaint topics listed in a
+/// report, enough for a team's review of what customers complain about.
+pub const DEFAULT_REPORT_TOPICS: usize = 10;
 
 /// Default [`InsightsConfig::max_topics`]: 10,000 distinct stems (under a megabyte), far more
 /// than the handful of topics that matter, so the top ones are counted exactly in practice.
@@ -206,7 +207,7 @@ pub struct InsightsConfig {
     pub max_open_age: HumanDuration,
     /// Agents tracked, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_AGENTS`].
     pub max_agents: usize,
-    /// Complaint topics listed in a report, 1..=[`MAX_LIMIT`], default [`DEFAULT_TOP_TOPICS`].
+    /// Complaint topics listed in a report, 1..=[`MAX_LIMIT`], default [`DEFAULT_REPORT_TOPICS`].
     pub top_topics: usize,
     /// Distinct topic stems counted at once, 1..=[`MAX_LIMIT`], default
     /// [`DEFAULT_MAX_TOPICS`]; see [`Topics::max_undercount`].
@@ -221,7 +222,7 @@ impl Default for InsightsConfig {
             max_open_requests: DEFAULT_MAX_OPEN_REQUESTS,
             max_open_age: DEFAULT_MAX_OPEN_AGE,
             max_agents: DEFAULT_MAX_AGENTS,
-            top_topics: DEFAULT_TOP_TOPICS,
+            top_topics: DEFAULT_REPORT_TOPICS,
             max_topics: DEFAULT_MAX_TOPICS,
         }
     }
