@@ -84,10 +84,11 @@
 //!
 //! ## Complaint topics
 //!
-//! The customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are split into
-//! words (runs of letters and inner apostrophes); words at least 3 letters long, that are neither English function words nor
-//! words of pure feeling ("terrible" is a feeling, "refund" or "broken" a topic) are stemmed
-//! (Snowball, English) and counted. [`Topics`] lists the most frequent stems.
+//! The keywords of the customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are
+//! counted by stem: words of letters only, at least 3 long, that are not names nor on the stop
+//! list of function words and words of pure feeling ("terrible" is a feeling, "refund" or
+//! "broken" a topic), by the rules of [`text::keywords`](crate::text::keywords). [`Topics`] lists
+//! the most frequent stems, each shown as its most frequent word.
 
 mod report;
 mod sketch;
@@ -803,10 +804,7 @@ impl Insights {
             negative_messages,
             keywords,
             max_undercount,
-            top: top
-                .into_iter()
-                .map(|(stem, count)| Topic { stem, count })
-                .collect(),
+            top,
         };
         let mut coverage = self.coverage;
         coverage.open_requests = open;
