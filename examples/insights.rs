@@ -275,13 +275,13 @@ fn print_report(
     let topics = &report.topics;
     writeln!(
         out,
-        "\nTop complaint topics ({} negative messages, stems counted):",
+        "\nTop complaint topics ({} negative messages, words counted by stem):",
         topics.negative_messages
     )?;
     let listed: Vec<String> = topics
         .top
         .iter()
-        .map(|t| format!("{} {}", t.stem, t.count))
+        .map(|t| format!("{} {}", t.word, t.count))
         .collect();
     writeln!(out, "  {}", listed.join(", "))?;
 

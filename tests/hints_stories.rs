@@ -651,7 +651,7 @@ fn formal_writers_get_a_formal_hint_and_casual_writers_a_casual_one() {
 }
 
 #[test]
-fn recurring_topics_are_stemmed_and_counted_per_message() {
+fn recurring_topics_are_grouped_by_stem_shown_as_words_and_counted_per_message() {
     let li = customer("cus-li").build().unwrap();
     let now = datetime!(2026-11-23 12:00 UTC);
     let texts = [
@@ -676,17 +676,23 @@ fn recurring_topics_are_stemmed_and_counted_per_message() {
     match value(&hints, HintKind::Topics) {
         HintValue::Topics { topics, messages } => {
             assert_eq!(*messages, 4);
-            let found: Vec<(&str, u32)> = topics
+            let found: Vec<(&str, &str, u64)> = topics
                 .iter()
-                .map(|t| (t.keyword.as_str(), t.messages))
+                .map(|t| (t.word.as_str(), t.stem.as_str(), t.count))
                 .collect();
+            // Shown as words: the form most messages wrote ("delivery" twice, "deliveries"
+            // once), a tie to the shorter ("invoice" and "invoicing" once each).
             assert_eq!(
                 found[..3],
-                [("deliveri", 3), ("late", 3), ("invoic", 2)],
+                [
+                    ("delivery", "deliveri", 3),
+                    ("late", "late", 3),
+                    ("invoice", "invoic", 2)
+                ],
                 "{found:?}"
             );
             assert!(
-                !found.iter().any(|(k, _)| *k == "password"),
+                !found.iter().any(|(w, ..)| *w == "password"),
                 "one mention is not recurring"
             );
         }

@@ -336,6 +336,8 @@ fn the_top_complaint_topics_come_from_negative_messages_only() {
     assert_eq!(topics.negative_messages, 4);
     assert_eq!(topics.max_undercount, 0);
     assert_eq!(topics.top[0].stem, "refund");
+    // Shown as the word written most: "refund" twice, "refunds" once.
+    assert_eq!(topics.top[0].word, "refund");
     assert_eq!(topics.top[0].count, 3);
     let count = |stem: &str| topics.top.iter().find(|x| x.stem == stem).map(|x| x.count);
     // The happy message's courier and parcel do not count; the angry one's do.

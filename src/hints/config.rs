@@ -23,8 +23,9 @@ pub const DEFAULT_RECENT_MESSAGES: u32 = 50;
 /// trend) to 10,000.
 pub const RECENT_MESSAGES_RANGE: std::ops::RangeInclusive<u32> = 4..=10_000;
 
-/// Default [`HintsConfig::top_topics`]: 5 topics, what an agent reads at a glance.
-pub const DEFAULT_TOP_TOPICS: u32 = 5;
+/// Default [`HintsConfig::top_topics`]: 5 topics in a customer's topics hint, what an agent
+/// reads at a glance.
+pub const DEFAULT_HINT_TOPICS: u32 = 5;
 
 /// Largest accepted [`HintsConfig::top_topics`]: 50.
 pub const MAX_TOP_TOPICS: u32 = 50;
@@ -71,7 +72,7 @@ pub struct HintsConfig {
     /// of those hints whatever the history's length.
     pub recent_messages: u32,
     /// How many recurring topics to list, `1..=`[`MAX_TOP_TOPICS`], default
-    /// [`DEFAULT_TOP_TOPICS`].
+    /// [`DEFAULT_HINT_TOPICS`].
     pub top_topics: u32,
     /// How long a customer may stay silent after their last message was a complaint before
     /// that silence counts as a churn reason; default [`DEFAULT_SILENCE_AFTER_COMPLAINT`].
@@ -84,7 +85,7 @@ impl Default for HintsConfig {
             min_evidence: DEFAULT_MIN_EVIDENCE,
             lookback: DEFAULT_LOOKBACK,
             recent_messages: DEFAULT_RECENT_MESSAGES,
-            top_topics: DEFAULT_TOP_TOPICS,
+            top_topics: DEFAULT_HINT_TOPICS,
             silence_after_complaint: DEFAULT_SILENCE_AFTER_COMPLAINT,
         }
     }

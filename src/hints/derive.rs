@@ -14,6 +14,7 @@ use crate::model::{
     CallOutcome, Channel, ContactEvent, CustomerProfile, Direction, EventKind, PaymentMethod,
     PaymentOutcome, Tier,
 };
+use crate::text::keywords::form_order;
 
 /// Years with us from which tenure is worth acknowledging: 2.
 pub const ACKNOWLEDGE_YEARS: u32 = 2;
@@ -567,31 +568,42 @@ fn topics(ctx: &Ctx<'_>) -> Hint {
     if read < ctx.min() {
         return too_little(kind, ctx.min(), read);
     }
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    // Stem → (messages, the first word seen, whether another word was seen too).
+    let mut counts: HashMap<&str, (u64, &str, bool)> = HashMap::new();
     let mut evidence = Evidence::default();
     for &i in &english {
         if let Some(notes) = ctx.history[i].notes.as_ref() {
             evidence.add(i, ctx.event(i).at());
             for keyword in &notes.keywords {
-                *counts.entry(keyword.as_str()).or_insert(0) += 1;
+                let (messages, word, several) = counts.entry(keyword.stem.as_str()).or_insert((
+                    0,
+                    keyword.word.as_str(),
+                    false,
+                ));
+                *messages += 1;
+                *several |= *word != keyword.word;
             }
         }
     }
-    let mut topics: Vec<Topic> = counts
+    let mut topics: Vec<(&str, (u64, &str, bool))> = counts
         .into_iter()
-        .filter(|&(_, n)| n >= MIN_TOPIC_MESSAGES)
-        .map(|(keyword, messages)| Topic {
-            keyword: keyword.to_owned(),
-            messages,
+        .filter(|&(_, (n, ..))| n >= u64::from(MIN_TOPIC_MESSAGES))
+        .collect();
+    // Hash order never reaches the output: a total order by count, then stem.
+    topics.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
+    topics.truncate(ctx.config.top_topics as usize);
+    let topics: Vec<Topic> = topics
+        .into_iter()
+        .map(|(stem, (count, first, several))| Topic {
+            word: if several {
+                most_written(ctx, &english, stem).to_owned()
+            } else {
+                first.to_owned()
+            },
+            stem: stem.to_owned(),
+            count,
         })
         .collect();
-    // Hash order never reaches the output: a total order by count, then keyword.
-    topics.sort_by(|a, b| {
-        b.messages
-            .cmp(&a.messages)
-            .then_with(|| a.keyword.cmp(&b.keyword))
-    });
-    topics.truncate(ctx.config.top_topics as usize);
     hint(
         kind,
         HintValue::Topics {
@@ -601,6 +613,25 @@ fn topics(ctx: &Ctx<'_>) -> Hint {
         weight(read, ctx.min()),
         evidence,
     )
+}
+
+/// The word `stem` is written as in most of the `messages` (each message's keyword counts
+/// once; ties: the shorter, then the alphabetically first).
+fn most_written<'a>(ctx: &Ctx<'a>, messages: &[usize], stem: &str) -> &'a str {
+    let mut forms: Vec<(&'a str, u64)> = Vec::new();
+    for &i in messages {
+        let keywords = ctx.history[i].notes.iter().flat_map(|n| &n.keywords);
+        for keyword in keywords.filter(|k| k.stem == stem) {
+            match forms.iter_mut().find(|(w, _)| *w == keyword.word) {
+                Some((_, n)) => *n += 1,
+                None => forms.push((&keyword.word, 1)),
+            }
+        }
+    }
+    forms
+        .into_iter()
+        .min_by(|a, b| form_order(a.0, a.1, b.0, b.1))
+        .map_or("", |(w, _)| w)
 }
 
 fn payment(ctx: &Ctx<'_>) -> Hint {

@@ -1,11 +1,10 @@
 //! What a customer's message says about them, read once when it arrives: [`MessageNotes`] and
 //! [`ScoredEvent`].
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 use crate::model::{ContactEvent, CustomerProfile};
 use crate::signals::{Analyzer, CueKind};
-use crate::text::{Folded, Language, TokenKind, tokens};
+use crate::text::keywords::{Topic, for_each_keyword, form_order, stem};
+use crate::text::{Language, TokenKind, tokens};
 
 /// Most keywords kept per message for recurring topics: enough for a long email's subjects,
 /// bounded so that a pasted log cannot make hints slow.
@@ -35,184 +34,6 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "it's", "just", "my", "not", "now", "of", "on", "or", "our", "please", "so", "still", "that",
     "the", "there", "they", "this", "to", "u", "ur", "us", "was", "we", "what", "when", "where",
     "where's", "why", "will", "with", "would", "you", "your",
-];
-
-/// Shortest keyword kept, in characters: shorter words rarely name a topic.
-const MIN_KEYWORD_CHARS: usize = 3;
-
-/// Words that name no topic: function words, feelings and fillers (folded, before stemming).
-const NOT_TOPICS: &[&str] = &[
-    "about",
-    "after",
-    "again",
-    "all",
-    "also",
-    "already",
-    "always",
-    "and",
-    "any",
-    "are",
-    "asked",
-    "because",
-    "been",
-    "before",
-    "but",
-    "can",
-    "cannot",
-    "could",
-    "dear",
-    "did",
-    "does",
-    "don't",
-    "for",
-    "from",
-    "get",
-    "got",
-    "had",
-    "has",
-    "have",
-    "hello",
-    "help",
-    "her",
-    "here",
-    "hey",
-    "him",
-    "his",
-    "how",
-    "i'm",
-    "i've",
-    "just",
-    "know",
-    "last",
-    "like",
-    "madam",
-    "make",
-    "many",
-    "more",
-    "much",
-    "need",
-    "never",
-    "not",
-    "now",
-    "off",
-    "one",
-    "only",
-    "our",
-    "out",
-    "over",
-    "please",
-    "really",
-    "regards",
-    "said",
-    "see",
-    "she",
-    "should",
-    "sir",
-    "some",
-    "still",
-    "such",
-    "than",
-    "thank",
-    "thanks",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "time",
-    "today",
-    "too",
-    "very",
-    "want",
-    "was",
-    "way",
-    "week",
-    "well",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "yes",
-    "yet",
-    "you",
-    "your",
-    "you're",
-    "angry",
-    "awful",
-    "bad",
-    "disappointed",
-    "good",
-    "great",
-    "happy",
-    "hate",
-    "love",
-    "nice",
-    "sorry",
-    "terrible",
-    "upset",
-    "urgent",
-    "hi",
-    "lol",
-    "thx",
-    "pls",
-    "okay",
-    "yeah",
-    "back",
-    "call",
-    "called",
-    "calling",
-    "ago",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "month",
-    "months",
-    "year",
-    "years",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "come",
-    "came",
-    "say",
-    "says",
-    "tell",
-    "told",
-    "two",
-    "three",
-    "kind",
-    "nothing",
-    "something",
-    "anything",
-    "everything",
-    "able",
-    "try",
-    "tried",
-    "since",
-    "keep",
-    "keeps",
-    "guys",
-    "team",
-    "omg",
-    "yay",
 ];
 
 /// Greetings that open a formal letter (first word).
@@ -268,10 +89,12 @@ pub struct MessageNotes {
     pub english: Option<bool>,
     /// Formal and casual marks.
     pub tone: ToneMarks,
-    /// Stemmed keywords, each once, at most [`MAX_KEYWORDS_PER_MESSAGE`], most frequent first
-    /// (ties by keyword); function words, feeling words, time words and names are left out.
-    /// Empty for a message that does not read as English (the stemmer is English).
-    pub keywords: Vec<String>,
+    /// Keywords ([`text::keywords`](crate::text::keywords): function words, feeling words, time
+    /// words and names are left out), one per stem, at most [`MAX_KEYWORDS_PER_MESSAGE`], most
+    /// frequent first (ties by stem); each counts its words in this message and is shown as
+    /// the one written most often. Empty for a message that does not read as English (the
+    /// stemmer is English).
+    pub keywords: Vec<Topic>,
     /// Whether the text only thanks us or signs off ("thanks, all sorted!"), by the rule of
     /// [`priority::history`](crate::priority::history): such a message waits for no answer.
     pub thanks_only: bool,
@@ -372,61 +195,56 @@ impl MessageNotes {
     }
 }
 
-/// The message's stemmed keywords, each once, most frequent first, ties by keyword.
-///
-/// A capitalized word that does not start a sentence is taken for a name ("Kind regards,
-/// Margaret Holloway", "Dear Mr Lee") and skipped: a signature would otherwise be every formal
-/// writer's top topic.
-fn keywords(text: &str) -> Vec<String> {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let mut counts: Vec<(String, u32)> = Vec::new();
-    let mut sentence_start = true;
-    let mut last_word = "";
-    for token in tokens(text) {
-        let word = token.as_str();
-        let starts_sentence = sentence_start;
-        match token.kind() {
-            TokenKind::Word => {
-                sentence_start = false;
-                last_word = word;
-            }
-            TokenKind::Punctuation => {
-                // The dot of an initial or a title ("M. Holloway", "Mr. Lee") ends no sentence.
-                let abbreviation = last_word.chars().count() == 1
-                    || matches!(last_word, "Mr" | "Mrs" | "Ms" | "Dr");
-                sentence_start |= matches!(word, "!" | "?") || (word == "." && !abbreviation);
-            }
-            _ => {}
+/// Most distinct words kept per message: a stem's other forms beyond this count toward the stem
+/// (its first form kept), so that a pasted log cannot make a message's keywords slow.
+const MAX_WORDS_PER_MESSAGE: usize = 16 * MAX_KEYWORDS_PER_MESSAGE;
+
+/// The message's keywords, one per stem, most frequent first, ties by stem, each shown as its
+/// most written word.
+fn keywords(text: &str) -> Vec<Topic> {
+    // One entry per distinct word, for at most 4 × MAX_KEYWORDS_PER_MESSAGE stems: a word seen
+    // before is counted without stemming it again.
+    let mut found: Vec<Topic> = Vec::new();
+    let mut stems = 0usize;
+    for_each_keyword(text, |word| {
+        if let Some(t) = found.iter_mut().find(|t| t.word == word) {
+            t.count += 1;
+            return;
         }
-        let name_like = !starts_sentence
-            && word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().skip(1).any(char::is_lowercase);
-        if token.kind() != TokenKind::Word
-            || name_like
-            || word.chars().count() < MIN_KEYWORD_CHARS
-            // Letters only: numbers, codes and contractions ("where's", "didn't") name no topic.
-            || !word.chars().all(char::is_alphabetic)
-        {
-            continue;
-        }
-        let Some(folded) = Folded::new(word) else {
-            continue;
-        };
-        if NOT_TOPICS.contains(&folded.as_str()) {
-            continue;
-        }
-        let stem = stemmer.stem(folded.as_str());
-        let held = counts.len();
-        match counts.iter_mut().find(|(s, _)| *s == stem) {
-            Some((_, n)) => *n += 1,
+        let stem = stem(word);
+        let held = found.iter().position(|t| *t.stem == *stem);
+        match held {
             // Bounded: a pasted log adds no more than this many distinct stems.
-            None if held < 4 * MAX_KEYWORDS_PER_MESSAGE => counts.push((stem.into_owned(), 1)),
-            None => {}
+            None if stems >= 4 * MAX_KEYWORDS_PER_MESSAGE => return,
+            None => stems += 1,
+            Some(i) if found.len() >= MAX_WORDS_PER_MESSAGE => {
+                found[i].count += 1;
+                return;
+            }
+            Some(_) => {}
         }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    counts.truncate(MAX_KEYWORDS_PER_MESSAGE);
-    counts.into_iter().map(|(s, _)| s).collect()
+        found.push(Topic {
+            word: word.to_owned(),
+            stem: stem.into_owned(),
+            count: 1,
+        });
+    });
+    // Each stem's words into one keyword, shown as the most written word.
+    found.sort_by(|a, b| {
+        a.stem
+            .cmp(&b.stem)
+            .then_with(|| form_order(&a.word, a.count, &b.word, b.count))
+    });
+    found.dedup_by(|later, kept| {
+        let same = later.stem == kept.stem;
+        if same {
+            kept.count += later.count;
+        }
+        same
+    });
+    found.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.stem.cmp(&b.stem)));
+    found.truncate(MAX_KEYWORDS_PER_MESSAGE);
+    found
 }
 
 /// A contact event with its message read once on arrival: the input of
@@ -501,16 +319,49 @@ mod tests {
             "Good afternoon. Could you send a copy of the invoice from last month? \
              Kind regards, M. Holloway",
         );
-        assert_eq!(n.keywords, ["copi", "invoic", "send"], "{:?}", n.keywords);
+        let shown: Vec<(&str, &str, u64)> = n
+            .keywords
+            .iter()
+            .map(|k| (k.word.as_str(), k.stem.as_str(), k.count))
+            .collect();
+        // Words, not stems; ties by stem.
+        assert_eq!(
+            shown,
+            [
+                ("copy", "copi", 1),
+                ("invoice", "invoic", 1),
+                ("send", "send", 1)
+            ]
+        );
         let spanish = notes("Hola, mi pedido sigue sin llegar y nadie me responde");
         assert!(spanish.keywords.is_empty(), "{:?}", spanish.keywords);
+    }
+
+    #[test]
+    fn a_keyword_is_shown_as_its_most_written_form_and_counts_all_forms() {
+        let n = notes("Refunds, refunds: where is the refund for my deliveries and delivery?");
+        let shown: Vec<(&str, &str, u64)> = n
+            .keywords
+            .iter()
+            .map(|k| (k.word.as_str(), k.stem.as_str(), k.count))
+            .collect();
+        assert_eq!(
+            shown,
+            [("refunds", "refund", 3), ("delivery", "deliveri", 2)]
+        );
     }
 
     #[test]
     fn leaving_and_keywords_are_noted() {
         let n = notes("The invoice is wrong again, I will cancel my subscription");
         assert!(n.leaving);
-        assert!(n.keywords.iter().any(|k| k == "invoic"), "{:?}", n.keywords);
+        assert!(
+            n.keywords
+                .iter()
+                .any(|k| k.word == "invoice" && k.stem == "invoic"),
+            "{:?}",
+            n.keywords
+        );
         assert!(n.keywords.len() <= MAX_KEYWORDS_PER_MESSAGE);
         let empty = notes("");
         assert!(!empty.leaving && empty.keywords.is_empty() && empty.english.is_none());

@@ -133,15 +133,9 @@ impl ChurnReason {
     }
 }
 
-/// A recurring topic: a stemmed keyword and how many messages used it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Topic {
-    /// The stem, e.g. `deliveri` for delivery/deliveries.
-    pub keyword: String,
-    /// Messages that used it (each message counts once).
-    pub messages: u32,
-}
+/// A recurring topic: its word, stem and the messages that used it (`count`, each message
+/// counting once).
+pub use crate::text::keywords::Topic;
 
 /// A promise we made and have not kept yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -509,7 +503,7 @@ impl fmt::Display for HintValue {
             HintValue::Topics { topics, .. } => {
                 let words: Vec<String> = topics
                     .iter()
-                    .map(|t| format!("{}×{}", t.keyword, t.messages))
+                    .map(|t| format!("{}×{}", t.word, t.count))
                     .collect();
                 f.write_str(&words.join(" "))
             }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     DEFAULT_MAX_AGENTS, DEFAULT_MAX_OPEN_AGE, DEFAULT_MAX_OPEN_REQUESTS, DEFAULT_MAX_TOPICS,
-    DEFAULT_MAX_TREND_WINDOWS, DEFAULT_TOP_TOPICS, DEFAULT_TREND_WINDOW, MAX_LIMIT,
+    DEFAULT_MAX_TREND_WINDOWS, DEFAULT_REPORT_TOPICS, DEFAULT_TREND_WINDOW, MAX_LIMIT,
     MAX_MAX_OPEN_AGE, MAX_TREND_WINDOW, MIN_MAX_OPEN_AGE, MIN_TREND_WINDOW,
 };
 use crate::Error;
@@ -45,7 +45,7 @@ pub struct InsightsConfig {
     pub max_open_age: HumanDuration,
     /// Agents tracked, 1..=[`MAX_LIMIT`], default [`DEFAULT_MAX_AGENTS`].
     pub max_agents: usize,
-    /// Complaint topics listed in a report, 1..=[`MAX_LIMIT`], default [`DEFAULT_TOP_TOPICS`].
+    /// Complaint topics listed in a report, 1..=[`MAX_LIMIT`], default [`DEFAULT_REPORT_TOPICS`].
     pub top_topics: usize,
     /// Distinct topic stems counted at once, 1..=[`MAX_LIMIT`], default
     /// [`DEFAULT_MAX_TOPICS`]; see [`Topics::max_undercount`](super::Topics::max_undercount).
@@ -60,7 +60,7 @@ impl Default for InsightsConfig {
             max_open_requests: DEFAULT_MAX_OPEN_REQUESTS,
             max_open_age: DEFAULT_MAX_OPEN_AGE,
             max_agents: DEFAULT_MAX_AGENTS,
-            top_topics: DEFAULT_TOP_TOPICS,
+            top_topics: DEFAULT_REPORT_TOPICS,
             max_topics: DEFAULT_MAX_TOPICS,
         }
     }

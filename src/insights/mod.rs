@@ -84,10 +84,11 @@
 //!
 //! ## Complaint topics
 //!
-//! The customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are split into
-//! words (runs of letters and inner apostrophes); words at least 3 letters long, that are neither English function words nor
-//! words of pure feeling ("terrible" is a feeling, "refund" or "broken" a topic) are stemmed
-//! (Snowball, English) and counted. [`Topics`] lists the most frequent stems.
+//! The keywords of the customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are
+//! counted by stem: words of letters only, at least 3 long, that are not names nor on the stop
+//! list of function words and words of pure feeling ("terrible" is a feeling, "refund" or
+//! "broken" a topic), by the rules of [`text::keywords`](crate::text::keywords). [`Topics`] lists
+//! the most frequent stems, each shown as its most frequent word.
 
 mod config;
 mod report;
@@ -142,8 +143,9 @@ pub const MAX_MAX_OPEN_AGE: HumanDuration = HumanDuration::from_days(3_660);
 /// Default [`InsightsConfig::max_agents`]: 10,000 agents.
 pub const DEFAULT_MAX_AGENTS: usize = 10_000;
 
-/// Default [`InsightsConfig::top_topics`]: the 10 most frequent complaint topics.
-pub const DEFAULT_TOP_TOPICS: usize = 10;
+/// Default [`InsightsConfig::top_topics`]: the 10 most frequent complaint topics listed in a
+/// report, enough for a team's review of what customers complain about.
+pub const DEFAULT_REPORT_TOPICS: usize = 10;
 
 /// Default [`InsightsConfig::max_topics`]: 10,000 distinct stems (under a megabyte), far more
 /// than the handful of topics that matter, so the top ones are counted exactly in practice.
@@ -633,10 +635,7 @@ impl Insights {
             negative_messages,
             keywords,
             max_undercount,
-            top: top
-                .into_iter()
-                .map(|(stem, count)| Topic { stem, count })
-                .collect(),
+            top,
         };
         let mut coverage = self.coverage;
         coverage.open_requests = open;

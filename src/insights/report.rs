@@ -5,6 +5,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::model::AgentId;
+pub use crate::text::keywords::Topic;
 
 /// A share of a whole: how many of `count` items had the property.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -104,17 +105,6 @@ pub struct AgentInsights {
     pub promises_broken: u64,
 }
 
-/// One complaint topic: a stemmed keyword and how often it came up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Topic {
-    /// The Snowball (English) stem, lower case, e.g. `"refund"` or `"deliveri"`.
-    pub stem: String,
-    /// Negative messages' words with this stem; a lower bound, low by at most
-    /// [`Topics::max_undercount`].
-    pub count: u64,
-}
-
 /// The most frequent keywords of the customers' negative messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -128,7 +118,10 @@ pub struct Topics {
     /// than `keywords / (max_topics + 1)`.
     pub max_undercount: u64,
     /// The [`top_topics`](super::InsightsConfig::top_topics) most counted stems, most first,
-    /// ties by stem.
+    /// ties by stem. A topic's `count` is its negative messages' words with this stem, a lower
+    /// bound, low by at most [`max_undercount`](Topics::max_undercount); its `word` is the one
+    /// seen most often among the words cached (the first
+    /// [`max_topics`](super::InsightsConfig::max_topics) distinct keywords).
     pub top: Vec<Topic>,
 }
 

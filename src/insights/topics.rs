@@ -1,71 +1,33 @@
-//! Complaint topics: stemmed keywords of the customers' negative messages, counted in bounded
-//! memory.
+//! Complaint topics: the keywords of the customers' negative messages
+//! ([`text::keywords`](crate::text::keywords)), counted by stem in bounded memory.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::text::keywords::{Topic, for_each_keyword, form_order, stem};
 
-use crate::text::Folded;
-
-/// Shortest keyword kept, in characters: shorter words are almost all function words or
-/// abbreviations that name no topic.
-const MIN_KEYWORD_CHARS: usize = 3;
-
-/// Words that say how the customer feels or judges, not what about, one per line: left out of
-/// topics. Sentiment words that name a thing that went wrong ("refund", "delay", "broken",
-/// "charged") are not listed, which is why the sentiment lexicon itself is not the filter.
-const FEELING_WORDS: &str = include_str!("../../data/topic_feelings.txt");
-
-/// English function and filler words that name no topic, one per line.
-const STOPWORDS: &str = include_str!("../../data/topic_stopwords.txt");
-
-/// Every word that is never a topic, sorted for binary search; parsed once per process from the
-/// embedded lists (a few hundred short words, so a generated table would buy nothing).
-fn not_topics() -> &'static [&'static str] {
-    static TABLE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut words: Vec<&'static str> = [FEELING_WORDS, STOPWORDS]
-            .into_iter()
-            .flat_map(str::lines)
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-    })
-}
-
-fn is_topic_word(folded: &str) -> bool {
-    not_topics().binary_search(&folded).is_err()
-}
-
-/// The keywords of negative messages: a cache from folded words to what they count as, and the
-/// stem counts.
+/// The keywords of negative messages: a cache from keywords to their stems, and the stem counts.
 #[derive(Debug, Clone)]
 pub(crate) struct TopicCounter {
-    /// Folded word → what it counts as, for at most `cap` words, so that a known word costs
-    /// one lookup (no word-list search, no stemming, and no allocation: the stemmer returns a
-    /// new string for most words).
+    /// Folded keyword → its stem and count, for at most `cap` words, so that a known word costs
+    /// one lookup (no stemming, and no allocation: the stemmer returns a new string for most
+    /// words). Never evicted: a cached word stays until the counter is dropped.
     words: HashMap<Box<str>, Word>,
     cap: usize,
     counts: StemCounts,
     messages: u64,
 }
 
-/// What a known word counts as.
+/// A cached keyword.
 #[derive(Debug, Clone)]
-enum Word {
-    /// A function or feeling word: never a topic.
-    NotTopic,
-    /// A keyword: its stem, and the stem's slot in [`StemCounts`] as of `epoch` (trusted only
-    /// while no slot was freed since; [`NO_SLOT`] when the stem was not held).
-    Keyword {
-        stem: Box<str>,
-        slot: u32,
-        epoch: u64,
-    },
+struct Word {
+    /// Its stem.
+    stem: Box<str>,
+    /// The stem's slot in [`StemCounts`] as of `epoch` (trusted only while no slot was freed
+    /// since; [`NO_SLOT`] when the stem was not held).
+    slot: u32,
+    epoch: u64,
+    /// Times the word was seen since it was cached: which form a topic is shown as.
+    seen: u64,
 }
 
 /// A word's stem not held in the counts when last seen.
@@ -80,8 +42,7 @@ const NO_SLOT: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 struct StemCounts {
     index: HashMap<Box<str>, u32>,
-    /// Stem and count per slot; a count of 0 marks a free slot.
-    slots: Vec<(Box<str>, u64)>,
+    slots: Vec<Slot>,
     free: Vec<u32>,
     epoch: u64,
     cap: usize,
@@ -89,12 +50,14 @@ struct StemCounts {
     words: u64,
 }
 
-/// The runs of letters (and apostrophes inside words) of `text`: the only words that can name
-/// a topic, so digits, punctuation and emoji split words and are never part of one.
-fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
+/// One held stem; a count of 0 marks a free slot.
+#[derive(Debug, Clone)]
+struct Slot {
+    stem: Box<str>,
+    count: u64,
+    /// The word that brought the stem in, kept only when the word cache was full: every other
+    /// held stem has a cached word, which is where a topic's shown word is chosen from.
+    uncached_word: Option<Box<str>>,
 }
 
 impl TopicCounter {
@@ -118,55 +81,98 @@ impl TopicCounter {
     /// Counts the keywords of one negative message.
     pub(crate) fn add_message(&mut self, text: &str) {
         self.messages += 1;
-        let stemmer = Stemmer::create(Algorithm::English);
-        for word in letter_runs(text) {
-            if word.chars().count() < MIN_KEYWORD_CHARS {
-                continue;
-            }
-            let Some(folded) = Folded::new(word) else {
-                continue;
-            };
-            let folded = folded.as_str();
-            match self.words.get_mut(folded) {
-                Some(Word::NotTopic) => {}
-                Some(Word::Keyword { stem, slot, epoch }) => {
-                    if *slot != NO_SLOT && *epoch == self.counts.epoch {
-                        self.counts.add_at(*slot);
-                    } else {
-                        *slot = self.counts.add(stem);
-                        *epoch = self.counts.epoch;
-                    }
+        let TopicCounter {
+            words, cap, counts, ..
+        } = self;
+        for_each_keyword(text, |word| match words.get_mut(word) {
+            Some(known) => {
+                known.seen += 1;
+                if known.slot != NO_SLOT && known.epoch == counts.epoch {
+                    counts.add_at(known.slot);
+                } else {
+                    known.slot = counts.add(&known.stem, None);
+                    known.epoch = counts.epoch;
                 }
-                None => {
-                    let entry = if is_topic_word(folded) {
-                        let stem = stemmer.stem(folded);
-                        let slot = self.counts.add(&stem);
-                        Word::Keyword {
-                            stem: stem.as_ref().into(),
-                            slot,
-                            epoch: self.counts.epoch,
-                        }
-                    } else {
-                        Word::NotTopic
+            }
+            None => {
+                let stem = stem(word);
+                if words.len() < *cap {
+                    let slot = counts.add(&stem, None);
+                    let entry = Word {
+                        stem: stem.as_ref().into(),
+                        slot,
+                        epoch: counts.epoch,
+                        seen: 1,
                     };
-                    if self.words.len() < self.cap {
-                        self.words.insert(folded.into(), entry);
-                    }
+                    words.insert(word.into(), entry);
+                } else {
+                    counts.add(&stem, Some(word));
+                }
+            }
+        });
+    }
+
+    /// The `n` most counted stems, most first, ties by stem, each shown as its most seen cached
+    /// word; with the counts' largest undercount, the number of negative messages and of
+    /// keywords counted.
+    pub(crate) fn top(&self, n: usize) -> (Vec<Topic>, u64, u64, u64) {
+        let c = &self.counts;
+        let mut held: Vec<u32> = (0..c.slots.len() as u32)
+            .filter(|&s| c.slots[s as usize].count > 0)
+            .collect();
+        held.sort_by(|&a, &b| {
+            let (a, b) = (&c.slots[a as usize], &c.slots[b as usize]);
+            b.count.cmp(&a.count).then_with(|| a.stem.cmp(&b.stem))
+        });
+        held.truncate(n);
+        // Each listed stem's most seen cached word: one pass over the cache, a word finding its
+        // stem's rank through its slot when that is current, through the stem otherwise.
+        let mut rank = vec![usize::MAX; c.slots.len()];
+        for (r, &s) in held.iter().enumerate() {
+            rank[s as usize] = r;
+        }
+        let mut by_stem: Option<HashMap<&str, usize>> = None;
+        let mut best: Vec<Option<(&str, u64)>> = vec![None; held.len()];
+        for (word, w) in &self.words {
+            let r = if w.slot != NO_SLOT && w.epoch == c.epoch {
+                rank.get(w.slot as usize).copied()
+            } else {
+                by_stem
+                    .get_or_insert_with(|| {
+                        held.iter()
+                            .enumerate()
+                            .map(|(r, &s)| (&*c.slots[s as usize].stem, r))
+                            .collect()
+                    })
+                    .get(&*w.stem)
+                    .copied()
+            };
+            if let Some(b) = r.and_then(|r| best.get_mut(r)) {
+                let better = b.is_none_or(|(shown, seen)| {
+                    form_order(word, w.seen, shown, seen) == std::cmp::Ordering::Less
+                });
+                if better {
+                    *b = Some((word, w.seen));
                 }
             }
         }
-    }
-
-    /// The `n` most counted stems, most first, ties by stem; with the counts' largest
-    /// undercount, the number of negative messages and of keywords counted.
-    pub(crate) fn top(&self, n: usize) -> (Vec<(String, u64)>, u64, u64, u64) {
-        let c = &self.counts;
-        let mut all: Vec<&(Box<str>, u64)> = c.slots.iter().filter(|(_, n)| *n > 0).collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let top = all
-            .into_iter()
-            .take(n)
-            .map(|(s, c)| (s.to_string(), *c))
+        let top = held
+            .iter()
+            .zip(best)
+            .map(|(&s, best)| {
+                let slot = &c.slots[s as usize];
+                // Every held stem has a cached word or kept its uncached one; the stem only
+                // keeps this total.
+                let word = best
+                    .map(|(w, _)| w)
+                    .or(slot.uncached_word.as_deref())
+                    .unwrap_or(&slot.stem);
+                Topic {
+                    word: word.to_owned(),
+                    stem: slot.stem.to_string(),
+                    count: slot.count,
+                }
+            })
             .collect();
         (top, c.drops, self.messages, c.words)
     }
@@ -176,20 +182,25 @@ impl StemCounts {
     /// Counts one more of the stem in `slot`, which holds it.
     fn add_at(&mut self, slot: u32) {
         self.words += 1;
-        if let Some((_, n)) = self.slots.get_mut(slot as usize) {
-            *n += 1;
+        if let Some(s) = self.slots.get_mut(slot as usize) {
+            s.count += 1;
         }
     }
 
-    /// Counts one more of `stem`; gives its slot, or [`NO_SLOT`] when the table was full.
-    fn add(&mut self, stem: &str) -> u32 {
+    /// Counts one more of `stem`, brought by `uncached_word` when that word is not cached;
+    /// gives its slot, or [`NO_SLOT`] when the table was full.
+    fn add(&mut self, stem: &str, uncached_word: Option<&str>) -> u32 {
         if let Some(&slot) = self.index.get(stem) {
             self.add_at(slot);
             return slot;
         }
         self.words += 1;
         if self.index.len() < self.cap {
-            let entry = (Box::from(stem), 1);
+            let entry = Slot {
+                stem: Box::from(stem),
+                count: 1,
+                uncached_word: uncached_word.map(Box::from),
+            };
             let slot = match self.free.pop() {
                 Some(slot) => {
                     self.slots[slot as usize] = entry;
@@ -207,13 +218,13 @@ impl StemCounts {
         // The new stem's one count cancels against one count of every held stem.
         self.drops += 1;
         let mut freed = false;
-        for (slot, (held, n)) in self.slots.iter_mut().enumerate() {
-            if *n == 0 {
+        for (slot, held) in self.slots.iter_mut().enumerate() {
+            if held.count == 0 {
                 continue;
             }
-            *n -= 1;
-            if *n == 0 {
-                self.index.remove(held);
+            held.count -= 1;
+            if held.count == 0 {
+                self.index.remove(&held.stem);
                 self.free.push(slot as u32);
                 freed = true;
             }
@@ -236,8 +247,8 @@ mod tests {
         let (top, drops, messages, _) = t.top(10);
         assert_eq!(drops, 0);
         assert_eq!(messages, 1);
-        let stems: Vec<&str> = top.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(top[0], ("deliveri".to_owned(), 2));
+        let stems: Vec<&str> = top.iter().map(|t| t.stem.as_str()).collect();
+        assert_eq!((top[0].stem.as_str(), top[0].count), ("deliveri", 2));
         assert!(
             !stems.contains(&"terribl") && !stems.contains(&"the"),
             "{stems:?}"
@@ -246,19 +257,42 @@ mod tests {
     }
 
     #[test]
-    fn the_word_lists_are_lower_case_words_and_each_is_read() {
-        let table = not_topics();
-        assert!(table.len() > 150, "{}", table.len());
-        for word in table {
-            assert!(
-                !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '\''),
-                "{word:?}"
-            );
-            assert!(!is_topic_word(word));
-        }
-        // One word from each file, and the comment lines are not words.
-        assert!(!is_topic_word("terrible") && !is_topic_word("because"));
-        assert!(is_topic_word("refund") && is_topic_word("#"));
+    fn a_topic_is_shown_as_its_most_seen_word() {
+        let mut t = TopicCounter::new(100);
+        t.add_message("refunds refunds refund, deliveries delivery, invoice invoicing");
+        let (top, ..) = t.top(10);
+        let shown: Vec<(&str, &str, u64)> = top
+            .iter()
+            .map(|t| (t.word.as_str(), t.stem.as_str(), t.count))
+            .collect();
+        // The most seen word of the stem; a tie goes to the shorter word.
+        assert_eq!(
+            shown,
+            [
+                ("refunds", "refund", 3),
+                ("delivery", "deliveri", 2),
+                ("invoice", "invoic", 2)
+            ]
+        );
+        // Equally long and equally seen: the alphabetically first.
+        let mut t = TopicCounter::new(100);
+        t.add_message("connected connection connection connected");
+        assert_eq!(t.top(1).0[0].word, "connected");
+    }
+
+    #[test]
+    fn a_stem_brought_by_an_uncached_word_is_shown_as_that_word() {
+        // One cached word, one held stem: "refund" fills both, "parcel" first drops it, then
+        // takes the freed slot without a place in the word cache.
+        let mut t = TopicCounter::new(1);
+        t.add_message("refund parcel parcel");
+        let (top, drops, ..) = t.top(10);
+        assert_eq!(drops, 1);
+        assert_eq!(top.len(), 1);
+        assert_eq!(
+            (top[0].word.as_str(), top[0].stem.as_str(), top[0].count),
+            ("parcel", "parcel", 1)
+        );
     }
 
     /// The plain Misra–Gries summary over stems, to check the slots and the word cache against.
@@ -299,7 +333,6 @@ mod tests {
             "deliveries",
             "battery",
         ];
-        let stemmer = Stemmer::create(Algorithm::English);
         for cap in [1, 2, 3, 5, 8, 100] {
             let mut t = TopicCounter::new(cap);
             let mut stems = Vec::new();
@@ -314,11 +347,12 @@ mod tests {
                     let i = ((x % 97) * (x % 97) / 97 % vocabulary.len() as u64) as usize;
                     message.push_str(vocabulary[i]);
                     message.push(' ');
-                    stems.push(stemmer.stem(vocabulary[i]).into_owned());
+                    stems.push(stem(vocabulary[i]).into_owned());
                 }
                 t.add_message(&message);
             }
             let (top, ..) = t.top(usize::MAX);
+            let top: Vec<(String, u64)> = top.into_iter().map(|t| (t.stem, t.count)).collect();
             assert_eq!(top, reference(&stems, cap), "cap {cap}");
         }
     }
@@ -327,16 +361,16 @@ mod tests {
     fn a_full_table_undercounts_by_at_most_the_drops() {
         let mut t = TopicCounter::new(2);
         for stem in ["refund", "refund", "parcel", "courier", "refund", "invoice"] {
-            t.counts.add(stem);
+            t.counts.add(stem, None);
         }
         let (top, drops, _, words) = t.top(5);
         assert_eq!(words, 6);
         // "courier" found the table full: one drop, which cost "parcel" its place.
         assert_eq!(drops, 1);
         // "refund" came 3 times; its count is low by at most the drops.
-        let refund = top.iter().find(|(s, _)| s == "refund").unwrap().1;
+        let refund = top.iter().find(|t| t.stem == "refund").unwrap().count;
         assert!((3 - drops..=3).contains(&refund), "{refund}");
-        assert!(!top.iter().any(|(s, _)| s == "parcel"));
+        assert!(!top.iter().any(|t| t.stem == "parcel"));
         assert!(top.len() <= 2);
     }
 }
