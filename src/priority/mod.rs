@@ -40,15 +40,17 @@ mod assess;
 pub(crate) mod gratitude;
 pub mod history;
 mod policy;
+mod reasons;
 mod scored;
 
 pub use assess::{
-    Assessment, Band, Deadline, DeadlineKind, Evidence, HIGH_FROM, NORMAL_FROM, Reason, ReasonKind,
-    URGENCY_SCALE_POINTS, URGENT_FROM, assess, reasons,
+    Assessment, Band, Deadline, DeadlineKind, HIGH_FROM, NORMAL_FROM, URGENCY_SCALE_POINTS,
+    URGENT_FROM, assess,
 };
 pub use policy::{
     CustomerValue, DEFAULT_INTERNAL_FACTOR, DEFAULT_MAX_WAIT, DEFAULT_OFF_HOURS_WAIT,
     MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS, MAX_MAX_WAIT,
     MAX_WEIGHT, Policy, SelfUrgent, Weights,
 };
+pub use reasons::{Evidence, Reason, ReasonKind, reasons};
 pub use scored::{MessageSignals, MessageSource, ScoredText};
