@@ -240,7 +240,11 @@ fn level_index(level: Level) -> usize {
     }
 }
 
-fn level_of(score: f64) -> Level {
+/// The level of a request's urgency score on the *request* scale: `score` is
+/// `1 − exp(−points / URGENCY_SCALE_POINTS)` of the request's points, cut at [`NORMAL_FROM`],
+/// [`HIGH_FROM`] and [`URGENT_FROM`] (0.2, 0.5, 0.8). Not the text scale of one message's
+/// urgency words: that is `signals::text_urgency_level`, cut at 0.2, 0.5 and 0.75.
+fn request_urgency_level(score: f64) -> Level {
     if score >= URGENT_FROM {
         Level::Urgent
     } else if score >= HIGH_FROM {
@@ -336,7 +340,7 @@ pub(super) fn finish(
 ) -> Assessment {
     let w = policy.weights();
     let urgency = 1.0 - (-b.points / URGENCY_SCALE_POINTS).exp();
-    let mut level = level_of(urgency);
+    let mut level = request_urgency_level(urgency);
     if b.facts.lead || b.facts.failed_payment {
         level = level.max(Level::High);
     }
