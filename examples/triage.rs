@@ -335,14 +335,14 @@ fn top_reasons(reasons: &[Reason]) -> String {
     let mut parts: Vec<String> = sorted
         .iter()
         .take(TABLE_REASONS)
-        .map(|r| format!("{} +{:.1}", r.kind.name(), r.weight))
+        .map(|r| format!("{} +{:.1}", r.kind.as_str(), r.weight))
         .collect();
     // Band reasons carry no points but explain a position at the bottom.
     parts.extend(
         reasons
             .iter()
             .filter(|r| r.weight == 0.0)
-            .map(|r| r.kind.name().to_owned()),
+            .map(|r| r.kind.as_str().to_owned()),
     );
     parts.join(", ")
 }
@@ -473,7 +473,7 @@ fn write_summary(
         let skipped: Vec<String> = ranking
             .skipped()
             .iter()
-            .map(|s| format!("{} ({})", requests[s.index].id(), s.reason))
+            .map(|s| format!("{} ({})", requests[s.index].id(), s.reason.detail()))
             .collect();
         writeln!(out, "\nnot ranked: {}", skipped.join(", "))?;
     }

@@ -12,6 +12,7 @@ use super::policy::{
 };
 use super::scored::{MessageSource, ScoredText, TextSummary, TopText};
 use crate::model::formats::serialize_timestamp;
+use crate::model::named::named_enum;
 use crate::model::{Level, Request, Requester, Status};
 use crate::signals::Cue;
 
@@ -25,32 +26,34 @@ pub const HIGH_FROM: f64 = 0.5;
 /// Urgency score from which a request is `urgent`.
 pub const URGENT_FROM: f64 = 0.8;
 
-/// The three bands a request can be in. Every request of a higher band ranks above every request
-/// of a lower one; within a band, points and waiting decide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Band {
-    /// Nothing waits on us: the host marked it waiting on the customer, or we answered last and
-    /// nothing came in since. Its SLA clock is paused and it does not age. Priority in `[0, 1)`.
-    NotWaiting,
-    /// The customer waits on us. Priority at least 1.
-    Waiting,
-    /// The customer has waited longer than [`Policy::max_wait`]: above everything else.
-    MaxWait,
+named_enum! {
+    /// The three bands a request can be in. Every request of a higher band ranks above every
+    /// request of a lower one; within a band, points and waiting decide.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum Band as "band" {
+        /// Nothing waits on us: the host marked it waiting on the customer, or we answered last
+        /// and nothing came in since. Its SLA clock is paused and it does not age. Priority in
+        /// `[0, 1)`.
+        NotWaiting = "not_waiting",
+        /// The customer waits on us. Priority at least 1.
+        Waiting = "waiting",
+        /// The customer has waited longer than [`Policy::max_wait`]: above everything else.
+        MaxWait = "max_wait",
+    }
 }
 
-/// Which SLA target a deadline comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DeadlineKind {
-    /// First reply to a request we never answered.
-    FirstReply,
-    /// Reply to the customer's latest message after an earlier answer.
-    NextReply,
-    /// The request's own `due_at`, set by the host, earlier than the SLA target.
-    DueAt,
+named_enum! {
+    /// Which SLA target a deadline comes from.
+    #[non_exhaustive]
+    pub enum DeadlineKind as "deadline kind" {
+        /// First reply to a request we never answered.
+        FirstReply = "first_reply",
+        /// Reply to the customer's latest message after an earlier answer.
+        NextReply = "next_reply",
+        /// The request's own `due_at`, set by the host, earlier than the SLA target.
+        DueAt = "due_at",
+    }
 }
 
 /// The next SLA deadline of a request that waits on us.

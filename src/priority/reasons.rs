@@ -8,76 +8,52 @@ use super::assess::{Band, Deadline, DeadlineKind, band_width, breakdown, finish}
 use super::history::history_signals;
 use super::policy::Policy;
 use super::scored::{MessageSource, ScoredText};
+use crate::model::named::named_enum;
 use crate::model::{Request, Requester, Status};
 use crate::policy::HumanDuration;
 use crate::signals::{Cue, CueKind};
 
-/// The closed list of reasons that can make up a priority, as `snake_case` words in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ReasonKind {
-    /// Urgency cues in the customer's words (stranded, locked out, charged twice, today).
-    TextUrgency,
-    /// The customer marks everything urgent: their urgency words count less (negative weight).
-    SelfUrgentDiscount,
-    /// The customer reports a broken expectation (late, lost, charged, ignored).
-    Complaint,
-    /// The customer's words are negative.
-    NegativeSentiment,
-    /// The customer came back while waiting.
-    RepeatContact,
-    /// Inbound calls nobody picked up while the customer waited.
-    MissedCall,
-    /// We promised an update and did not give it in time.
-    BrokenPromise,
-    /// The customer's latest payment attempt failed: they want to pay and cannot.
-    FailedPayment,
-    /// An unanswered contact-us lead.
-    Lead,
-    /// The customer moved to a more immediate channel while waiting.
-    ChannelEscalation,
-    /// The level the host set on the request.
-    SetPriority,
-    /// The customer's tier and lifetime value (bounded).
-    CustomerValue,
-    /// A colleague's request: it keeps only part of its points (negative weight).
-    InternalRequester,
-    /// Time waited since the first unanswered contact.
-    Waiting,
-    /// The SLA deadline has passed.
-    SlaBreached,
-    /// Waited longer than the policy's maximum: top band.
-    MaxWait,
-    /// The host marked it waiting on the customer: SLA paused, below every waiting request.
-    WaitingOnCustomer,
-    /// We answered last and nothing came in since.
-    NothingWaiting,
-}
-
-impl ReasonKind {
-    /// The `snake_case` name used in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            ReasonKind::TextUrgency => "text_urgency",
-            ReasonKind::SelfUrgentDiscount => "self_urgent_discount",
-            ReasonKind::Complaint => "complaint",
-            ReasonKind::NegativeSentiment => "negative_sentiment",
-            ReasonKind::RepeatContact => "repeat_contact",
-            ReasonKind::MissedCall => "missed_call",
-            ReasonKind::BrokenPromise => "broken_promise",
-            ReasonKind::FailedPayment => "failed_payment",
-            ReasonKind::Lead => "lead",
-            ReasonKind::ChannelEscalation => "channel_escalation",
-            ReasonKind::SetPriority => "set_priority",
-            ReasonKind::CustomerValue => "customer_value",
-            ReasonKind::InternalRequester => "internal_requester",
-            ReasonKind::Waiting => "waiting",
-            ReasonKind::SlaBreached => "sla_breached",
-            ReasonKind::MaxWait => "max_wait",
-            ReasonKind::WaitingOnCustomer => "waiting_on_customer",
-            ReasonKind::NothingWaiting => "nothing_waiting",
-        }
+named_enum! {
+    /// The closed list of reasons that can make up a priority, as `snake_case` words in JSON.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum ReasonKind as "reason kind" {
+        /// Urgency cues in the customer's words (stranded, locked out, charged twice, today).
+        TextUrgency = "text_urgency",
+        /// The customer marks everything urgent: their urgency words count less (negative weight).
+        SelfUrgentDiscount = "self_urgent_discount",
+        /// The customer reports a broken expectation (late, lost, charged, ignored).
+        Complaint = "complaint",
+        /// The customer's words are negative.
+        NegativeSentiment = "negative_sentiment",
+        /// The customer came back while waiting.
+        RepeatContact = "repeat_contact",
+        /// Inbound calls nobody picked up while the customer waited.
+        MissedCall = "missed_call",
+        /// We promised an update and did not give it in time.
+        BrokenPromise = "broken_promise",
+        /// The customer's latest payment attempt failed: they want to pay and cannot.
+        FailedPayment = "failed_payment",
+        /// An unanswered contact-us lead.
+        Lead = "lead",
+        /// The customer moved to a more immediate channel while waiting.
+        ChannelEscalation = "channel_escalation",
+        /// The level the host set on the request.
+        SetPriority = "set_priority",
+        /// The customer's tier and lifetime value (bounded).
+        CustomerValue = "customer_value",
+        /// A colleague's request: it keeps only part of its points (negative weight).
+        InternalRequester = "internal_requester",
+        /// Time waited since the first unanswered contact.
+        Waiting = "waiting",
+        /// The SLA deadline has passed.
+        SlaBreached = "sla_breached",
+        /// Waited longer than the policy's maximum: top band.
+        MaxWait = "max_wait",
+        /// The host marked it waiting on the customer: SLA paused, below every waiting request.
+        WaitingOnCustomer = "waiting_on_customer",
+        /// We answered last and nothing came in since.
+        NothingWaiting = "nothing_waiting",
     }
 }
 
@@ -487,5 +463,63 @@ fn shorten(text: &str) -> String {
     match text.char_indices().nth(MAX) {
         None => text.to_owned(),
         Some((cut, _)) => format!("{}…", &text[..cut]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Band, DeadlineKind, ReasonKind};
+
+    /// Checks that every variant's JSON form is its `as_str` name and reads back.
+    fn json_is_the_name<T>(all: &[T], name: fn(&T) -> &'static str)
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        for v in all {
+            let json = serde_json::to_string(v).expect("a name serializes");
+            assert_eq!(json, format!("\"{}\"", name(v)));
+            assert_eq!(&serde_json::from_str::<T>(&json).expect("reads back"), v);
+        }
+    }
+
+    #[test]
+    fn reason_band_and_deadline_names_are_their_json_names() {
+        json_is_the_name(ReasonKind::ALL, |k| k.as_str());
+        json_is_the_name(Band::ALL, |b| b.as_str());
+        json_is_the_name(DeadlineKind::ALL, |k| k.as_str());
+        // The names the JSON output has always used (triage --json, hosts' stored reasons).
+        let names: Vec<&str> = ReasonKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "text_urgency",
+                "self_urgent_discount",
+                "complaint",
+                "negative_sentiment",
+                "repeat_contact",
+                "missed_call",
+                "broken_promise",
+                "failed_payment",
+                "lead",
+                "channel_escalation",
+                "set_priority",
+                "customer_value",
+                "internal_requester",
+                "waiting",
+                "sla_breached",
+                "max_wait",
+                "waiting_on_customer",
+                "nothing_waiting",
+            ]
+        );
+        assert_eq!(Band::MaxWait.to_string(), "max_wait");
+        assert_eq!(
+            "due_at".parse::<DeadlineKind>().ok(),
+            Some(DeadlineKind::DueAt)
+        );
+        assert!("Waiting".parse::<Band>().is_err());
+        // `Ord` follows the declaration order: reasons are listed in it, bands rank by it.
+        assert!(ReasonKind::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert!(Band::NotWaiting < Band::Waiting && Band::Waiting < Band::MaxWait);
     }
 }

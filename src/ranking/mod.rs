@@ -28,7 +28,7 @@
 //! let first = &ranking.ranked()[0];
 //! assert_eq!(requests[first.index].id().as_str(), "req-2");
 //! for reason in ranking.reasons(&ranker, &requests, first) {
-//!     println!("{} {:+.2} {}", reason.kind.name(), reason.weight, reason.detail);
+//!     println!("{} {:+.2} {}", reason.kind.as_str(), reason.weight, reason.detail);
 //! }
 //! # Ok::<(), realboss::Error>(())
 //! ```
@@ -132,7 +132,6 @@
 //! pops the same order.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
 mod queue;
@@ -140,6 +139,7 @@ pub use queue::{Queue, QueueState};
 
 use time::OffsetDateTime;
 
+use crate::model::named::named_enum;
 use crate::model::{CustomerId, Request, Status};
 use crate::priority::{Assessment, Policy, Reason, ScoredText, assess, reasons};
 use crate::signals::{Analyzer, AnalyzerConfig};
@@ -381,23 +381,25 @@ fn skipped(requests: &[Request], now: OffsetDateTime) -> Vec<Skipped> {
         .collect()
 }
 
-/// Why a request was left out of a ranking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SkipReason {
-    /// Its status is `resolved`: nobody needs to answer it.
-    Resolved,
-    /// It was received after `now`.
-    NotYetReceived,
+named_enum! {
+    /// Why a request was left out of a ranking.
+    #[non_exhaustive]
+    pub enum SkipReason as "skip reason" {
+        /// Its status is `resolved`: nobody needs to answer it.
+        Resolved = "resolved",
+        /// It was received after `now`.
+        NotYetReceived = "not_yet_received",
+    }
 }
 
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl SkipReason {
+    /// A few words for a person: `"resolved"` or `"received after now"` (the name itself is
+    /// [`SkipReason::as_str`]).
+    pub fn detail(self) -> &'static str {
+        match self {
             SkipReason::Resolved => "resolved",
             SkipReason::NotYetReceived => "received after now",
-        })
+        }
     }
 }
 
@@ -468,4 +470,25 @@ impl Ranking {
 /// Ranks `requests` at `now` with the default policy: `Ranker::default().rank(requests, now)`.
 pub fn rank(requests: &[Request], now: OffsetDateTime) -> Ranking {
     Ranker::default().rank(requests, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SkipReason;
+
+    #[test]
+    fn skip_reasons_have_one_name_for_as_str_display_and_json() {
+        for reason in SkipReason::ALL {
+            let json = serde_json::to_string(reason).expect("a name serializes");
+            assert_eq!(json, format!("\"{}\"", reason.as_str()));
+            assert_eq!(reason.to_string(), reason.as_str());
+            assert_eq!(
+                serde_json::from_str::<SkipReason>(&json).ok(),
+                Some(*reason)
+            );
+        }
+        assert_eq!(SkipReason::NotYetReceived.as_str(), "not_yet_received");
+        assert_eq!(SkipReason::NotYetReceived.detail(), "received after now");
+        assert_eq!(SkipReason::Resolved.detail(), "resolved");
+    }
 }
