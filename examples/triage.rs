@@ -335,26 +335,26 @@ fn top_reasons(reasons: &[Reason]) -> String {
     let mut parts: Vec<String> = sorted
         .iter()
         .take(TABLE_REASONS)
-        .map(|r| format!("{} +{:.1}", r.kind.name(), r.weight))
+        .map(|r| format!("{} +{:.1}", r.kind.as_str(), r.weight))
         .collect();
     // Band reasons carry no points but explain a position at the bottom.
     parts.extend(
         reasons
             .iter()
             .filter(|r| r.weight == 0.0)
-            .map(|r| r.kind.name().to_owned()),
+            .map(|r| r.kind.as_str().to_owned()),
     );
     parts.join(", ")
 }
 
-fn ranked_rows(ranker: &Ranker, requests: &[Request], ranking: &Ranking) -> Vec<Row> {
+fn ranked_rows(ranking: &Ranking) -> Vec<Row> {
     ranking
         .ranked()
         .iter()
         .map(|ranked| {
-            let r = &requests[ranked.index];
+            let r = &ranking.requests()[ranked.index];
             let a = &ranked.assessment;
-            let reasons = ranking.reasons(ranker, requests, ranked);
+            let reasons = ranking.reasons(ranked);
             let requester = match r.requester() {
                 Requester::Customer => "",
                 _ => " (internal)",
@@ -462,7 +462,7 @@ fn write_summary(
     )?;
     writeln!(out)?;
     let ranking = ranker.rank(requests, now);
-    let rows = ranked_rows(ranker, requests, &ranking);
+    let rows = ranked_rows(&ranking);
     writeln!(
         out,
         "{} requests ranked, answer from the top (waited = counted wait of the current contact):",
@@ -473,7 +473,7 @@ fn write_summary(
         let skipped: Vec<String> = ranking
             .skipped()
             .iter()
-            .map(|s| format!("{} ({})", requests[s.index].id(), s.reason))
+            .map(|s| format!("{} ({})", requests[s.index].id(), s.reason.detail()))
             .collect();
         writeln!(out, "\nnot ranked: {}", skipped.join(", "))?;
     }
@@ -527,7 +527,7 @@ fn write_json_lines(
             waiting_since: a.waiting_since.and_then(|t| t.format(&Rfc3339).ok()),
             waited_secs: a.waited.whole_seconds(),
             next_breach: a.next_breach,
-            reasons: ranking.reasons(ranker, requests, ranked),
+            reasons: ranking.reasons(ranked),
         };
         serde_json::to_writer(&mut *out, &line)?;
         writeln!(out)?;

@@ -297,7 +297,9 @@ fn huge_json_is_read_or_refused_in_linear_time() {
     assert!(line.len() > 10 << 20, "{} bytes", line.len());
     let request = read_requests(line.as_bytes()).next().unwrap().unwrap();
     assert_eq!(request.events().len(), 100_000);
-    let ranking = Ranker::default().rank(&[request], datetime!(2026-11-24 09:00 UTC));
+    let ranker = Ranker::default();
+    let requests = [request];
+    let ranking = ranker.rank(&requests, datetime!(2026-11-24 09:00 UTC));
     assert!(ranking.ranked()[0].assessment.priority.is_finite());
     // A line of 20 MB of garbage is one error for that line.
     let garbage = format!("{}\n{}\n", "x".repeat(20 << 20), base_request());
@@ -384,7 +386,7 @@ fn timestamps_at_the_ends_of_time_read_and_rank() {
             assert_eq!(ranking.ranked().len() + ranking.skipped().len(), 2);
             for r in ranking.ranked() {
                 assert!(r.assessment.priority.is_finite(), "{now}: {r:?}");
-                let _ = ranking.reasons(&ranker, &requests, r);
+                let _ = ranking.reasons(r);
             }
             let mut queue = Queue::new(ranker.clone());
             for r in &requests {
@@ -399,7 +401,8 @@ fn timestamps_at_the_ends_of_time_read_and_rank() {
             );
         }
     }
-    let at_start = Ranker::default().rank(&requests, earliest());
+    let ranker = Ranker::default();
+    let at_start = ranker.rank(&requests, earliest());
     assert!(
         at_start
             .skipped()
@@ -415,7 +418,8 @@ fn duplicate_ids_rank_deterministically_and_are_reported_by_validation() {
     calmer["text"] = json!("Hello");
     let b = Request::from_json(&calmer.to_string()).unwrap();
     let requests = [a.clone(), b, a];
-    let ranking = Ranker::default().rank(&requests, datetime!(2026-11-24 09:00 UTC));
+    let ranker = Ranker::default();
+    let ranking = ranker.rank(&requests, datetime!(2026-11-24 09:00 UTC));
     let order: Vec<usize> = ranking.ranked().iter().map(|r| r.index).collect();
     assert_eq!(order, [0, 2, 1], "equal requests keep input order");
     assert!(matches!(

@@ -182,7 +182,7 @@ proptest! {
             let a = ranked.assessment;
             prop_assert!(a.priority.is_finite() && a.priority >= 0.0);
             prop_assert!((0.0..=1.0).contains(&a.urgency));
-            let reasons = ranking.reasons(&ranker, &requests, ranked);
+            let reasons = ranking.reasons(ranked);
             let sum: f64 = reasons.iter().map(|r| r.weight).sum();
             let expected = match a.band {
                 Band::NotWaiting => sum / (1.0 + sum),

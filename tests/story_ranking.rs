@@ -107,19 +107,11 @@ fn story_stranded_customer_who_calls_twice_outranks_the_managers_status_request(
     let ranking = ranker.rank(&requests, now);
     let first = &ranking.ranked()[0];
     assert_eq!(requests[first.index].id().as_str(), "req-2101");
-    let kinds: Vec<ReasonKind> = ranking
-        .reasons(&ranker, &requests, first)
-        .iter()
-        .map(|r| r.kind)
-        .collect();
+    let kinds: Vec<ReasonKind> = ranking.reasons(first).iter().map(|r| r.kind).collect();
     assert!(kinds.contains(&ReasonKind::RepeatContact), "{kinds:?}");
     assert!(kinds.contains(&ReasonKind::Waiting), "{kinds:?}");
     let second = &ranking.ranked()[1];
-    let manager_kinds: Vec<ReasonKind> = ranking
-        .reasons(&ranker, &requests, second)
-        .iter()
-        .map(|r| r.kind)
-        .collect();
+    let manager_kinds: Vec<ReasonKind> = ranking.reasons(second).iter().map(|r| r.kind).collect();
     assert!(manager_kinds.contains(&ReasonKind::InternalRequester));
     Ok(())
 }
@@ -158,7 +150,8 @@ fn story_lead_from_three_days_ago_ranks_above_routine_questions() -> Result {
     let ids = order(&Ranker::default(), &requests, now);
     assert_eq!(ids[0], "req-lead", "{ids:?}");
     // A fresh lead also enters high at once.
-    let ranking = Ranker::default().rank(&requests[1..2], datetime!(2026-11-20 11:01 UTC));
+    let ranker = Ranker::default();
+    let ranking = ranker.rank(&requests[1..2], datetime!(2026-11-20 11:01 UTC));
     assert!(ranking.ranked()[0].assessment.level >= Level::High);
     Ok(())
 }
@@ -323,7 +316,8 @@ fn story_waiting_on_customer_ranks_below_every_request_waiting_on_us() -> Result
         )
         .build()?,
     ];
-    let ranking = Ranker::default().rank(&requests, datetime!(2026-11-23 11:00 UTC));
+    let ranker = Ranker::default();
+    let ranking = ranker.rank(&requests, datetime!(2026-11-23 11:00 UTC));
     assert_eq!(
         requests[ranking.ranked()[0].index].id().as_str(),
         "req-small-question"
@@ -358,7 +352,8 @@ fn story_a_request_past_the_maximum_wait_reaches_the_top_band() -> Result {
         )
         .build()?,
     ];
-    let ranking = Ranker::default().rank(&requests, now);
+    let ranker = Ranker::default();
+    let ranking = ranker.rank(&requests, now);
     let first = &ranking.ranked()[0];
     assert_eq!(requests[first.index].id().as_str(), "req-forgotten");
     assert_eq!(first.assessment.band, Band::MaxWait);
@@ -392,11 +387,7 @@ fn story_a_customer_who_marks_everything_urgent_gets_urgency_words_discounted() 
         "req-other"
     );
     let last = ranking.ranked().last().unwrap();
-    let kinds: Vec<ReasonKind> = ranking
-        .reasons(&ranker, &requests, last)
-        .iter()
-        .map(|r| r.kind)
-        .collect();
+    let kinds: Vec<ReasonKind> = ranking.reasons(last).iter().map(|r| r.kind).collect();
     assert!(kinds.contains(&ReasonKind::SelfUrgentDiscount), "{kinds:?}");
     Ok(())
 }
@@ -432,7 +423,8 @@ fn story_resolved_and_future_requests_are_skipped_not_ranked() -> Result {
         )
         .build()?,
     ];
-    let ranking = Ranker::default().rank(&requests, now);
+    let ranker = Ranker::default();
+    let ranking = ranker.rank(&requests, now);
     assert_eq!(ranking.ranked().len(), 1);
     let skipped: Vec<(usize, SkipReason)> = ranking
         .skipped()

@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
     let scored = ranker.rank_scored(&requests, ranking.texts(), now);
     assert_eq!(scored, ranking.ranked());
     for r in ranking.ranked().iter().take(3) {
-        for reason in ranking.reasons(&ranker, &requests, r) {
+        for reason in ranking.reasons(r) {
             assert!(reason.weight.is_finite(), "{reason:?}");
         }
     }

@@ -46,10 +46,12 @@
 mod assess;
 pub(crate) mod gratitude;
 pub mod history;
+mod reasons;
 mod scored;
 
 pub use assess::{
-    Assessment, Band, Deadline, DeadlineKind, Evidence, HIGH_FROM, NORMAL_FROM, Reason, ReasonKind,
-    URGENCY_SCALE_POINTS, URGENT_FROM, assess, reasons,
+    Assessment, Band, Deadline, DeadlineKind, HIGH_FROM, NORMAL_FROM, URGENCY_SCALE_POINTS,
+    URGENT_FROM, assess,
 };
+pub use reasons::{Evidence, Reason, ReasonKind, reasons};
 pub use scored::{MessageSignals, MessageSource, ScoredText};

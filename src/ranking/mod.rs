@@ -27,8 +27,9 @@
 //! let ranking = ranker.rank(&requests, datetime!(2026-11-23 21:10 UTC));
 //! let first = &ranking.ranked()[0];
 //! assert_eq!(requests[first.index].id().as_str(), "req-2");
-//! for reason in ranking.reasons(&ranker, &requests, first) {
-//!     println!("{} {:+.2} {}", reason.kind.name(), reason.weight, reason.detail);
+//! assert_eq!(ranking.request(first).map(|r| r.id().as_str()), Some("req-2"));
+//! for reason in ranking.reasons(first) {
+//!     println!("{} {:+.2} {}", reason.kind.as_str(), reason.weight, reason.detail);
 //! }
 //! # Ok::<(), realboss::Error>(())
 //! ```
@@ -134,12 +135,14 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 mod queue;
 pub use queue::{Queue, QueueState};
 
 use time::OffsetDateTime;
 
+use crate::model::named::named_enum;
 use crate::model::{CustomerId, Request, Status};
 use crate::policy::Policy;
 use crate::priority::{Assessment, Reason, ScoredText, assess, reasons};
@@ -191,11 +194,16 @@ impl Ranker {
 
     /// Ranks `requests` at `now`: scores their texts, assesses each, sorts. See the module docs
     /// for the order and its tie-break.
-    pub fn rank(&self, requests: &[Request], now: OffsetDateTime) -> Ranking {
+    ///
+    /// The [`Ranking`] borrows this ranker and `requests`, so that it can explain a ranked
+    /// request by itself ([`Ranking::reasons`], [`Ranking::request`]).
+    pub fn rank<'a>(&'a self, requests: &'a [Request], now: OffsetDateTime) -> Ranking<'a> {
         let texts: Vec<ScoredText> = requests.iter().map(|r| self.score(r)).collect();
         let ranked = self.rank_scored(requests, &texts, now);
         let skipped = skipped(requests, now);
         Ranking {
+            ranker: self,
+            requests,
             ranked,
             skipped,
             texts,
@@ -382,23 +390,25 @@ fn skipped(requests: &[Request], now: OffsetDateTime) -> Vec<Skipped> {
         .collect()
 }
 
-/// Why a request was left out of a ranking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SkipReason {
-    /// Its status is `resolved`: nobody needs to answer it.
-    Resolved,
-    /// It was received after `now`.
-    NotYetReceived,
+named_enum! {
+    /// Why a request was left out of a ranking.
+    #[non_exhaustive]
+    pub enum SkipReason as "skip reason" {
+        /// Its status is `resolved`: nobody needs to answer it.
+        Resolved = "resolved",
+        /// It was received after `now`.
+        NotYetReceived = "not_yet_received",
+    }
 }
 
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl SkipReason {
+    /// A few words for a person: `"resolved"` or `"received after now"` (the name itself is
+    /// [`SkipReason::as_str`]).
+    pub fn detail(self) -> &'static str {
+        match self {
             SkipReason::Resolved => "resolved",
             SkipReason::NotYetReceived => "received after now",
-        })
+        }
     }
 }
 
@@ -424,16 +434,32 @@ pub struct Ranked {
     pub assessment: Assessment,
 }
 
-/// The result of [`Ranker::rank`].
-#[derive(Debug, Clone)]
-pub struct Ranking {
+/// The result of [`Ranker::rank`]: the ranked and the skipped requests at one `now`. It borrows
+/// the ranker and the requests it ranked, and explains any of its ranked requests without being
+/// handed them again.
+#[derive(Clone)]
+pub struct Ranking<'a> {
+    ranker: &'a Ranker,
+    requests: &'a [Request],
     ranked: Vec<Ranked>,
     skipped: Vec<Skipped>,
     texts: Vec<ScoredText>,
     now: OffsetDateTime,
 }
 
-impl Ranking {
+impl fmt::Debug for Ranking<'_> {
+    /// What was ranked, not the borrowed ranker and requests.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ranking")
+            .field("ranked", &self.ranked)
+            .field("skipped", &self.skipped)
+            .field("texts", &self.texts)
+            .field("now", &self.now)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Ranking<'a> {
     /// The ranked requests, first to answer first.
     pub fn ranked(&self) -> &[Ranked] {
         &self.ranked
@@ -454,19 +480,143 @@ impl Ranking {
         &self.texts
     }
 
-    /// Why `ranked` sits where it does: every contributing signal with its points and evidence.
-    /// `requests` must be the slice that was ranked.
-    pub fn reasons(&self, ranker: &Ranker, requests: &[Request], ranked: &Ranked) -> Vec<Reason> {
-        match (requests.get(ranked.index), self.texts.get(ranked.index)) {
+    /// The requests that were ranked, in input order ([`Ranked::index`] and
+    /// [`Skipped::index`] are positions in it).
+    pub fn requests(&self) -> &'a [Request] {
+        self.requests
+    }
+
+    /// The ranker that ranked them.
+    pub fn ranker(&self) -> &'a Ranker {
+        self.ranker
+    }
+
+    /// The request `ranked` stands for; `None` only for a [`Ranked`] of another ranking whose
+    /// index is past this one's requests.
+    pub fn request(&self, ranked: &Ranked) -> Option<&'a Request> {
+        self.requests.get(ranked.index)
+    }
+
+    /// Why `ranked` sits where it does: every contributing signal with its points and evidence
+    /// (see [`priority::reasons`](crate::priority::reasons)). Allocates. Empty for a [`Ranked`]
+    /// of another ranking whose index is past this one's requests.
+    pub fn reasons(&self, ranked: &Ranked) -> Vec<Reason> {
+        match (
+            self.requests.get(ranked.index),
+            self.texts.get(ranked.index),
+        ) {
             (Some(request), Some(text)) => {
-                ranker.reasons(request, text, &ranked.assessment, self.now)
+                self.ranker
+                    .reasons(request, text, &ranked.assessment, self.now)
             }
             _ => Vec::new(),
         }
     }
 }
 
-/// Ranks `requests` at `now` with the default policy: `Ranker::default().rank(requests, now)`.
-pub fn rank(requests: &[Request], now: OffsetDateTime) -> Ranking {
-    Ranker::default().rank(requests, now)
+/// The ranker [`rank`] uses: the default policy and analyzer, built once per process.
+static DEFAULT: OnceLock<Ranker> = OnceLock::new();
+
+/// Ranks `requests` at `now` with the default policy, as `Ranker::default().rank(requests, now)`
+/// does, with a process-wide default [`Ranker`] built on the first call (the [`Ranking`]
+/// borrows it).
+pub fn rank(requests: &[Request], now: OffsetDateTime) -> Ranking<'_> {
+    DEFAULT.get_or_init(Ranker::default).rank(requests, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::{date, datetime};
+
+    use super::{Ranker, SkipReason, rank};
+    use crate::model::{Channel, CustomerId, CustomerProfile, Money, Request, RequestId, Tier};
+
+    fn request(id: &str, text: &str) -> Request {
+        let customer = CustomerProfile::builder(
+            CustomerId::new(id).unwrap(),
+            Tier::Standard,
+            Money::new(100.0, "EUR".parse().unwrap()).unwrap(),
+            date!(2020 - 01 - 01),
+        )
+        .build()
+        .unwrap();
+        let at = datetime!(2026-11-23 21:00 UTC);
+        Request::builder(RequestId::new(id).unwrap(), customer, Channel::Email, at)
+            .text(text)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_ranking_explains_its_requests_from_what_it_borrowed() {
+        let requests = [
+            request("req-1", "Could you send me your brochure?"),
+            request(
+                "req-2",
+                "I'm locked out of my account and can't log in, urgent",
+            ),
+        ];
+        let now = datetime!(2026-11-23 21:10 UTC);
+        let ranker = Ranker::default();
+        let ranking = ranker.rank(&requests, now);
+        assert!(std::ptr::eq(ranking.ranker(), &ranker));
+        assert!(std::ptr::eq(ranking.requests(), &requests[..]));
+        for ranked in ranking.ranked() {
+            let request = ranking.request(ranked).expect("a request of this ranking");
+            assert!(std::ptr::eq(request, &requests[ranked.index]));
+            let text = &ranking.texts()[ranked.index];
+            let expected = ranker.reasons(request, text, &ranked.assessment, now);
+            assert!(!expected.is_empty());
+            assert_eq!(ranking.reasons(ranked), expected);
+        }
+        // A `Ranked` of a larger ranking has no request here and no reasons.
+        let one = ranker.rank(&requests[..1], now);
+        let last = ranking
+            .ranked()
+            .iter()
+            .find(|r| r.index == 1)
+            .expect("ranked");
+        assert!(one.request(last).is_none());
+        assert!(one.reasons(last).is_empty());
+    }
+
+    #[test]
+    fn rank_borrows_one_default_ranker_and_ranks_as_a_default_one() {
+        let requests = [
+            request("req-1", "Could you send me your brochure?"),
+            request(
+                "req-2",
+                "I'm locked out of my account and can't log in, urgent",
+            ),
+        ];
+        let now = datetime!(2026-11-23 21:10 UTC);
+        let a = rank(&requests, now);
+        let b = rank(&requests[..1], now);
+        assert!(
+            std::ptr::eq(a.ranker(), b.ranker()),
+            "one process-wide ranker"
+        );
+        let ranker = Ranker::default();
+        let fresh = ranker.rank(&requests, now);
+        assert_eq!(a.ranked(), fresh.ranked());
+        for (x, y) in a.ranked().iter().zip(fresh.ranked()) {
+            assert_eq!(a.reasons(x), fresh.reasons(y));
+        }
+    }
+
+    #[test]
+    fn skip_reasons_have_one_name_for_as_str_display_and_json() {
+        for reason in SkipReason::ALL {
+            let json = serde_json::to_string(reason).expect("a name serializes");
+            assert_eq!(json, format!("\"{}\"", reason.as_str()));
+            assert_eq!(reason.to_string(), reason.as_str());
+            assert_eq!(
+                serde_json::from_str::<SkipReason>(&json).ok(),
+                Some(*reason)
+            );
+        }
+        assert_eq!(SkipReason::NotYetReceived.as_str(), "not_yet_received");
+        assert_eq!(SkipReason::NotYetReceived.detail(), "received after now");
+        assert_eq!(SkipReason::Resolved.detail(), "resolved");
+    }
 }

@@ -207,7 +207,7 @@ fn ranking(requests: &[Request], now: OffsetDateTime) -> String {
             requests[r.index].id().as_str(),
             r.assessment
         );
-        for reason in ranking.reasons(&ranker, requests, r) {
+        for reason in ranking.reasons(r) {
             let _ = writeln!(s, "  {reason:?}");
         }
     }
