@@ -12,6 +12,9 @@
 //! allocator is per binary) and `hardening_concurrency` (CI runs it by name in release mode).
 //! Run one file's tests with a filter, e.g. `cargo test --test integration sample_inbox::`.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod stories {
     mod hints_sample;
     mod hints_stories;

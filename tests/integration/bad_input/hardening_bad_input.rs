@@ -4,18 +4,15 @@
 //! `bad_input.rs` (typed errors for bad values, invalid UTF-8 lines, duplicate ids) are
 //! not repeated here; the table names those tests.
 
+use crate::common::fixtures::analyzer;
 use realboss::jsonl::{read_records, read_requests};
 use realboss::model::*;
 use realboss::ranking::{Queue, SkipReason};
 use realboss::signals::DEFAULT_MAX_TEXT_BYTES;
-use realboss::{Analyzer, AnalyzerConfig, ErrorKind, Label, Level, Policy, Ranker, Signals};
+use realboss::{ErrorKind, Label, Level, Policy, Ranker, Signals};
 use serde_json::{Value, json};
 use time::macros::datetime;
 use time::{Date, OffsetDateTime, Time};
-
-fn analyzer() -> Analyzer {
-    Analyzer::new(AnalyzerConfig::default()).unwrap()
-}
 
 fn base_request() -> Value {
     json!({

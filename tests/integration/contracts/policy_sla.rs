@@ -1,5 +1,6 @@
 //! `SlaTargets`: how long each level of customer may wait for a reply.
 
+use crate::common::fixtures::policy_error;
 use realboss::ErrorKind;
 use realboss::policy::{HumanDuration, ReplyTargets, SlaTargets};
 
@@ -7,14 +8,6 @@ fn targets(first: &str, next: &str) -> ReplyTargets {
     ReplyTargets {
         first_reply: first.parse().unwrap(),
         next_reply: next.parse().unwrap(),
-    }
-}
-
-fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
-    ErrorKind::InvalidPolicy {
-        field: field.to_owned(),
-        value: value.to_owned(),
-        expected: expected.to_owned(),
     }
 }
 
