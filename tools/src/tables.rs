@@ -1,14 +1,14 @@
-//! The generated lexicon tables under `src/` match the plain-text sources in `data/`.
+//! The table generator: builds `src/signals/english_table.rs`, `src/text/emoticon_table.rs` and
+//! `src/signals/urgency_table.rs` from the plain-text sources in `data/`.
 //!
-//! This file is also the generator. After editing anything in `data/`, regenerate with
+//! Regenerate after editing anything in `data/` with
 //!
 //! ```text
-//! REALBOSS_REGENERATE=1 cargo test --test tables_fresh
+//! cargo run -p realboss-tools --bin tables
 //! ```
 //!
-//! which rewrites `src/signals/english_table.rs`, `src/text/emoticon_table.rs` and
-//! `src/signals/urgency_table.rs`; without the variable the test regenerates them in memory and
-//! fails if the committed files differ.
+//! and `cargo test -p realboss-tools` (part of `cargo test --workspace`) regenerates them in
+//! memory and fails if a committed file differs (`tests/tables_fresh.rs`).
 //!
 //! What it builds (the method is documented in `src/signals/mod.rs`):
 //! - every VADER lexicon entry, folded to lower case, as a word, a phrase (entries with spaces or
@@ -23,12 +23,15 @@
 //! - the urgency cue table from `data/urgency_cues.tsv` (cues, negated cues, calming phrases
 //!   and the words of the time rules; a `~` word also matches its inflections with the same
 //!   Snowball stem), plus the negations of `data/english_cues.tsv`.
+//!
+//! Words are split and folded by realboss's own tokenizer (`crate::text`, compiled from
+//! `src/text/`), so every key is the one the runtime looks up.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use realboss::text::{Folded, TokenKind, tokens};
+use crate::text::{Folded, TokenKind, tokens};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Longest phrase the runtime matches (its `END*` flags go up to 5 words).
@@ -111,8 +114,14 @@ fn without(part: &str) -> bool {
     std::env::var("REALBOSS_TABLES_WITHOUT").is_ok_and(|v| v.split(',').any(|p| p == part))
 }
 
+/// The realboss repository: the tools package lives in its `tools/` folder.
+pub fn repository_root() -> PathBuf {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tools.parent().unwrap_or(tools).to_path_buf()
+}
+
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+    repository_root().join("data")
 }
 
 fn read(path: &Path) -> String {
@@ -823,56 +832,46 @@ fn generate_cues() -> String {
     out
 }
 
-#[test]
-fn cue_forms_follow_the_stem() {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let forms = cue_forms("cancel", &stemmer);
-    for want in [
-        "cancel",
-        "cancels",
-        "canceled",
-        "cancelled",
-        "canceling",
-        "cancelling",
-        "cancellation",
-    ] {
-        assert!(
-            forms.iter().any(|f| f == want),
-            "{want} missing from {forms:?}"
-        );
-    }
-    let forms = cue_forms("charge", &stemmer);
-    for want in ["charges", "charged", "charging"] {
-        assert!(
-            forms.iter().any(|f| f == want),
-            "{want} missing from {forms:?}"
-        );
-    }
-    assert!(!cue_forms("lock", &stemmer).iter().any(|f| f == "lockked"));
-}
-
-#[test]
-fn generated_tables_match_the_data() {
+/// Every generated file: its path relative to the repository root and its fresh text.
+pub fn generate_all() -> Vec<(&'static str, String)> {
     let (lexicon, emoticons) = generate();
     let cues = generate_cues();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let targets = [
-        (root.join("src/signals/english_table.rs"), lexicon),
-        (root.join("src/text/emoticon_table.rs"), emoticons),
-        (root.join("src/signals/urgency_table.rs"), cues),
-    ];
-    let regenerate = std::env::var_os("REALBOSS_REGENERATE").is_some_and(|v| v == "1");
-    for (path, fresh) in targets {
-        if regenerate {
-            std::fs::write(&path, &fresh)
-                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-            continue;
+    vec![
+        ("src/signals/english_table.rs", lexicon),
+        ("src/text/emoticon_table.rs", emoticons),
+        ("src/signals/urgency_table.rs", cues),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_forms_follow_the_stem() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let forms = cue_forms("cancel", &stemmer);
+        for want in [
+            "cancel",
+            "cancels",
+            "canceled",
+            "cancelled",
+            "canceling",
+            "cancelling",
+            "cancellation",
+        ] {
+            assert!(
+                forms.iter().any(|f| f == want),
+                "{want} missing from {forms:?}"
+            );
         }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == fresh,
-            "{} is stale: run `REALBOSS_REGENERATE=1 cargo test --test tables_fresh`",
-            path.display()
-        );
+        let forms = cue_forms("charge", &stemmer);
+        for want in ["charges", "charged", "charging"] {
+            assert!(
+                forms.iter().any(|f| f == want),
+                "{want} missing from {forms:?}"
+            );
+        }
+        assert!(!cue_forms("lock", &stemmer).iter().any(|f| f == "lockked"));
     }
 }
