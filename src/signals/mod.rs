@@ -134,7 +134,7 @@
 //!
 //! ## Limits
 //!
-//! - A word longer than [`crate::text::Folded::MAX_LEN`] (48) bytes once folded is never found
+//! - A word longer than 48 bytes once folded (lower-cased) is never found
 //!   in the lexicon (no entry is longer) and scores as an unknown word.
 //! - Look-back reaches [`LOOK_BACK_WORDS`] words; phrases are at most 5 words.
 //! - Text is scored in one linear pass up to [`AnalyzerConfig::max_text_bytes`] (default

@@ -1054,7 +1054,7 @@ impl<'a> Iterator for Tokens<'a> {
 /// Words longer than [`Folded::MAX_LEN`] bytes once folded are not folded ([`Folded::new`] gives
 /// `None`): no lexicon entry is that long, so they cannot match anything.
 #[derive(Clone, Copy)]
-pub struct Folded {
+pub(crate) struct Folded {
     bytes: [u8; Folded::MAX_LEN],
     len: u8,
 }
