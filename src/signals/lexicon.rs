@@ -1,6 +1,6 @@
 //! The English sentiment lexicon at run time: the generated entry table and a hash index over it.
 //!
-//! The entries come from `english_table.rs`, generated from `data/` by `tests/tables_fresh.rs`.
+//! The entries come from `english_table.rs`, generated from `data/` by `tools/src/tables.rs`.
 //! The index is an open-addressing table of `(hash tag, entry number)` slots built once per
 //! process on first use (about 30 thousand entries, well under a millisecond) and shared by every
 //! analyzer; look-ups hash the folded word with a small multiply-rotate hash (Fx style) and

@@ -1,7 +1,9 @@
 //! Invariants of urgency and complaint scoring, for arbitrary text.
 
+use crate::common::fixtures::analyzer;
+use crate::common::strategies::any_text;
 use proptest::prelude::*;
-use realboss::signals::{Analyzer, AnalyzerConfig, level_of};
+use realboss::signals::level_of;
 use realboss::text::Language;
 
 /// Words and marks the cue rules react to, so generated text exercises them.
@@ -72,30 +74,11 @@ const VOCABULARY: &[&str] = &[
     ":)",
 ];
 
-fn vocabulary_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (
-            prop::sample::select(VOCABULARY),
-            prop::sample::select(&[" ", "", "  ", "\n"][..]),
-        ),
-        0..40,
-    )
-    .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
-}
-
-fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![any::<String>(), vocabulary_text(), "[ -~]{0,120}"]
-}
-
-fn analyzer() -> Analyzer {
-    Analyzer::new(AnalyzerConfig::default()).expect("valid")
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn scores_are_finite_in_range_and_consistent(text in any_text()) {
+    fn scores_are_finite_in_range_and_consistent(text in any_text(VOCABULARY)) {
         let a = analyzer();
         let s = a.signals(&text);
         let u = s.urgency;
@@ -116,7 +99,7 @@ proptest! {
     }
 
     #[test]
-    fn signals_sentiment_equals_sentiment_bit_for_bit(text in any_text()) {
+    fn signals_sentiment_equals_sentiment_bit_for_bit(text in any_text(VOCABULARY)) {
         let a = analyzer();
         let s = a.signals(&text);
         let alone = a.sentiment(&text);
@@ -135,7 +118,7 @@ proptest! {
     }
 
     #[test]
-    fn appending_a_clear_cue_never_lowers_urgency(text in any_text()) {
+    fn appending_a_clear_cue_never_lowers_urgency(text in any_text(VOCABULARY)) {
         let a = analyzer();
         let before = a.urgency(&text);
         let after = a.urgency(&format!("{text} I am locked out of my account."));

@@ -2,13 +2,10 @@
 //! the rule, the expected direction is the one VADER gives (its compound is noted); where the
 //! rule is ours, the comment says so.
 
+use crate::common::fixtures::analyzer;
 use realboss::ErrorKind;
 use realboss::signals::{Analyzer, AnalyzerConfig, Label, Rule, Sentiment, ValenceSource};
 use realboss::text::Language;
-
-fn analyzer() -> Analyzer {
-    Analyzer::new(AnalyzerConfig::default()).expect("default config is valid")
-}
 
 fn compound(text: &str) -> f64 {
     analyzer().sentiment(text).compound

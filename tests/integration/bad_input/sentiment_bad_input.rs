@@ -1,12 +1,9 @@
 //! Odd and hostile input: every class scores without panic, with finite values in range. (That
 //! time grows linearly with the length of the text is the `scale` bench's job.)
 
-use realboss::signals::{Analyzer, AnalyzerConfig, Sentiment};
+use crate::common::fixtures::analyzer;
+use realboss::signals::Sentiment;
 use realboss::text::tokens;
-
-fn analyzer() -> Analyzer {
-    Analyzer::new(AnalyzerConfig::default()).expect("default config is valid")
-}
 
 fn assert_sane(s: &Sentiment, what: &str) {
     for (name, v) in [

@@ -1,21 +1,18 @@
 //! The bad-input table of `realboss::bad_input`, row by row: each class of hostile input and
 //! what it gets, through the signals, the JSON readers, the JSON Lines reader and ranking.
-//! Classes already held by `tests/sentiment_bad_input.rs` (sentiment of odd text) and
-//! `tests/bad_input.rs` (typed errors for bad values, invalid UTF-8 lines, duplicate ids) are
+//! Classes already held by `sentiment_bad_input.rs` (sentiment of odd text) and
+//! `bad_input.rs` (typed errors for bad values, invalid UTF-8 lines, duplicate ids) are
 //! not repeated here; the table names those tests.
 
+use crate::common::fixtures::analyzer;
 use realboss::jsonl::{read_records, read_requests};
 use realboss::model::*;
 use realboss::ranking::{Queue, SkipReason};
 use realboss::signals::DEFAULT_MAX_TEXT_BYTES;
-use realboss::{Analyzer, AnalyzerConfig, ErrorKind, Label, Level, Policy, Ranker, Signals};
+use realboss::{ErrorKind, Label, Level, Policy, Ranker, Signals};
 use serde_json::{Value, json};
 use time::macros::datetime;
 use time::{Date, OffsetDateTime, Time};
-
-fn analyzer() -> Analyzer {
-    Analyzer::new(AnalyzerConfig::default()).unwrap()
-}
 
 fn base_request() -> Value {
     json!({

@@ -109,7 +109,7 @@ fn the_stranded_customer_who_called_twice_is_still_waiting_at_21_51() {
 
 #[test]
 fn the_sample_inbox_tells_the_same_story() {
-    let line = include_str!("../examples/data/inbox.jsonl")
+    let line = include_str!("../../../examples/data/inbox.jsonl")
         .lines()
         .next()
         .unwrap();

@@ -2,12 +2,9 @@
 //! bit, with `None` exactly where a text is missing, and the caller's buffer is reused (cleared,
 //! not appended to).
 
+use crate::common::fixtures::analyzer;
 use proptest::prelude::*;
 use realboss::signals::{Analyzer, AnalyzerConfig, Label};
-
-fn analyzer() -> Analyzer {
-    Analyzer::new(AnalyzerConfig::default()).expect("default config is valid")
-}
 
 fn assert_agrees(analyzer: &Analyzer, column: &[Option<&str>]) {
     let mut scores = vec![Some(99.0); 3]; // stale content a reused buffer might hold

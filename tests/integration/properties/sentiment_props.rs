@@ -1,5 +1,6 @@
 //! Invariants of sentiment scoring and tokenizing, for arbitrary text.
 
+use crate::common::strategies::{any_text, vocabulary_text};
 use proptest::prelude::*;
 use realboss::signals::{Analyzer, AnalyzerConfig};
 use realboss::text::tokens;
@@ -54,26 +55,11 @@ const VOCABULARY: &[&str] = &[
     "'",
 ];
 
-fn vocabulary_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (
-            prop::sample::select(VOCABULARY),
-            prop::sample::select(&[" ", "", "  ", "\n"][..]),
-        ),
-        0..40,
-    )
-    .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
-}
-
-fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![any::<String>(), vocabulary_text(), "[ -~]{0,120}"]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn scores_are_finite_in_range_and_deterministic(text in any_text()) {
+    fn scores_are_finite_in_range_and_deterministic(text in any_text(VOCABULARY)) {
         let a = Analyzer::new(AnalyzerConfig::default()).expect("valid");
         let s = a.sentiment(&text);
         prop_assert!(s.compound.is_finite() && (-1.0..=1.0).contains(&s.compound));
@@ -88,7 +74,7 @@ proptest! {
     }
 
     #[test]
-    fn explain_equals_sentiment_bit_for_bit(text in any_text()) {
+    fn explain_equals_sentiment_bit_for_bit(text in any_text(VOCABULARY)) {
         let a = Analyzer::new(AnalyzerConfig::default()).expect("valid");
         let s = a.sentiment(&text);
         let e = a.explain(&text);
@@ -104,7 +90,7 @@ proptest! {
     }
 
     #[test]
-    fn tokens_are_ordered_disjoint_slices_of_the_input(text in any_text()) {
+    fn tokens_are_ordered_disjoint_slices_of_the_input(text in any_text(VOCABULARY)) {
         let mut last_end = 0;
         for t in tokens(&text) {
             prop_assert!(t.start() >= last_end);
@@ -116,7 +102,7 @@ proptest! {
     }
 
     #[test]
-    fn the_byte_scanner_matches_the_grapheme_path_on_any_text(text in any_text()) {
+    fn the_byte_scanner_matches_the_grapheme_path_on_any_text(text in any_text(VOCABULARY)) {
         let fast: Vec<_> = tokens(&text).collect();
         let slow: Vec<_> = tokens(&text).with_graphemes_only().collect();
         prop_assert_eq!(fast, slow);
@@ -124,7 +110,7 @@ proptest! {
 
     #[test]
     fn the_ascii_fast_path_matches_the_grapheme_path(
-        text in prop_oneof!["[ -~\t\n]{0,120}", vocabulary_text().prop_filter("ascii", |t| t.is_ascii())]
+        text in prop_oneof!["[ -~\t\n]{0,120}", vocabulary_text(VOCABULARY).prop_filter("ascii", |t| t.is_ascii())]
     ) {
         let fast: Vec<_> = tokens(&text).collect();
         let slow: Vec<_> = tokens(&text).with_graphemes_only().collect();

@@ -1,5 +1,6 @@
 //! `BusinessHours`: when the team is at work, and how much working time a customer has waited.
 
+use crate::common::fixtures::policy_error;
 use realboss::ErrorKind;
 use realboss::policy::{BusinessHours, OpenInterval};
 use time::Weekday::*;
@@ -12,14 +13,6 @@ const INTERVAL_ORDER: &str = "an interval whose start is before its end within o
      hours past midnight use \"22:00-24:00\" on one day and \"00:00-06:00\" on the next)";
 const NO_OVERLAP: &str = "intervals that do not overlap on the same day (touching, such as \
      \"09:00-12:00\" and \"12:00-17:00\", is fine)";
-
-fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
-    ErrorKind::InvalidValue {
-        field: field.to_owned(),
-        value: value.to_owned(),
-        expected: expected.to_owned(),
-    }
-}
 
 fn iv(text: &str) -> OpenInterval {
     text.parse().unwrap()

@@ -1,5 +1,5 @@
 //! The hints for the shipped sample history, `examples/data/events.jsonl`: each customer gets
-//! the hint their story is about (the stories are in `tests/sample_events.rs`).
+//! the hint their story is about (the stories are in `sample_events.rs`).
 
 use std::collections::BTreeMap;
 
@@ -10,7 +10,7 @@ use realboss::jsonl::{Record, read_records};
 use realboss::model::{Channel, ContactEvent, CustomerProfile, PaymentMethod};
 use time::macros::time;
 
-const SAMPLE: &str = include_str!("../examples/data/events.jsonl");
+const SAMPLE: &str = include_str!("../../../examples/data/events.jsonl");
 
 /// The hints of every customer at the latest event, as the `hints` example gives them.
 fn sample_hints() -> BTreeMap<String, Hints> {

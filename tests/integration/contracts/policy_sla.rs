@@ -1,20 +1,14 @@
 //! `SlaTargets`: how long each level of customer may wait for a reply.
 
+use crate::common::fixtures::policy_error;
+use realboss::ErrorKind;
+use realboss::Level;
 use realboss::policy::{HumanDuration, ReplyTargets, SlaTargets};
-use realboss::{ErrorKind, Level};
 
 fn targets(first: &str, next: &str) -> ReplyTargets {
     ReplyTargets {
         first_reply: first.parse().unwrap(),
         next_reply: next.parse().unwrap(),
-    }
-}
-
-fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
-    ErrorKind::InvalidValue {
-        field: field.to_owned(),
-        value: value.to_owned(),
-        expected: expected.to_owned(),
     }
 }
 

@@ -1,12 +1,9 @@
 //! Urgency and complaint from text, in the words of the people who write the messages.
 
+use crate::common::fixtures::analyzer;
 use realboss::Level;
-use realboss::signals::{Analyzer, AnalyzerConfig, Cue, CueKind, Signals, Urgency};
+use realboss::signals::{Cue, CueKind, Signals, Urgency};
 use realboss::text::Language;
-
-fn analyzer() -> Analyzer {
-    Analyzer::new(AnalyzerConfig::default()).expect("default config is valid")
-}
 
 fn urgency(text: &str) -> Urgency {
     analyzer().urgency(text)

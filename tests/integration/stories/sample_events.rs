@@ -10,7 +10,7 @@ use realboss::model::{
 };
 use time::{Date, Month, OffsetDateTime};
 
-const SAMPLE: &str = include_str!("../examples/data/events.jsonl");
+const SAMPLE: &str = include_str!("../../../examples/data/events.jsonl");
 
 struct Sample {
     customers: BTreeMap<String, CustomerProfile>,

@@ -1,7 +1,7 @@
 //! `HumanDuration`: the human form of SLA targets ("15m", "1h30m", "1d 4h").
 
+use crate::common::fixtures::policy_error;
 use proptest::prelude::*;
-use realboss::ErrorKind;
 use realboss::policy::HumanDuration;
 
 /// The accepted form, as the error message states it.
@@ -11,14 +11,6 @@ const FORM: &str = "a duration written as <integer><unit> parts, largest unit fi
 const ORDER: &str = "each unit at most once, largest first (w, d, h, m, s), e.g. \"1h30m\"";
 const TOO_LONG: &str =
     "a duration of at most 15250284452471w3d15h30m7s (9223372036854775807 seconds)";
-
-fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
-    ErrorKind::InvalidValue {
-        field: field.to_owned(),
-        value: value.to_owned(),
-        expected: expected.to_owned(),
-    }
-}
 
 #[test]
 fn an_agent_writes_targets_the_way_people_say_them() {
