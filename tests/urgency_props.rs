@@ -1,7 +1,7 @@
 //! Invariants of urgency and complaint scoring, for arbitrary text.
 
 use proptest::prelude::*;
-use realboss::signals::{Analyzer, AnalyzerConfig, level_of};
+use realboss::signals::{Analyzer, AnalyzerConfig, text_urgency_level};
 use realboss::text::Language;
 
 /// Words and marks the cue rules react to, so generated text exercises them.
@@ -101,7 +101,7 @@ proptest! {
         let u = s.urgency;
         prop_assert!(u.score.is_finite() && (0.0..=1.0).contains(&u.score));
         prop_assert!(u.unmarked_score.is_finite() && (0.0..=u.score).contains(&u.unmarked_score));
-        prop_assert_eq!(u.level, level_of(u.score));
+        prop_assert_eq!(u.level, text_urgency_level(u.score));
         prop_assert!(s.complaint.score.is_finite() && (0.0..=1.0).contains(&s.complaint.score));
         prop_assert_eq!(s.complaint.score > 0.0, s.complaint.strongest.is_some());
         let mut last = f64::INFINITY;

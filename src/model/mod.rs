@@ -20,7 +20,7 @@ pub(crate) mod formats;
 mod ids;
 mod language;
 mod money;
-mod named;
+pub(crate) mod named;
 mod request;
 
 pub use channel::{Channel, PaymentMethod};

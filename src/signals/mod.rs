@@ -249,5 +249,5 @@ pub use sentiment::{
 pub use urgency::{
     CALM_FACTOR, COMPLAINT_MOOD_NUDGE, Complaint, Cue, CueKind, DEADLINE_WEIGHT, HIGH_THRESHOLD,
     NEGATION_REACH, NO_REACH, NORMAL_THRESHOLD, QUESTION_WEIGHT, SHORT_SPAN_WEIGHT,
-    URGENT_THRESHOLD, Urgency, level_of,
+    URGENT_THRESHOLD, Urgency, text_urgency_level,
 };

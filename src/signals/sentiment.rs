@@ -3,14 +3,13 @@
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 use super::Analyzer;
 #[cfg(doc)]
 use super::AnalyzerConfig;
 use super::explain::{Rule, ValenceSource};
 use super::lexicon::{self, Entry, Lexicon, flag};
 use super::phrase::{self, PhraseFlags, PhraseWord};
+use crate::model::named::named_enum;
 use crate::text::{Folded, LookBack, Token, TokenKind, tokens};
 
 /// `N_SCALAR`, empirically derived by its authors).
@@ -66,16 +65,27 @@ pub const NORMALIZATION_ALPHA: f64 = 15.0;
 /// Items kept in the look-back ring: the negation window plus the longest phrase.
 const RING: usize = 8;
 
-/// The sentiment class of a text, from its compound score and the configured thresholds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Label {
-    /// Compound at or above the positive threshold.
-    Positive,
-    /// Between the thresholds, or nothing scored.
-    Neutral,
-    /// Compound at or below the negative threshold.
-    Negative,
+named_enum! {
+    /// The sentiment class of a text, from its compound score and the configured thresholds.
+    /// Its name ([`Label::as_str`], `Display`, `FromStr` and serde all use the same one) is
+    /// `"positive"`, `"neutral"` or `"negative"`.
+    ///
+    /// ```
+    /// use realboss::signals::Label;
+    ///
+    /// assert_eq!(Label::Positive.as_str(), "positive");
+    /// assert_eq!(serde_json::to_string(&Label::Negative)?, "\"negative\"");
+    /// assert_eq!("neutral".parse::<Label>().ok(), Some(Label::Neutral));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub enum Label as "label" {
+        /// Compound at or above the positive threshold.
+        Positive = "positive",
+        /// Between the thresholds, or nothing scored.
+        Neutral = "neutral",
+        /// Compound at or below the negative threshold.
+        Negative = "negative",
+    }
 }
 
 /// How much of a text the lexicon understood, so a host can tell "neutral" from "not

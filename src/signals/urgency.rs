@@ -12,6 +12,7 @@ use super::phrase::{self, PhraseFlags, PhraseWord};
 use super::sentiment::{Sentiment, TokenSink};
 use super::urgency_table::CUES;
 use crate::model::Level;
+use crate::model::named::named_enum;
 use crate::text::{Folded, Language, LookBack, Token, TokenKind};
 
 /// Weight of a `?` that ends a clause holding at least one word: the customer asked something
@@ -63,72 +64,49 @@ pub const NO_REACH: usize = 2;
 /// Words kept for look-back: the longest cue phrase (5 words) plus one.
 const RING: usize = 6;
 
-/// What a cue says about the customer's situation.
-///
-/// ```
-/// use realboss::signals::CueKind;
-///
-/// assert_eq!(CueKind::MoneyAtRisk.name(), "money_at_risk");
-/// assert_eq!(serde_json::to_string(&CueKind::Stuck)?, "\"stuck\"");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CueKind {
-    /// The customer says it is urgent: urgent, asap, immediately, emergency, "right now",
-    /// critical.
-    UrgentWord,
-    /// The customer cannot go on: stranded, locked out, can't log in, not working, down,
-    /// outage, blocked.
-    Stuck,
-    /// The customer's money is at stake: charged twice, fraud, refund, overcharged,
-    /// unauthorized charge.
-    MoneyAtRisk,
-    /// A deadline or short span: today, tonight, "by 5pm", "in an hour", "tomorrow morning",
-    /// deadline.
-    TimePressure,
-    /// The customer may leave or escalate outside: cancel, switch provider, lawyer,
-    /// chargeback, never again.
-    Leaving,
-    /// The customer waits for our answer: a question, "any update", "still waiting", "please
-    /// advise", "please help", "how do I".
-    AwaitingAnswer,
-    /// Something promised did not happen (the complaint cues): late, lost, never arrived,
-    /// ignored, no reply, broken, wrong item, missing, still not.
-    BrokenExpectation,
-}
-
-impl CueKind {
-    /// Every kind, in declaration order.
-    #[cfg(test)]
-    const ALL: [CueKind; 7] = [
-        CueKind::UrgentWord,
-        CueKind::Stuck,
-        CueKind::MoneyAtRisk,
-        CueKind::TimePressure,
-        CueKind::Leaving,
-        CueKind::AwaitingAnswer,
-        CueKind::BrokenExpectation,
-    ];
-
-    /// The kind's snake_case name, the same as its serde form (`"urgent_word"`, `"stuck"`, ...).
+named_enum! {
+    /// What a cue says about the customer's situation. Its name ([`CueKind::as_str`], `Display`,
+    /// `FromStr` and serde all use the same one) is snake_case.
     ///
     /// ```
-    /// assert_eq!(realboss::signals::CueKind::AwaitingAnswer.name(), "awaiting_answer");
+    /// use realboss::signals::CueKind;
+    ///
+    /// assert_eq!(CueKind::MoneyAtRisk.as_str(), "money_at_risk");
+    /// assert_eq!(serde_json::to_string(&CueKind::Stuck)?, "\"stuck\"");
+    /// assert_eq!("awaiting_answer".parse::<CueKind>().ok(), Some(CueKind::AwaitingAnswer));
+    /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            CueKind::UrgentWord => "urgent_word",
-            CueKind::Stuck => "stuck",
-            CueKind::MoneyAtRisk => "money_at_risk",
-            CueKind::TimePressure => "time_pressure",
-            CueKind::Leaving => "leaving",
-            CueKind::AwaitingAnswer => "awaiting_answer",
-            CueKind::BrokenExpectation => "broken_expectation",
-        }
+    #[non_exhaustive]
+    #[derive(PartialOrd, Ord)]
+    pub enum CueKind as "cue_kind" {
+        /// The customer says it is urgent: urgent, asap, immediately, emergency, "right now",
+        /// critical.
+        UrgentWord = "urgent_word",
+        /// The customer cannot go on: stranded, locked out, can't log in, not working, down,
+        /// outage, blocked.
+        Stuck = "stuck",
+        /// The customer's money is at stake: charged twice, fraud, refund, overcharged,
+        /// unauthorized charge.
+        MoneyAtRisk = "money_at_risk",
+        /// A deadline or short span: today, tonight, "by 5pm", "in an hour", "tomorrow
+        /// morning", deadline.
+        TimePressure = "time_pressure",
+        /// The customer may leave or escalate outside: cancel, switch provider, lawyer,
+        /// chargeback, never again.
+        Leaving = "leaving",
+        /// The customer waits for our answer: a question, "any update", "still waiting",
+        /// "please advise", "please help", "how do I".
+        AwaitingAnswer = "awaiting_answer",
+        /// Something promised did not happen (the complaint cues): late, lost, never arrived,
+        /// ignored, no reply, broken, wrong item, missing, still not.
+        BrokenExpectation = "broken_expectation",
     }
+}
 
+/// How many kinds of cue there are.
+const KINDS: usize = CueKind::ALL.len();
+
+impl CueKind {
     fn index(self) -> usize {
         self as usize
     }
@@ -267,18 +245,19 @@ impl Default for Urgency {
     }
 }
 
-/// The [`Level`] of an urgency score under [`NORMAL_THRESHOLD`], [`HIGH_THRESHOLD`] and
+/// The [`Level`] of a text's urgency score (the text-urgency scale, not a request's priority)
+/// under [`NORMAL_THRESHOLD`], [`HIGH_THRESHOLD`] and
 /// [`URGENT_THRESHOLD`]. NaN (never produced by the analyzer) is [`Level::Low`].
 ///
 /// ```
-/// use realboss::signals::level_of;
+/// use realboss::signals::text_urgency_level;
 /// use realboss::Level;
 ///
-/// assert_eq!(level_of(0.0), Level::Low);
-/// assert_eq!(level_of(0.5), Level::High);
-/// assert_eq!(level_of(1.0), Level::Urgent);
+/// assert_eq!(text_urgency_level(0.0), Level::Low);
+/// assert_eq!(text_urgency_level(0.5), Level::High);
+/// assert_eq!(text_urgency_level(1.0), Level::Urgent);
 /// ```
-pub fn level_of(score: f64) -> Level {
+pub fn text_urgency_level(score: f64) -> Level {
     if score >= URGENT_THRESHOLD {
         Level::Urgent
     } else if score >= HIGH_THRESHOLD {
@@ -544,7 +523,7 @@ struct Tally {
     keep_complaint: f64,
     marked: bool,
     cues: u32,
-    best_of_kind: [Option<Cue>; 7],
+    best_of_kind: [Option<Cue>; KINDS],
     top: [Option<Cue>; 3],
     strongest_complaint: Option<Cue>,
 }
@@ -557,7 +536,7 @@ impl Tally {
             keep_complaint: 1.0,
             marked: false,
             cues: 0,
-            best_of_kind: [None; 7],
+            best_of_kind: [None; KINDS],
             top: [None; 3],
             strongest_complaint: None,
         }
@@ -621,7 +600,7 @@ impl Tally {
         }
         let urgency = Urgency {
             score,
-            level: level_of(score),
+            level: text_urgency_level(score),
             unmarked_score: unmarked,
             marked: self.marked,
             cues: self.cues,
@@ -992,7 +971,7 @@ mod tests {
             assert_eq!(kind.index(), i);
             assert_eq!(
                 serde_json::to_string(kind).ok(),
-                Some(format!("\"{}\"", kind.name()))
+                Some(format!("\"{kind}\""))
             );
         }
     }
