@@ -83,7 +83,6 @@
 use serde::{Deserialize, Serialize, Serializer};
 use time::{Duration, OffsetDateTime};
 
-use super::gratitude::is_gratitude_only;
 use crate::Error;
 use crate::ErrorKind;
 use crate::model::formats::serialize_timestamp;
@@ -92,6 +91,7 @@ use crate::model::{
     Request,
 };
 use crate::policy::HumanDuration;
+use crate::signals::is_thanks_only as is_gratitude_only;
 
 /// Default [`HistoryConfig::burst_window`]: 2 minutes. Someone typing a chat message in three
 /// pieces sends them seconds apart; two minutes covers that without merging a real chase

@@ -37,7 +37,6 @@
 //! only at events, promise due times, SLA deadlines and the maximum wait.
 
 mod assess;
-pub(crate) mod gratitude;
 pub mod history;
 mod policy;
 mod scored;

@@ -19,10 +19,11 @@
 //! [`Analyzer::sentiment_batch`] the sentiment pass alone, and only
 //! [`Analyzer::complaint_batch`] needs both (its score is nudged by the sentiment).
 
+use super::closing::is_thanks_only;
 use super::config::{AnalyzerConfig, CUT_SEARCH_BYTES};
 use super::explain::{CueRecord, Explanation, Record, SignalsExplanation};
 use super::lexicon::{self, Lexicon};
-use super::reading::Signals;
+use super::reading::{MarksPass, Signals, reading};
 #[cfg(doc)]
 use super::sentiment::Coverage;
 use super::sentiment::{
@@ -220,17 +221,22 @@ impl Analyzer {
     /// # Ok::<(), realboss::Error>(())
     /// ```
     pub fn signals_in(&self, text: &str, language: Language) -> Signals {
+        let whole = text;
         let (text, truncated_at) = self.scored_part(text);
-        let mut pass = CuePass::new(text, table_for(language), NoCueRecord);
-        let mut sentiment = self.sentiment_feeding(text, language, &mut pass);
-        let (mut urgency, complaint) = pass.finish();
+        let mut passes = (
+            CuePass::new(text, table_for(language), NoCueRecord),
+            MarksPass::new(whole),
+        );
+        let mut sentiment = self.sentiment_feeding(text, language, &mut passes);
+        let (cues, marks) = passes;
+        let (mut urgency, complaint) = cues.finish();
         sentiment.coverage.truncated_at = truncated_at;
         urgency.truncated_at = truncated_at;
-        Signals {
-            sentiment,
-            urgency,
-            complaint: nudged(complaint, &sentiment),
+        let mut signals = reading(sentiment, urgency, nudged(complaint, &sentiment), &marks);
+        if truncated_at.is_some() {
+            signals.thanks_only = is_thanks_only(whole);
         }
+        signals
     }
 
     /// Urgency of `text` in the configured language, from the cue pass alone (no sentiment is
@@ -288,22 +294,27 @@ impl Analyzer {
     /// ```
     pub fn explain_signals(&self, text: &str) -> SignalsExplanation {
         let language = self.config().language;
+        let whole = text;
         let (text, truncated_at) = self.scored_part(text);
-        let mut pass = CuePass::new(text, table_for(language), CueRecord::default());
-        let mut sentiment = self.sentiment_feeding(text, language, &mut pass);
-        let (mut urgency, complaint) = pass.finish_partial();
+        let mut passes = (
+            CuePass::new(text, table_for(language), CueRecord::default()),
+            MarksPass::new(whole),
+        );
+        let mut sentiment = self.sentiment_feeding(text, language, &mut passes);
+        let (mut cues, marks) = passes;
+        let (mut urgency, complaint) = cues.finish_partial();
         sentiment.coverage.truncated_at = truncated_at;
         urgency.truncated_at = truncated_at;
-        let mut record = std::mem::take(&mut pass.record);
+        let mut signals = reading(sentiment, urgency, nudged(complaint, &sentiment), &marks);
+        if truncated_at.is_some() {
+            signals.thanks_only = is_thanks_only(whole);
+        }
+        let mut record = std::mem::take(&mut cues.record);
         record.cues.sort_by_key(|c| (c.start, c.end, c.kind));
         record.negated.sort_by_key(|c| (c.start, c.end, c.kind));
         record.calming.sort_by_key(|r| (r.start, r.end));
         SignalsExplanation {
-            signals: Signals {
-                sentiment,
-                urgency,
-                complaint: nudged(complaint, &sentiment),
-            },
+            signals,
             cues: record.cues,
             negated: record.negated,
             calming: record.calming,
