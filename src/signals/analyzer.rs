@@ -223,13 +223,10 @@ impl Analyzer {
     pub fn signals_in(&self, text: &str, language: Language) -> Signals {
         let whole = text;
         let (text, truncated_at) = self.scored_part(text);
-        let mut passes = (
-            CuePass::new(text, table_for(language), NoCueRecord),
-            MarksPass::new(whole),
-        );
-        let mut sentiment = self.sentiment_feeding(text, language, &mut passes);
-        let (cues, marks) = passes;
-        let (mut urgency, complaint) = cues.finish();
+        let marks = MarksPass::new(whole);
+        let mut cues = CuePass::with_marks(text, table_for(language), NoCueRecord, marks);
+        let mut sentiment = self.sentiment_feeding(text, language, &mut cues);
+        let (mut urgency, complaint, marks) = cues.finish();
         sentiment.coverage.truncated_at = truncated_at;
         urgency.truncated_at = truncated_at;
         let mut signals = reading(sentiment, urgency, nudged(complaint, &sentiment), &marks);
@@ -296,16 +293,14 @@ impl Analyzer {
         let language = self.config().language;
         let whole = text;
         let (text, truncated_at) = self.scored_part(text);
-        let mut passes = (
-            CuePass::new(text, table_for(language), CueRecord::default()),
-            MarksPass::new(whole),
-        );
-        let mut sentiment = self.sentiment_feeding(text, language, &mut passes);
-        let (mut cues, marks) = passes;
+        let marks = MarksPass::new(whole);
+        let mut cues = CuePass::with_marks(text, table_for(language), CueRecord::default(), marks);
+        let mut sentiment = self.sentiment_feeding(text, language, &mut cues);
         let (mut urgency, complaint) = cues.finish_partial();
+        let marks = &cues.marks;
         sentiment.coverage.truncated_at = truncated_at;
         urgency.truncated_at = truncated_at;
-        let mut signals = reading(sentiment, urgency, nudged(complaint, &sentiment), &marks);
+        let mut signals = reading(sentiment, urgency, nudged(complaint, &sentiment), marks);
         if truncated_at.is_some() {
             signals.thanks_only = is_thanks_only(whole);
         }

@@ -38,7 +38,7 @@ pub(super) trait PhraseWord: Copy + Default {
 
 /// The longest phrase of `table` that ends with `last` (the word about to be pushed onto
 /// `ring`), and its length in words. Phrases do not span punctuation other than `-`.
-#[inline]
+#[inline(always)]
 pub(super) fn longest_ending<W: PhraseWord, E: PhraseEntry, const N: usize>(
     text: &str,
     table: &'static Lexicon<E>,

@@ -5,16 +5,14 @@
 //! A later signal adds its field to [`Signals`] and, when it reads words, its marks to the table
 //! of marked words here, so that a message is still split and looked up once.
 
-use std::sync::LazyLock;
-
 use super::closing::{CLOSING_WORDS, GRATITUDE_ANCHORS, MAX_GRATITUDE_BYTES};
-use super::lexicon::{Keyed, Lexicon};
-use super::sentiment::{Sentiment, TokenSink};
+use super::lexicon::Lexicon;
+use super::sentiment::Sentiment;
 use super::tone::{
     CASUAL_OPENERS, CASUAL_WORDS, ENGLISH_FUNCTION_WORDS, FORMAL_OPENERS, FORMAL_WORDS,
     IS_CONTRACTIONS, ToneMarks,
 };
-use super::urgency::{Complaint, CueKind, Urgency};
+use super::urgency::{Complaint, CueEntry, CueKind, Urgency, word_table};
 #[cfg(doc)]
 use super::{Analyzer, Coverage};
 use crate::text::{Token, TokenKind};
@@ -102,20 +100,6 @@ pub(super) const ANCHOR: u16 = 1 << 7;
 /// Longest key of the table, in bytes ("respectfully"); longer words are not looked up.
 const MAX_MARKED_LEN: usize = 12;
 
-/// A row of the table of marked words: a lower-case word and its marks.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct MarkedWord {
-    key: &'static str,
-    marks: u16,
-}
-
-impl Keyed for MarkedWord {
-    #[inline(always)]
-    fn key(&self) -> &'static str {
-        self.key
-    }
-}
-
 /// The lists and the mark each gives.
 const LISTS: [(&[&str], u16); 8] = [
     (ENGLISH_FUNCTION_WORDS, FUNCTION),
@@ -128,25 +112,18 @@ const LISTS: [(&[&str], u16); 8] = [
     (GRATITUDE_ANCHORS, ANCHOR),
 ];
 
-/// The table of marked words, built once per process on first use (a few hundred rows).
-static MARKED_WORDS: LazyLock<Lexicon<MarkedWord>> = LazyLock::new(|| {
-    let mut rows: Vec<MarkedWord> = Vec::new();
-    for (list, mark) in LISTS {
-        for &key in list {
-            match rows.iter_mut().find(|r| r.key == key) {
-                Some(row) => row.marks |= mark,
-                None => rows.push(MarkedWord { key, marks: mark }),
-            }
-        }
-    }
-    // Leaked once: the index borrows its rows for the life of the process, like the generated
-    // tables'.
-    Lexicon::build(Vec::leak(rows))
-});
+/// Every marked word with one of its marks (a word in several lists comes once per list). The
+/// cue table's index merges them into its rows, so that the cue pass's one look-up of a word
+/// gives its marks too.
+pub(super) fn marked_words() -> impl Iterator<Item = (&'static str, u16)> {
+    LISTS
+        .into_iter()
+        .flat_map(|(list, mark)| list.iter().map(move |&key| (key, mark)))
+}
 
 /// The marks of a lower-case (or ASCII mixed-case) word, 0 for a word in no list.
 #[inline]
-fn marks_of(table: &Lexicon<MarkedWord>, word: &[u8]) -> u16 {
+fn marks_of(table: &Lexicon<CueEntry>, word: &[u8]) -> u16 {
     if word.len() > MAX_MARKED_LEN {
         return 0;
     }
@@ -200,7 +177,7 @@ fn fold_for_tone(word: &str, buf: &mut [u8]) -> Option<usize> {
 
 /// The tone marks of a non-ASCII word and whether it ends like a contraction.
 #[cold]
-fn unicode_word_marks(table: &Lexicon<MarkedWord>, word: &str) -> (u16, bool) {
+fn unicode_word_marks(table: &Lexicon<CueEntry>, word: &str) -> (u16, bool) {
     let mut buf = [0u8; FOLD_ROOM];
     if let Some(len) = fold_for_tone(word, &mut buf) {
         let folded = &buf[..len];
@@ -238,7 +215,7 @@ fn is_apostrophe(c: char) -> bool {
 /// The closing marks of a word with an apostrophe or non-ASCII letters: its ASCII letters in
 /// lower case without apostrophes; 0 when any other character remains (it is in no list).
 #[cold]
-fn closing_marks_stripped(table: &Lexicon<MarkedWord>, word: &str) -> u16 {
+fn closing_marks_stripped(table: &Lexicon<CueEntry>, word: &str) -> u16 {
     let mut buf = [0u8; MAX_MARKED_LEN];
     let mut len = 0;
     for c in word.chars().filter(|&c| !is_apostrophe(c)) {
@@ -264,7 +241,7 @@ const ANCHORED: u8 = 4;
 /// Reads the word marks of a text from its tokens: the third reader of the sentiment pass's
 /// tokenization loop (beside the sentiment and cue passes), or alone.
 pub(crate) struct MarksPass {
-    table: &'static Lexicon<MarkedWord>,
+    table: &'static Lexicon<CueEntry>,
     words: u32,
     function_words: u32,
     /// [`FORMAL_OPENER`] / [`CASUAL_OPENER`] of the first word, [`FORMAL_WORD`] /
@@ -286,7 +263,7 @@ impl MarksPass {
         // A question is never only thanks ("all sorted?" chases us); checked on short texts only.
         let may_close = text.len() <= MAX_GRATITUDE_BYTES && !text.contains('?');
         MarksPass {
-            table: &MARKED_WORDS,
+            table: word_table(),
             words: 0,
             function_words: 0,
             marks: 0,
@@ -303,53 +280,25 @@ impl MarksPass {
         self.closing & MAY_CLOSE != 0
     }
 
-    /// Reads one token, in text order.
-    #[inline]
+    /// Reads one token, in text order, on its own (no cue pass looked it up).
     pub(crate) fn read(&mut self, token: Token<'_>) {
-        let text = token.as_str();
-        if self.lowercase_start.is_none() {
-            self.lowercase_start = text
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .map(char::is_lowercase);
-        }
-        if !self.exclamation {
-            // ASCII `!` is always a punctuation token of its own; elsewhere it may sit inside a
-            // grapheme cluster.
-            self.exclamation = if token.is_ascii() {
-                text.as_bytes() == b"!"
-            } else {
-                text.contains('!')
-            };
-        }
+        MarkReader::token(self, token);
         match token.kind() {
-            TokenKind::Word => self.word(token),
+            TokenKind::Word => MarkReader::word(self, token, None),
             TokenKind::Emoji | TokenKind::Emoticon => self.emoji = true,
+            TokenKind::Punctuation if token.as_str() == "!" => self.exclamation = true,
             _ => {}
         }
     }
 
-    #[inline]
-    fn word(&mut self, token: Token<'_>) {
-        let text = token.as_str();
-        let (marks, ending) = if token.is_ascii() {
-            let bytes = text.as_bytes();
-            (marks_of(self.table, bytes), has_contraction_ending(bytes))
-        } else {
-            unicode_word_marks(self.table, text)
-        };
-        if self.words == 0 {
-            self.marks |= marks & (FORMAL_OPENER | CASUAL_OPENER);
-        }
-        self.words = self.words.saturating_add(1);
-        self.function_words = self
-            .function_words
-            .saturating_add(u32::from(marks & FUNCTION != 0));
-        self.marks |= marks & (FORMAL_WORD | CASUAL_WORD);
-        self.contraction |= ending || marks & IS_CONTRACTION != 0;
-        if self.closing & MAY_CLOSE != 0 {
-            self.closing_word(token, marks);
-        }
+    /// Whether the text's first letter, if `token` holds it, is lower case.
+    #[cold]
+    fn first_letter(&mut self, token: Token<'_>) {
+        self.lowercase_start = token
+            .as_str()
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .map(char::is_lowercase);
     }
 
     /// The closing rule for one word: every word must be a closing word, one an anchor.
@@ -406,10 +355,70 @@ impl MarksPass {
     }
 }
 
-impl TokenSink for MarksPass {
+/// What the cue pass hands the reading: every token, and what it found out about it anyway.
+pub(super) trait MarkReader {
+    /// Sees each token, in text order, first.
+    fn token(&mut self, _token: Token<'_>) {}
+    /// A word token; `marks` are its marks when its row was already looked up (an ASCII word
+    /// in the English cue table), `None` when the reader must look it up itself.
+    fn word(&mut self, _token: Token<'_>, _marks: Option<u16>) {}
+    /// An emoji or emoticon token.
+    fn emoji(&mut self) {}
+    /// A `!` token.
+    fn exclamation(&mut self) {}
+}
+
+/// No reading of marks: [`Analyzer::urgency`]. Compiles to nothing.
+impl MarkReader for () {}
+
+impl MarkReader for MarksPass {
     #[inline(always)]
     fn token(&mut self, token: Token<'_>) {
-        self.read(token);
+        if self.lowercase_start.is_none() {
+            self.first_letter(token);
+        }
+        // An ASCII `!` is a punctuation token of its own, reported by `exclamation`; elsewhere
+        // it may sit inside a grapheme cluster.
+        if !token.is_ascii() && !self.exclamation {
+            self.exclamation = token.as_str().contains('!');
+        }
+    }
+
+    #[inline(always)]
+    fn word(&mut self, token: Token<'_>, marks: Option<u16>) {
+        let (marks, ending) = match marks {
+            Some(marks) if !self.contraction => {
+                (marks, has_contraction_ending(token.as_str().as_bytes()))
+            }
+            Some(marks) => (marks, false),
+            None if token.is_ascii() => {
+                let bytes = token.as_str().as_bytes();
+                (marks_of(self.table, bytes), has_contraction_ending(bytes))
+            }
+            None => unicode_word_marks(self.table, token.as_str()),
+        };
+        if self.words == 0 {
+            self.marks |= marks & (FORMAL_OPENER | CASUAL_OPENER);
+        }
+        self.words = self.words.saturating_add(1);
+        self.function_words = self
+            .function_words
+            .saturating_add(u32::from(marks & FUNCTION != 0));
+        self.marks |= marks & (FORMAL_WORD | CASUAL_WORD);
+        self.contraction |= ending || marks & IS_CONTRACTION != 0;
+        if self.closing & MAY_CLOSE != 0 {
+            self.closing_word(token, marks);
+        }
+    }
+
+    #[inline(always)]
+    fn emoji(&mut self) {
+        self.emoji = true;
+    }
+
+    #[inline(always)]
+    fn exclamation(&mut self) {
+        self.exclamation = true;
     }
 }
 
@@ -618,6 +627,12 @@ mod tests {
             proptest::prop_assert_eq!(marks.words().words, words);
             proptest::prop_assert_eq!(marks.words().english_function_words, function);
             proptest::prop_assert_eq!(marks.thanks_only(), reference_thanks_only(&text));
+            // The cue pass's look-ups feed the same marks.
+            let analyzer = crate::signals::Analyzer::new(Default::default()).unwrap();
+            let reading = analyzer.signals(&text);
+            proptest::prop_assert_eq!(reading.tone, marks.tone());
+            proptest::prop_assert_eq!(reading.words, marks.words());
+            proptest::prop_assert_eq!(reading.thanks_only, marks.thanks_only());
         }
     }
 
@@ -626,13 +641,9 @@ mod tests {
         for (list, mark) in LISTS {
             for word in list {
                 assert!(word.len() <= MAX_MARKED_LEN, "{word}");
-                assert_ne!(marks_of(&MARKED_WORDS, word.as_bytes()) & mark, 0, "{word}");
+                assert_ne!(marks_of(word_table(), word.as_bytes()) & mark, 0, "{word}");
                 let upper = word.to_ascii_uppercase();
-                assert_ne!(
-                    marks_of(&MARKED_WORDS, upper.as_bytes()) & mark,
-                    0,
-                    "{word}"
-                );
+                assert_ne!(marks_of(word_table(), upper.as_bytes()) & mark, 0, "{word}");
             }
         }
         for ending in CONTRACTION_ENDINGS {

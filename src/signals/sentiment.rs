@@ -155,15 +155,6 @@ pub(super) trait TokenSink {
     fn token(&mut self, token: Token<'_>);
 }
 
-/// Two more readers, each seeing every token in turn.
-impl<A: TokenSink, B: TokenSink> TokenSink for (A, B) {
-    #[inline(always)]
-    fn token(&mut self, token: Token<'_>) {
-        self.0.token(token);
-        self.1.token(token);
-    }
-}
-
 /// No other reader: plain [`Analyzer::sentiment`]. Compiles to nothing.
 impl TokenSink for () {
     #[inline(always)]

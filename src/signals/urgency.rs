@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::lexicon::{Keyed, Lexicon};
 use super::phrase::{self, PhraseFlags, PhraseWord};
+use super::reading::{MarkReader, marked_words};
 use super::sentiment::{Sentiment, TokenSink};
 use super::urgency_table::CUES;
 use crate::model::Level;
@@ -394,6 +395,10 @@ pub(crate) struct CueEntry {
     pub(crate) complaint: f64,
     /// [`cue_flag`] bits.
     pub(crate) flags: u32,
+    /// The word marks of `reading.rs` (tone, English function word, closing), so that one
+    /// look-up serves the cue pass and the reading; 0 in the generated rows, set when the index
+    /// is built.
+    pub(crate) marks: u16,
 }
 
 impl Keyed for CueEntry {
@@ -417,10 +422,33 @@ pub(crate) const fn c(
         weight,
         complaint,
         flags,
+        marks: 0,
     }
 }
 
-static ENGLISH_CUES: LazyLock<Lexicon<CueEntry>> = LazyLock::new(|| Lexicon::build(&CUES));
+/// The index of the English cue table, with the marked words of `reading.rs` merged in: a
+/// listed word that is a cue row gets its marks there, any other becomes a row that is no cue
+/// (no kind, no flags), which the cue pass reads as a word without an entry. Built once per
+/// process; the merged rows are leaked once, as the index borrows them for the process's life.
+static ENGLISH_CUES: LazyLock<Lexicon<CueEntry>> = LazyLock::new(|| {
+    let mut rows: Vec<CueEntry> = CUES.to_vec();
+    for (key, marks) in marked_words() {
+        match rows.iter_mut().find(|r| r.key == key) {
+            Some(row) => row.marks |= marks,
+            None => rows.push(CueEntry {
+                marks,
+                ..c(key, None, 0.0, 0.0, 0)
+            }),
+        }
+    }
+    Lexicon::build(Vec::leak(rows))
+});
+
+/// The table of words (cue rows and marked words), for the reading's word marks in any
+/// language.
+pub(super) fn word_table() -> &'static Lexicon<CueEntry> {
+    &ENGLISH_CUES
+}
 
 /// The cue table for `language`, if it has one.
 pub(super) fn table_for(language: Language) -> Option<&'static Lexicon<CueEntry>> {
@@ -634,7 +662,7 @@ fn insert_strongest(top: &mut [Option<Cue>; 3], cue: Cue) {
 }
 
 /// One left-to-right pass over a text's tokens that finds urgency and complaint cues.
-pub(super) struct CuePass<'t, R: CueRecorder> {
+pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     text: &'t str,
     table: Option<&'static Lexicon<CueEntry>>,
     ring: LookBack<Word, RING>,
@@ -646,9 +674,11 @@ pub(super) struct CuePass<'t, R: CueRecorder> {
     calm: bool,
     tally: Tally,
     pub(super) record: R,
+    /// The reading's word marks, fed from this pass's look-ups (`()`: none).
+    pub(super) marks: M,
 }
 
-impl<R: CueRecorder> TokenSink for CuePass<'_, R> {
+impl<R: CueRecorder, M: MarkReader> TokenSink for CuePass<'_, R, M> {
     #[inline]
     fn token(&mut self, token: Token<'_>) {
         CuePass::token(self, token);
@@ -657,6 +687,18 @@ impl<R: CueRecorder> TokenSink for CuePass<'_, R> {
 
 impl<'t, R: CueRecorder> CuePass<'t, R> {
     pub(super) fn new(text: &'t str, table: Option<&'static Lexicon<CueEntry>>, record: R) -> Self {
+        CuePass::with_marks(text, table, record, ())
+    }
+}
+
+impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
+    /// A cue pass that also feeds the reading's word marks.
+    pub(super) fn with_marks(
+        text: &'t str,
+        table: Option<&'static Lexicon<CueEntry>>,
+        record: R,
+        marks: M,
+    ) -> Self {
         CuePass {
             text,
             table,
@@ -668,10 +710,12 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
             calm: false,
             tally: Tally::new(),
             record,
+            marks,
         }
     }
 
     pub(super) fn token(&mut self, token: Token<'_>) {
+        self.marks.token(token);
         let clock = std::mem::replace(&mut self.clock, Clock::None);
         if token.kind() == TokenKind::Punctuation {
             self.punctuation(token, clock);
@@ -698,7 +742,10 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
                 }
                 self.break_clause();
             }
-            b'!' => self.break_clause(),
+            b'!' => {
+                self.marks.exclamation();
+                self.break_clause();
+            }
             b':' => {
                 if let Clock::Hour(start) = clock {
                     self.clock = Clock::Colon(start);
@@ -732,8 +779,14 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
 
     fn word(&mut self, token: Token<'_>, clock: Clock) {
         let entry = if token.kind() == TokenKind::Word {
-            self.lookup(token)
+            let entry = self.lookup(token);
+            // An ASCII word was looked up as it stands: its marks come with its row.
+            let looked_up = token.is_ascii() && self.table.is_some();
+            self.marks
+                .word(token, looked_up.then(|| entry.map_or(0, |e| e.marks)));
+            entry
         } else {
+            self.marks.emoji();
             None
         };
         let text = token.as_str().as_bytes();
@@ -936,8 +989,9 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
         self.tally.finish(self.calm)
     }
 
-    pub(super) fn finish(mut self) -> (Urgency, Complaint) {
-        self.finish_partial()
+    pub(super) fn finish(mut self) -> (Urgency, Complaint, M) {
+        let (urgency, complaint) = self.finish_partial();
+        (urgency, complaint, self.marks)
     }
 }
 
@@ -959,7 +1013,9 @@ mod tests {
     #[test]
     fn every_cue_row_is_found_by_its_key() {
         for entry in CUES.iter() {
-            assert_eq!(ENGLISH_CUES.get(entry.key.as_bytes()), Some(entry));
+            let found = ENGLISH_CUES.get(entry.key.as_bytes());
+            // The index's row is the table's, with the reading's marks merged in.
+            assert_eq!(found.map(|f| CueEntry { marks: 0, ..*f }), Some(*entry));
             assert!((0.0..1.0).contains(&entry.weight), "{}", entry.key);
             assert!((0.0..1.0).contains(&entry.complaint), "{}", entry.key);
         }
