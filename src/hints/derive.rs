@@ -395,7 +395,7 @@ fn language(ctx: &Ctx<'_>) -> Hint {
     let (mut judged, mut english) = (0u32, 0u32);
     let mut evidence = Evidence::default();
     for &i in &ctx.messages {
-        if let Some(e) = ctx.history[i].notes.as_ref().and_then(|n| n.english()) {
+        if let Some(e) = ctx.history[i].notes.as_ref().and_then(|n| n.english) {
             judged += 1;
             english += u32::from(e);
             evidence.add(i, ctx.event(i).at());
@@ -564,7 +564,7 @@ fn topics(ctx: &Ctx<'_>) -> Hint {
             ctx.history[i]
                 .notes
                 .as_ref()
-                .is_some_and(|n| n.english() != Some(false))
+                .is_some_and(|n| n.english != Some(false))
         })
         .collect();
     let read = u32::try_from(english.len()).unwrap_or(u32::MAX);

@@ -216,6 +216,10 @@ pub struct MessageNotes {
     /// tone marks, word counts for the English check, and whether it only thanks us
     /// ([`Signals::thanks_only`]: such a message waits for no answer).
     pub signals: Signals,
+    /// Whether the text reads as English (`None`: too short to tell): at least
+    /// [`MIN_WORDS_FOR_LANGUAGE`] words, of which at least [`ENGLISH_FUNCTION_SHARE`] are
+    /// common English function words (the reading's [`WordCounts`]).
+    pub english: Option<bool>,
     /// Stemmed keywords, each once, at most [`MAX_KEYWORDS_PER_MESSAGE`], most frequent first
     /// (ties by keyword); function words, feeling words, time words and names are left out.
     /// Empty for a message that does not read as English (the stemmer is English).
@@ -249,14 +253,11 @@ impl MessageNotes {
         } else {
             keywords(text)
         };
-        MessageNotes { signals, keywords }
-    }
-
-    /// Whether the text reads as English (`None`: too short to tell): at least
-    /// [`MIN_WORDS_FOR_LANGUAGE`] words, of which at least [`ENGLISH_FUNCTION_SHARE`] are
-    /// common English function words ([`WordCounts`]).
-    pub fn english(&self) -> Option<bool> {
-        english_of(self.signals.words)
+        MessageNotes {
+            signals,
+            english,
+            keywords,
+        }
     }
 }
 
@@ -378,14 +379,14 @@ mod tests {
     #[test]
     fn english_is_told_from_other_languages() {
         assert_eq!(
-            notes("Where is my order? I paid for it last week").english(),
+            notes("Where is my order? I paid for it last week").english,
             Some(true)
         );
         assert_eq!(
-            notes("¿Dónde está mi pedido? Lo pagué la semana pasada").english(),
+            notes("¿Dónde está mi pedido? Lo pagué la semana pasada").english,
             Some(false)
         );
-        assert_eq!(notes("ok thanks").english(), None);
+        assert_eq!(notes("ok thanks").english, None);
     }
 
     #[test]
@@ -406,6 +407,6 @@ mod tests {
         assert!(n.keywords.iter().any(|k| k == "invoic"), "{:?}", n.keywords);
         assert!(n.keywords.len() <= MAX_KEYWORDS_PER_MESSAGE);
         let empty = notes("");
-        assert!(!empty.signals.leaving && empty.keywords.is_empty() && empty.english().is_none());
+        assert!(!empty.signals.leaving && empty.keywords.is_empty() && empty.english.is_none());
     }
 }

@@ -135,7 +135,8 @@ fn marks_of(table: &Lexicon<CueEntry>, word: &[u8]) -> u16 {
 #[inline]
 fn has_contraction_ending(word: &[u8]) -> bool {
     let n = word.len();
-    if n < 2 {
+    // Every ending has its apostrophe second or third from the end.
+    if n < 2 || (word[n - 2] != b'\'' && (n < 3 || word[n - 3] != b'\'')) {
         return false;
     }
     let lower = |b: u8| b.to_ascii_lowercase();
@@ -285,9 +286,20 @@ impl MarksPass {
         MarkReader::token(self, token);
         match token.kind() {
             TokenKind::Word => MarkReader::word(self, token, None),
-            TokenKind::Emoji | TokenKind::Emoticon => self.emoji = true,
+            TokenKind::Emoji | TokenKind::Emoticon => MarkReader::emoji(self, token),
             TokenKind::Punctuation if token.as_str() == "!" => self.exclamation = true,
             _ => {}
+        }
+    }
+
+    /// The first letter and `!` of a token with non-ASCII characters.
+    #[cold]
+    fn non_ascii(&mut self, token: Token<'_>) {
+        if self.lowercase_start.is_none() {
+            self.first_letter(token);
+        }
+        if !self.exclamation {
+            self.exclamation = token.as_str().contains('!');
         }
     }
 
@@ -363,7 +375,7 @@ pub(super) trait MarkReader {
     /// in the English cue table), `None` when the reader must look it up itself.
     fn word(&mut self, _token: Token<'_>, _marks: Option<u16>) {}
     /// An emoji or emoticon token.
-    fn emoji(&mut self) {}
+    fn emoji(&mut self, _token: Token<'_>) {}
     /// A `!` token.
     fn exclamation(&mut self) {}
 }
@@ -374,18 +386,19 @@ impl MarkReader for () {}
 impl MarkReader for MarksPass {
     #[inline(always)]
     fn token(&mut self, token: Token<'_>) {
-        if self.lowercase_start.is_none() {
-            self.first_letter(token);
-        }
-        // An ASCII `!` is a punctuation token of its own, reported by `exclamation`; elsewhere
-        // it may sit inside a grapheme cluster.
-        if !token.is_ascii() && !self.exclamation {
-            self.exclamation = token.as_str().contains('!');
+        // ASCII letters stand only in words and emoticons, whose hooks look for the first
+        // letter; an ASCII `!` is a punctuation token of its own, reported by `exclamation`.
+        // Other tokens may hold either anywhere in a grapheme cluster.
+        if !token.is_ascii() {
+            self.non_ascii(token);
         }
     }
 
     #[inline(always)]
     fn word(&mut self, token: Token<'_>, marks: Option<u16>) {
+        if self.lowercase_start.is_none() {
+            self.first_letter(token);
+        }
         let (marks, ending) = match marks {
             Some(marks) if !self.contraction => {
                 (marks, has_contraction_ending(token.as_str().as_bytes()))
@@ -412,7 +425,10 @@ impl MarkReader for MarksPass {
     }
 
     #[inline(always)]
-    fn emoji(&mut self) {
+    fn emoji(&mut self, token: Token<'_>) {
+        if self.lowercase_start.is_none() {
+            self.first_letter(token);
+        }
         self.emoji = true;
     }
 

@@ -786,7 +786,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                 .word(token, looked_up.then(|| entry.map_or(0, |e| e.marks)));
             entry
         } else {
-            self.marks.emoji();
+            self.marks.emoji(token);
             None
         };
         let text = token.as_str().as_bytes();
