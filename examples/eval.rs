@@ -333,7 +333,7 @@ fn report_cue_kinds(analyzer: &Analyzer, items: &[Item]) {
             .collect();
         println!(
             "  {:<20} {:>5} items, mean rating {:.2}, spearman {:.3}",
-            kind.name(),
+            kind.as_str(),
             with.len(),
             mean(&with),
             spearman(&labels, &has)
@@ -346,7 +346,13 @@ fn report_cue_kinds(analyzer: &Analyzer, items: &[Item]) {
         let mut seen: Vec<String> = why
             .cues
             .iter()
-            .map(|c| format!("{} {}", c.kind.name(), item.text[c.range()].to_lowercase()))
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.kind.as_str(),
+                    item.text[c.range()].to_lowercase()
+                )
+            })
             .collect();
         seen.sort();
         seen.dedup();

@@ -35,7 +35,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use realboss::Level;
-use realboss::signals::{Analyzer, AnalyzerConfig, Label, Signals};
+use realboss::signals::{Analyzer, AnalyzerConfig, Signals};
 
 /// Lines read, scored and written together: large enough that the clock's own cost vanishes,
 /// small enough to keep memory bounded on endless input.
@@ -197,14 +197,6 @@ fn to_line(raw: &[u8], number: u64) -> Line {
     }
 }
 
-fn label_name(label: Label) -> &'static str {
-    match label {
-        Label::Positive => "positive",
-        Label::Negative => "negative",
-        _ => "neutral",
-    }
-}
-
 fn level_index(level: Level) -> usize {
     match level {
         Level::Low => 0,
@@ -225,7 +217,7 @@ fn write_signals(out: &mut String, signals: &Signals) {
         s.positive,
         s.neutral,
         s.negative,
-        label_name(s.label),
+        s.label.as_str(),
         signals.urgency.score,
         signals.urgency.level.as_str(),
         signals.complaint.score

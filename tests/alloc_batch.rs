@@ -21,6 +21,9 @@ fn a_column_is_scored_without_allocating_once_the_buffer_has_room() {
         Some(format!("{} good", "not ".repeat(500))),
         Some("I need help with a refund please, urgent".repeat(50)),
         Some("No rush, whenever you get a chance. Still not working; never arrived.".into()),
+        // The reading's word marks (complaint runs the whole reading): thanks, tone, apostrophes.
+        Some("That’s perfect, thank you so much, donʼt worry 🙏".into()),
+        Some("Dear Sir or Madam, kindly advise. Kind regards, M. Holloway".into()),
     ];
     // A column of 1,000 rows, as an engine would hand over: borrowed texts, some missing.
     let column: Vec<Option<&str>> = owned

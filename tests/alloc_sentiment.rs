@@ -24,6 +24,12 @@ fn scoring_allocates_nothing_per_message() {
         "I need help with a refund please, urgent".repeat(50),
         "Not urgent, but I can't log in: reply by 5:30pm or within the next 2 hours??!!".into(),
         "No rush, whenever you get a chance. Still not working; never arrived.".into(),
+        // The reading's word marks: thanks-only, tone, English function words.
+        "Great, thanks! All sorted now :)".into(),
+        "That’s perfect, thank you so much, donʼt worry 🙏".into(),
+        "Dear Sir or Madam, kindly advise. Kind regards, M. Holloway".into(),
+        "hey lol u gonna fix it?? it's broken, I'd say".into(),
+        format!("{}n’t thanks", "ÄÖÜäöüß".repeat(12)),
     ];
     let analyzer = Analyzer::new(AnalyzerConfig::default()).expect("default config is valid");
     // First use builds the shared lexicon index once per process; that is construction.
@@ -31,6 +37,10 @@ fn scoring_allocates_nothing_per_message() {
     // The cue table's index is built on first use too.
     let _ = analyzer.signals("warm up");
     let german = Language::from_bcp47("de").expect("valid tag");
+    // A cut text that is short enough to be thanks: the closing rule reads all of it.
+    let mut short = AnalyzerConfig::default();
+    short.max_text_bytes = 16;
+    let cutting = Analyzer::new(short).expect("valid config");
 
     let before = allocations();
     let mut checksum = 0.0;
@@ -43,6 +53,10 @@ fn scoring_allocates_nothing_per_message() {
             let signals = analyzer.signals(m);
             checksum += signals.urgency.score + signals.complaint.score;
             checksum += analyzer.signals_in(m, german).urgency.score;
+            checksum += f64::from(u8::from(signals.thanks_only) + u8::from(signals.leaving));
+            checksum += f64::from(signals.tone.formal + signals.tone.casual);
+            checksum += f64::from(signals.words.words + signals.words.english_function_words);
+            checksum += f64::from(u8::from(cutting.signals(m).thanks_only));
             checksum += analyzer.urgency(m).unmarked_score;
             checksum += analyzer.complaint(m).score;
         }

@@ -439,10 +439,11 @@ fn tone(ctx: &Ctx<'_>) -> Hint {
             continue;
         };
         let at = ctx.event(i).at();
-        if notes.tone.formal > notes.tone.casual {
+        let tone = notes.signals.tone;
+        if tone.formal > tone.casual {
             formal += 1;
             formal_ev.add(i, at);
-        } else if notes.tone.casual > notes.tone.formal {
+        } else if tone.casual > tone.formal {
             casual += 1;
             casual_ev.add(i, at);
         }
@@ -710,7 +711,7 @@ fn is_complaint(scored: &ScoredEvent) -> bool {
         || scored
             .notes
             .as_ref()
-            .is_some_and(|n| n.complaint >= COMPLAINT_FROM)
+            .is_some_and(|n| n.signals.complaint.score >= COMPLAINT_FROM)
 }
 
 fn churn(ctx: &Ctx<'_>) -> Hint {
@@ -722,7 +723,7 @@ fn churn(ctx: &Ctx<'_>) -> Hint {
     if let Some(&i) = msgs
         .iter()
         .rev()
-        .find(|&&i| notes(i).is_some_and(|n| n.leaving))
+        .find(|&&i| notes(i).is_some_and(|n| n.signals.leaving))
     {
         reasons.push(ChurnReason::LeavingMention {
             at: ctx.event(i).at(),
@@ -764,7 +765,7 @@ fn churn(ctx: &Ctx<'_>) -> Hint {
         }
         let mean = |part: &[usize]| {
             part.iter()
-                .map(|&i| notes(i).map_or(0.0, |n| n.compound))
+                .map(|&i| notes(i).map_or(0.0, |n| n.signals.sentiment.compound))
                 .sum::<f64>()
                 / part.len() as f64
         };
@@ -840,7 +841,12 @@ fn next_best_action(
     let mut evidence = Evidence::default();
     // The customer's contacts since our last answer, latest last; a thanks-only message
     // waits for no answer.
-    let thanks_only = |i: usize| ctx.history[i].notes.as_ref().is_some_and(|n| n.thanks_only);
+    let thanks_only = |i: usize| {
+        ctx.history[i]
+            .notes
+            .as_ref()
+            .is_some_and(|n| n.signals.thanks_only)
+    };
     let mut waiting: Vec<usize> = ctx
         .all
         .iter()

@@ -2,9 +2,9 @@
 //! [`ScoredEvent`].
 
 use crate::model::{ContactEvent, CustomerProfile};
-use crate::signals::{Analyzer, CueKind};
+use crate::signals::{Analyzer, Signals, WordCounts, marks_of_text};
+use crate::text::Language;
 use crate::text::keywords::{Topic, for_each_keyword, form_order, stem};
-use crate::text::{Language, TokenKind, tokens};
 
 /// Most keywords kept per message for recurring topics: enough for a long email's subjects,
 /// bounded so that a pasted log cannot make hints slow.
@@ -25,158 +25,50 @@ pub const MIN_WORDS_FOR_LANGUAGE: u32 = 5;
 /// the complaint scale); a `complaint` event counts whatever its text.
 pub const COMPLAINT_FROM: f64 = 0.5;
 
-/// Very common English words; their share tells English text from other languages cheaply.
-/// Words shared with Spanish, French or Italian ("a", "me", "no") are left out, and chat forms
-/// ("u", "ur", "im") are in: they are English too.
-const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "about", "all", "an", "and", "are", "as", "at", "be", "but", "by", "can", "can't", "do",
-    "don't", "for", "from", "get", "got", "have", "how", "i", "i'm", "if", "im", "in", "is", "it",
-    "it's", "just", "my", "not", "now", "of", "on", "or", "our", "please", "so", "still", "that",
-    "the", "there", "they", "this", "to", "u", "ur", "us", "was", "we", "what", "when", "where",
-    "where's", "why", "will", "with", "would", "you", "your",
-];
-
-/// Greetings that open a formal letter (first word).
-const FORMAL_OPENERS: &[&str] = &["dear", "greetings"];
-/// Words of formal letters: sign-offs and requests.
-const FORMAL_WORDS: &[&str] = &[
-    "regards",
-    "sincerely",
-    "faithfully",
-    "respectfully",
-    "kindly",
-];
-/// Greetings that open a casual message (first word).
-const CASUAL_OPENERS: &[&str] = &["hi", "hey", "hiya", "heya", "yo", "hello"];
-/// Chat shorthand and slang.
-const CASUAL_WORDS: &[&str] = &[
-    "lol", "thx", "pls", "plz", "u", "ur", "gonna", "wanna", "btw", "omg", "cheers", "ta", "cuz",
-    "ok", "okay", "yeah", "yep", "nope",
-];
-/// Contraction endings ("don't", "I'm", "we'll").
-const CONTRACTION_ENDINGS: &[&str] = &["n't", "'re", "'ve", "'ll", "'m", "'d"];
-/// Contractions of "is" that are not possessives.
-const IS_CONTRACTIONS: &[&str] = &[
-    "it's", "that's", "what's", "there's", "he's", "she's", "let's", "here's", "who's",
-];
-
-/// How a message is written: formal or casual, and by how many marks (see
-/// [`MessageNotes::new`] for the rule).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ToneMarks {
-    /// Formal marks: a "Dear …" opening, a formal sign-off or request word (regards,
-    /// sincerely, faithfully, respectfully, kindly).
-    pub formal: u8,
-    /// Casual marks: a hi/hey opening, contractions, emoji or emoticons, an exclamation mark,
-    /// a lowercase start, chat shorthand (thx, pls, lol, …). Each kind counts once.
-    pub casual: u8,
-}
+pub use crate::signals::ToneMarks;
 
 /// What one customer message tells about its writer, computed once on arrival so that hints
-/// never read text again.
+/// never read text again: its one reading ([`Signals`]) and its keywords.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageNotes {
-    /// Sentiment compound, -1..=1.
-    pub compound: f64,
-    /// Complaint score, 0..=1.
-    pub complaint: f64,
-    /// Whether the customer mentions leaving (a [`CueKind::Leaving`] cue: cancel, switch
-    /// provider, lawyer, chargeback, …).
-    pub leaving: bool,
-    /// Whether the text reads as English (`None`: too short to tell); see
-    /// [`ENGLISH_FUNCTION_SHARE`].
+    /// The message's reading: sentiment, complaint, the leaving cue ([`Signals::leaving`]),
+    /// tone marks, word counts for the English check, and whether it only thanks us
+    /// ([`Signals::thanks_only`]: such a message waits for no answer).
+    pub signals: Signals,
+    /// Whether the text reads as English (`None`: too short to tell): at least
+    /// [`MIN_WORDS_FOR_LANGUAGE`] words, of which at least [`ENGLISH_FUNCTION_SHARE`] are
+    /// common English function words (the reading's [`WordCounts`]).
     pub english: Option<bool>,
-    /// Formal and casual marks.
-    pub tone: ToneMarks,
     /// Keywords ([`text::keywords`](crate::text::keywords): function words, feeling words, time
     /// words and names are left out), one per stem, at most [`MAX_KEYWORDS_PER_MESSAGE`], most
     /// frequent first (ties by stem); each counts its words in this message and is shown as
     /// the one written most often. Empty for a message that does not read as English (the
     /// stemmer is English).
     pub keywords: Vec<Topic>,
-    /// Whether the text only thanks us or signs off ("thanks, all sorted!"), by the rule of
-    /// [`priority::history`](crate::priority::history): such a message waits for no answer.
-    pub thanks_only: bool,
 }
 
 impl MessageNotes {
-    /// Reads one customer message: signals in `language` (sentiment, complaint, leaving cue),
-    /// the English check, tone marks and keywords. Allocates (keywords); done once per
-    /// message. Any text is accepted; an empty one gives neutral notes. The leaving cue is
-    /// looked for among the text's strongest cues ([`Urgency::top`](crate::Urgency), one per
-    /// kind first), so it is missed only in a text with more than three kinds of cue.
+    /// Reads one customer message: its [`Signals`] in `language` (one tokenization pass:
+    /// sentiment, complaint, the leaving cue, tone marks, word counts, thanks-only) and its
+    /// keywords. Allocates (keywords); done once per message. Any text is accepted; an empty
+    /// one gives neutral notes.
     ///
-    /// Tone rule: a formal mark for a first word "Dear"/"Greetings" and one for a formal
-    /// word (regards, sincerely, faithfully, respectfully, kindly); a casual mark for each of:
-    /// a first word hi/hey/hello/…, a contraction, an emoji or emoticon, a `!`, a first letter
-    /// in lowercase, chat shorthand. A message is casual when casual marks outnumber formal
-    /// ones, formal when formal marks do.
+    /// Tone rule (see [`ToneMarks`]): a formal mark for a first word "Dear"/"Greetings" and
+    /// one for a formal word (regards, sincerely, faithfully, respectfully, kindly); a casual
+    /// mark for each of: a first word hi/hey/hello/…, a contraction, an emoji or emoticon, a
+    /// `!`, a first letter in lowercase, chat shorthand. A message is casual when casual marks
+    /// outnumber formal ones, formal when formal marks do.
     pub fn new(analyzer: &Analyzer, text: &str, language: Language) -> MessageNotes {
-        let signals = analyzer.signals_in(text, language);
-        let leaving = signals
-            .urgency
-            .top
-            .iter()
-            .flatten()
-            .chain(signals.complaint.strongest.iter())
-            .any(|c| c.kind == CueKind::Leaving);
-        let mut words = 0u32;
-        let mut function = 0u32;
-        let mut formal_opener = false;
-        let mut formal_word = false;
-        let (mut casual_opener, mut contraction, mut emoji, mut shorthand) =
-            (false, false, false, false);
-        let exclamation = text.contains('!');
-        let lowercase_start = text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_lowercase);
-        let mut folded = String::new();
-        for token in tokens(text) {
-            match token.kind() {
-                TokenKind::Emoji | TokenKind::Emoticon => emoji = true,
-                TokenKind::Word => {
-                    folded.clear();
-                    folded.extend(
-                        token
-                            .as_str()
-                            .chars()
-                            .flat_map(char::to_lowercase)
-                            .map(|c| if c == '’' { '\'' } else { c }),
-                    );
-                    let word = folded.as_str();
-                    if words == 0 {
-                        formal_opener = FORMAL_OPENERS.contains(&word);
-                        casual_opener = CASUAL_OPENERS.contains(&word);
-                    }
-                    words = words.saturating_add(1);
-                    function =
-                        function.saturating_add(u32::from(ENGLISH_FUNCTION_WORDS.contains(&word)));
-                    formal_word |= FORMAL_WORDS.contains(&word);
-                    shorthand |= CASUAL_WORDS.contains(&word);
-                    contraction |= CONTRACTION_ENDINGS.iter().any(|e| word.ends_with(e))
-                        || IS_CONTRACTIONS.contains(&word);
-                }
-                _ => {}
-            }
+        let mut signals = analyzer.signals_in(text, language);
+        if signals.sentiment.coverage.truncated_at.is_some() {
+            // The reading covers the scored part of a text longer than the analyzer's limit;
+            // the writer's tone is read from all of it, as it always was.
+            let marks = marks_of_text(text);
+            signals.tone = marks.tone();
+            signals.words = marks.words();
         }
-        let english = (words >= MIN_WORDS_FOR_LANGUAGE)
-            .then(|| f64::from(function) / f64::from(words) >= ENGLISH_FUNCTION_SHARE);
-        let tone = ToneMarks {
-            formal: u8::from(formal_opener) + u8::from(formal_word),
-            casual: [
-                casual_opener,
-                contraction,
-                emoji,
-                exclamation,
-                lowercase_start,
-                shorthand,
-            ]
-            .iter()
-            .map(|&b| u8::from(b))
-            .sum(),
-        };
+        let english = english_of(signals.words);
         // The stemmer and the stop list are English: other text gives no keywords.
         let keywords = if english == Some(false) {
             Vec::new()
@@ -184,15 +76,18 @@ impl MessageNotes {
             keywords(text)
         };
         MessageNotes {
-            compound: signals.sentiment.compound,
-            complaint: signals.complaint.score,
-            leaving,
+            signals,
             english,
-            tone,
             keywords,
-            thanks_only: crate::priority::gratitude::is_gratitude_only(text),
         }
     }
+}
+
+/// The English check on a message's word counts.
+fn english_of(counts: WordCounts) -> Option<bool> {
+    (counts.words >= MIN_WORDS_FOR_LANGUAGE).then(|| {
+        f64::from(counts.english_function_words) / f64::from(counts.words) >= ENGLISH_FUNCTION_SHARE
+    })
 }
 
 /// Most distinct words kept per message: a stem's other forms beyond this count toward the stem
@@ -289,15 +184,12 @@ mod tests {
     fn tone_marks_follow_the_rule() {
         let formal = notes("Dear Sir or Madam, I would like to know the status. Kind regards, Ann");
         assert_eq!(
-            formal.tone,
-            ToneMarks {
-                formal: 2,
-                casual: 0
-            }
+            (formal.signals.tone.formal, formal.signals.tone.casual),
+            (2, 0)
         );
         let casual = notes("hey, where's my parcel?? don't tell me it's lost lol 😅!");
-        assert_eq!(casual.tone.formal, 0);
-        assert_eq!(casual.tone.casual, 6);
+        assert_eq!(casual.signals.tone.formal, 0);
+        assert_eq!(casual.signals.tone.casual, 6);
     }
 
     #[test]
@@ -354,7 +246,7 @@ mod tests {
     #[test]
     fn leaving_and_keywords_are_noted() {
         let n = notes("The invoice is wrong again, I will cancel my subscription");
-        assert!(n.leaving);
+        assert!(n.signals.leaving);
         assert!(
             n.keywords
                 .iter()
@@ -364,6 +256,6 @@ mod tests {
         );
         assert!(n.keywords.len() <= MAX_KEYWORDS_PER_MESSAGE);
         let empty = notes("");
-        assert!(!empty.leaving && empty.keywords.is_empty() && empty.english.is_none());
+        assert!(!empty.signals.leaving && empty.keywords.is_empty() && empty.english.is_none());
     }
 }

@@ -84,12 +84,12 @@
 use serde::{Serialize, Serializer};
 use time::{Duration, OffsetDateTime};
 
-use super::gratitude::is_gratitude_only;
 use crate::model::formats::serialize_timestamp;
 use crate::model::{
     CallOutcome, Channel, ContactEvent, EventKind, Money, PaymentMethod, PaymentOutcome, Request,
 };
 use crate::policy::HistoryConfig;
+use crate::signals::is_thanks_only as is_gratitude_only;
 
 /// How immediate a channel is, lowest first (`Ord` follows this order); moving up while
 /// waiting is a [`ChannelEscalation`].

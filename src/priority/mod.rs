@@ -44,7 +44,6 @@
 //! [`CustomerValue`]: crate::policy::CustomerValue
 
 mod assess;
-pub(crate) mod gratitude;
 pub mod history;
 mod reasons;
 mod scored;

@@ -183,7 +183,7 @@ pub fn reasons(
                     format!(
                         "\"{}\" ({}) in {}, urgency {:.2}",
                         shorten(&words),
-                        cue.kind.name().replace('_', " "),
+                        cue.kind.as_str().replace('_', " "),
                         where_(t.source),
                         t.raw
                     ),

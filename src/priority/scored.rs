@@ -2,11 +2,10 @@
 
 use time::OffsetDateTime;
 
-use super::gratitude::is_gratitude_only;
 use super::history::{Digest, Facts};
 use crate::model::Request;
 use crate::policy::HistoryConfig;
-use crate::signals::{Analyzer, Complaint, Cue, Urgency};
+use crate::signals::{Analyzer, Complaint, Cue, Signals, Urgency, is_thanks_only};
 
 /// Where a scored message sits in its request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -34,9 +33,24 @@ pub struct MessageSignals {
     /// Sentiment compound, -1..=1.
     pub compound: f64,
     /// Whether the text only thanks us or signs off ("thanks, all sorted"): such a follow-up
-    /// is not a contact (see [`history`](super::history)'s definitions). Worked out here, once,
-    /// so that ranking never reads the text again.
+    /// is not a contact (see [`history`](super::history)'s definitions). From the message's
+    /// reading ([`Signals::thanks_only`]), so that ranking never reads the text again.
     pub thanks_only: bool,
+}
+
+impl MessageSignals {
+    /// What ranking keeps of a message's [`Signals`] (its one reading), with when it arrived
+    /// and where it sits in its request.
+    pub fn new(at: OffsetDateTime, source: MessageSource, reading: &Signals) -> MessageSignals {
+        MessageSignals {
+            at,
+            source,
+            urgency: reading.urgency,
+            complaint: reading.complaint,
+            compound: reading.sentiment.compound,
+            thanks_only: reading.thanks_only,
+        }
+    }
 }
 
 /// The customer's messages of one request, each scored once: the request's text and the text of
@@ -129,15 +143,8 @@ impl ScoredText {
         let language = request.customer().language().language();
         let mut messages = Vec::new();
         let mut score = |at, source, text: &str| {
-            let s = analyzer.signals_in(text, language);
-            messages.push(MessageSignals {
-                at,
-                source,
-                urgency: s.urgency,
-                complaint: s.complaint,
-                compound: s.sentiment.compound,
-                thanks_only: is_gratitude_only(text),
-            });
+            let reading = analyzer.signals_in(text, language);
+            messages.push(MessageSignals::new(at, source, &reading));
         };
         if let Some(text) = request.text() {
             score(request.received_at(), MessageSource::RequestText, text);
@@ -203,7 +210,7 @@ impl ScoredText {
                     _ => next += 1,
                 }
             }
-            is_gratitude_only(text)
+            is_thanks_only(text)
         }
     }
 

@@ -66,9 +66,6 @@ pub(crate) mod flag {
     pub(crate) const ENDS: u32 = END2 | END3 | END4 | END5;
 }
 
-/// Longest multi-word entry, in words (the `END*` flags go up to 5).
-pub(crate) const MAX_PHRASE_WORDS: usize = 5;
-
 /// One lexicon entry: a folded word, phrase (words joined by one space), emoticon or emoji.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Entry {
@@ -92,6 +89,13 @@ impl Keyed for Entry {
     #[inline(always)]
     fn key(&self) -> &'static str {
         self.key
+    }
+}
+
+impl super::phrase::PhraseEntry for Entry {
+    #[inline(always)]
+    fn flags(&self) -> u32 {
+        self.flags
     }
 }
 

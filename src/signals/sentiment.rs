@@ -1,23 +1,17 @@
-//! The sentiment analyzer: configuration, results, and the one scoring pass shared by
-//! [`Analyzer::sentiment`] and [`Analyzer::explain`].
+//! The sentiment pass (VADER's method, described in the
+//! [module documentation](crate::signals#sentiment)) and its result, [`Sentiment`].
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use super::Analyzer;
+#[cfg(doc)]
+use super::AnalyzerConfig;
+use super::explain::{Rule, ValenceSource};
+use super::lexicon::{self, Entry, Lexicon, flag};
+use super::phrase::{self, PhraseFlags, PhraseWord};
+use crate::model::named::named_enum;
+use crate::text::{Folded, LookBack, Token, TokenKind, tokens};
 
-use super::lexicon::{self, Entry, Lexicon, MAX_PHRASE_WORDS, flag};
-use crate::error::Error;
-use crate::text::{Folded, Language, LookBack, Token, TokenKind, tokens};
-
-/// Default [`AnalyzerConfig::positive_threshold`]: VADER's documented cut-off for a positive
-/// compound score.
-pub const DEFAULT_POSITIVE_THRESHOLD: f64 = 0.05;
-
-/// Default [`AnalyzerConfig::negative_threshold`]: VADER's documented cut-off for a negative
-/// compound score.
-pub const DEFAULT_NEGATIVE_THRESHOLD: f64 = -0.05;
-
-/// Multiplier a negation applies to the valence of a sentiment word after it (VADER's
 /// `N_SCALAR`, empirically derived by its authors).
 pub const NEGATION_FACTOR: f64 = -0.74;
 
@@ -59,16 +53,6 @@ pub const LONE_NEGATION_VALENCE: f64 = -0.8;
 /// excess is a complaint. Ours; VADER ignores "too".
 pub const EXCESS_VALENCE: f64 = -0.8;
 
-/// Default [`AnalyzerConfig::max_text_bytes`]: 1 MiB, about 150,000 English words, far more
-/// than any customer message (a long email is under 20 KB). Ours: generous enough that a real
-/// message is never cut, small enough that one pasted log file costs milliseconds, not seconds.
-pub const DEFAULT_MAX_TEXT_BYTES: usize = 1 << 20;
-
-/// How far back (bytes) from [`AnalyzerConfig::max_text_bytes`] a cut looks for white space,
-/// so that the last word scored is a whole word. Ours: longer than any lexicon word or phrase;
-/// bounded so that the cut costs the same on a text with no white space at all.
-pub const CUT_SEARCH_BYTES: usize = 256;
-
 /// How many words back a negation or booster reaches (VADER's window).
 pub const LOOK_BACK_WORDS: usize = 3;
 
@@ -81,91 +65,27 @@ pub const NORMALIZATION_ALPHA: f64 = 15.0;
 /// Items kept in the look-back ring: the negation window plus the longest phrase.
 const RING: usize = 8;
 
-/// How a host configures an [`Analyzer`]. Build with `Default` and change fields, or deserialize
-/// from JSON/TOML (missing fields take their defaults; unknown fields are an error).
-///
-/// ```
-/// use realboss::signals::AnalyzerConfig;
-///
-/// let config: AnalyzerConfig =
-///     serde_json::from_str(r#"{ "language": "en-US", "positive_threshold": 0.1 }"#)?;
-/// assert_eq!(config.negative_threshold, -0.05);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-#[non_exhaustive]
-pub struct AnalyzerConfig {
-    /// Language of the messages given to [`Analyzer::sentiment`]. Default English. A language
-    /// without a lexicon is accepted; its messages score neutral and say so in
-    /// [`Coverage::supported`].
-    pub language: Language,
-    /// Compound score at or above which the label is [`Label::Positive`]. Range 0..=1, default
-    /// [`DEFAULT_POSITIVE_THRESHOLD`].
-    pub positive_threshold: f64,
-    /// Compound score at or below which the label is [`Label::Negative`]. Range -1..=0, default
-    /// [`DEFAULT_NEGATIVE_THRESHOLD`].
-    pub negative_threshold: f64,
-    /// Longest text scored, in bytes (UTF-8), at least 1; default [`DEFAULT_MAX_TEXT_BYTES`]
-    /// (1 MiB). Of a longer text only the first part is scored: cut at the last white space
-    /// within [`CUT_SEARCH_BYTES`] before the limit, else at the last character boundary
-    /// before it. Every result says so: [`Coverage::truncated_at`] and
-    /// [`Urgency::truncated_at`](super::Urgency::truncated_at) hold the number of bytes scored.
-    /// Scoring time is linear in the text, so raising it is safe; it bounds the cost of one
-    /// pathological message.
-    pub max_text_bytes: usize,
-}
-
-impl Default for AnalyzerConfig {
-    fn default() -> Self {
-        AnalyzerConfig {
-            language: Language::English,
-            positive_threshold: DEFAULT_POSITIVE_THRESHOLD,
-            negative_threshold: DEFAULT_NEGATIVE_THRESHOLD,
-            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
-        }
+named_enum! {
+    /// The sentiment class of a text, from its compound score and the configured thresholds.
+    /// Its name ([`Label::as_str`], `Display`, `FromStr` and serde all use the same one) is
+    /// `"positive"`, `"neutral"` or `"negative"`.
+    ///
+    /// ```
+    /// use realboss::signals::Label;
+    ///
+    /// assert_eq!(Label::Positive.as_str(), "positive");
+    /// assert_eq!(serde_json::to_string(&Label::Negative)?, "\"negative\"");
+    /// assert_eq!("neutral".parse::<Label>().ok(), Some(Label::Neutral));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub enum Label as "label" {
+        /// Compound at or above the positive threshold.
+        Positive = "positive",
+        /// Between the thresholds, or nothing scored.
+        Neutral = "neutral",
+        /// Compound at or below the negative threshold.
+        Negative = "negative",
     }
-}
-
-/// Scores customer messages for sentiment. Build once with [`Analyzer::new`], then call
-/// [`Analyzer::sentiment`] from any number of threads: it is `Send + Sync`, borrows its input and
-/// never allocates or fails.
-///
-/// ```
-/// use realboss::signals::{Analyzer, AnalyzerConfig, Label};
-///
-/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-/// let s = analyzer.sentiment("Support sorted it out in ten minutes, thank you!");
-/// assert_eq!(s.label, Label::Positive);
-/// let s = analyzer.sentiment("Charged twice and still waiting for my refund.");
-/// assert_eq!(s.label, Label::Negative);
-/// # Ok::<(), realboss::Error>(())
-/// ```
-#[derive(Clone)]
-pub struct Analyzer {
-    config: AnalyzerConfig,
-    english: &'static Lexicon,
-}
-
-impl std::fmt::Debug for Analyzer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer")
-            .field("config", &self.config)
-            .field("english_entries", &self.english.len())
-            .finish()
-    }
-}
-
-/// The sentiment class of a text, from its compound score and the configured thresholds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Label {
-    /// Compound at or above the positive threshold.
-    Positive,
-    /// Between the thresholds, or nothing scored.
-    Neutral,
-    /// Compound at or below the negative threshold.
-    Negative,
 }
 
 /// How much of a text the lexicon understood, so a host can tell "neutral" from "not
@@ -211,286 +131,8 @@ pub struct Sentiment {
     pub coverage: Coverage,
 }
 
-/// Where a contribution's base valence came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ValenceSource {
-    /// A word of VADER's lexicon.
-    Lexicon,
-    /// A multi-word entry of VADER's lexicon or one of its special-case phrases and idioms.
-    Phrase,
-    /// An entry of realboss' customer-service vocabulary (word or phrase).
-    CustomerService,
-    /// A word form not in the lexicon whose Snowball stem is a lexicon stem.
-    WordForm,
-    /// An emoji, valued by its description.
-    Emoji,
-    /// An ASCII emoticon.
-    Emoticon,
-    /// A cue word scoring on its own: a negation that negated no sentiment word
-    /// ([`LONE_NEGATION_VALENCE`]) or "too" before a word ([`EXCESS_VALENCE`]).
-    Cue,
-}
-
-/// A rule that changed a contribution's valence.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[non_exhaustive]
-pub enum Rule {
-    /// A negation within [`LOOK_BACK_WORDS`] words before: valence × [`NEGATION_FACTOR`].
-    Negation,
-    /// "least" before the word (not "at least", "very least"): valence × [`NEGATION_FACTOR`].
-    Least,
-    /// "never so" / "never this" before the word: valence × [`NEVER_SO_FACTOR`].
-    NeverSo,
-    /// A booster ("very") or dampener ("kind of") before the word added `amount`.
-    Booster {
-        /// Valence added (negative for a dampener on a positive word, and so on).
-        amount: f64,
-    },
-    /// The word is in capitals in mixed-case text: `amount` added.
-    Caps {
-        /// Valence added.
-        amount: f64,
-    },
-    /// "no" right before another sentiment word acts only as a negation and loses its own
-    /// valence.
-    NoAsNegation,
-    /// Inside a clause opened by "although": valence × [`CONCESSION_WEIGHT`].
-    Concession,
-    /// Before (× [`BEFORE_CONTRAST_WEIGHT`]) or after (× [`AFTER_CONTRAST_WEIGHT`]) the first
-    /// "but"/"however" of the text.
-    Contrast {
-        /// The factor applied.
-        factor: f64,
-    },
-}
-
-/// One rule applied to a contribution, with the word that triggered it.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppliedRule {
-    /// The rule.
-    pub rule: Rule,
-    /// Byte range of the triggering word in the input.
-    pub trigger: Range<usize>,
-    /// The contribution's valence after this rule.
-    pub valence_after: f64,
-}
-
-/// One span of the input that contributed to the score.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Contribution {
-    /// Byte range in the input (a phrase spans all its words).
-    pub range: Range<usize>,
-    /// Valence from the lexicon before any rule, VADER scale (-4..+4).
-    pub base: f64,
-    /// Which table the base valence came from.
-    pub source: ValenceSource,
-    /// Rules applied, in order.
-    pub rules: Vec<AppliedRule>,
-    /// Final valence added to the total.
-    pub valence: f64,
-}
-
-/// Why a text got its score: every contributing span with its rules, the punctuation emphasis,
-/// and the resulting [`Sentiment`] (bit-for-bit what [`Analyzer::sentiment`] returns).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Explanation {
-    /// Spans that carried a valence, in text order.
-    pub contributions: Vec<Contribution>,
-    /// `!` counted (all of them; at most [`MAX_EXCLAMATIONS`] add emphasis).
-    pub exclamation_marks: usize,
-    /// `?` counted.
-    pub question_marks: usize,
-    /// Valence added to the total (in its direction) for `!` and `?`.
-    pub punctuation_emphasis: f64,
-    /// The result.
-    pub sentiment: Sentiment,
-}
-
-impl Analyzer {
-    /// Builds an analyzer. The English lexicon is built once per process on first use (under a
-    /// millisecond) and shared by every analyzer.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `positive_threshold` is not in 0..=1,
-    /// `negative_threshold` is not in -1..=0 (NaN included) or `max_text_bytes` is 0.
-    pub fn new(config: AnalyzerConfig) -> Result<Analyzer, Error> {
-        if !(0.0..=1.0).contains(&config.positive_threshold) {
-            return Err(Error::invalid_number(
-                "positive_threshold",
-                config.positive_threshold,
-                "a number from 0 to 1 (compound scores at or above it are positive)",
-            ));
-        }
-        if !(-1.0..=0.0).contains(&config.negative_threshold) {
-            return Err(Error::invalid_number(
-                "negative_threshold",
-                config.negative_threshold,
-                "a number from -1 to 0 (compound scores at or below it are negative)",
-            ));
-        }
-        if config.max_text_bytes == 0 {
-            return Err(Error::invalid_shown(
-                "max_text_bytes",
-                config.max_text_bytes.to_string(),
-                "at least 1 (the longest text scored, in bytes; default 1048576)",
-            ));
-        }
-        Ok(Analyzer {
-            config,
-            english: lexicon::english(),
-        })
-    }
-
-    /// The configuration this analyzer was built with.
-    pub fn config(&self) -> &AnalyzerConfig {
-        &self.config
-    }
-
-    /// Scores `text` in the configured language. Never fails, never allocates; any text gives
-    /// finite values in range. Empty text is neutral with zero coverage. Text longer than
-    /// [`AnalyzerConfig::max_text_bytes`] is scored up to the cut and says so in
-    /// [`Coverage::truncated_at`].
-    pub fn sentiment(&self, text: &str) -> Sentiment {
-        self.sentiment_in(text, self.config.language)
-    }
-
-    /// Scores `text` as written in `language`. A language without a lexicon gives a neutral
-    /// result with [`Coverage::supported`] `false`.
-    pub fn sentiment_in(&self, text: &str, language: Language) -> Sentiment {
-        let (text, truncated_at) = self.scored_part(text);
-        let mut sentiment = match language {
-            Language::English => self.score(text, &mut NoRecord),
-            _ => self.unsupported(text),
-        };
-        sentiment.coverage.truncated_at = truncated_at;
-        sentiment
-    }
-
-    /// The part of `text` that is scored, and `Some(its length)` when that is not all of it:
-    /// every entry point cuts through here, so all results agree on the cut. Constant time.
-    pub(super) fn scored_part<'t>(&self, text: &'t str) -> (&'t str, Option<usize>) {
-        let max = self.config.max_text_bytes;
-        if text.len() <= max {
-            return (text, None);
-        }
-        let end = floor_char_boundary(text, max);
-        // The limit falls right before white space: the prefix already ends with a whole word.
-        if text[end..].starts_with(char::is_whitespace) && end > 0 {
-            return (&text[..end], Some(end));
-        }
-        let from = floor_char_boundary(text, end.saturating_sub(CUT_SEARCH_BYTES));
-        let cut = match text[from..end].rfind(char::is_whitespace) {
-            Some(at) if from + at > 0 => from + at,
-            _ => end,
-        };
-        (&text[..cut], Some(cut))
-    }
-
-    /// Explains the score of `text` in the configured language: each contributing span, its base
-    /// valence and every rule that changed it. Allocates; its `sentiment` equals
-    /// [`Analyzer::sentiment`] bit for bit.
-    pub fn explain(&self, text: &str) -> Explanation {
-        self.explain_in(text, self.config.language)
-    }
-
-    /// [`Analyzer::explain`] for a given language.
-    pub fn explain_in(&self, text: &str, language: Language) -> Explanation {
-        let (text, truncated_at) = self.scored_part(text);
-        let mut record = Record::default();
-        let mut sentiment = match language {
-            Language::English => self.score(text, &mut record),
-            _ => self.unsupported(text),
-        };
-        sentiment.coverage.truncated_at = truncated_at;
-        record.finish(sentiment)
-    }
-
-    fn unsupported(&self, text: &str) -> Sentiment {
-        let words = tokens(text)
-            .filter(|t| t.kind() != TokenKind::Punctuation)
-            .count();
-        unsupported_sentiment(words)
-    }
-
-    fn label(&self, compound: f64) -> Label {
-        if compound >= self.config.positive_threshold {
-            Label::Positive
-        } else if compound <= self.config.negative_threshold {
-            Label::Negative
-        } else {
-            Label::Neutral
-        }
-    }
-
-    fn score<R: Recorder>(&self, text: &str, record: &mut R) -> Sentiment {
-        self.score_with(text, record, &mut ())
-    }
-
-    /// Scores `text` in `language` and hands every token, in order, to `sink` from the same
-    /// tokenization loop: the one pass that [`Analyzer::signals`] shares between sentiment and
-    /// the urgency cues. A language without a lexicon still feeds `sink` (and counts words).
-    pub(super) fn sentiment_feeding<S: TokenSink>(
-        &self,
-        text: &str,
-        language: Language,
-        sink: &mut S,
-    ) -> Sentiment {
-        match language {
-            Language::English => self.score_with(text, &mut NoRecord, sink),
-            _ => {
-                let mut words = 0;
-                for token in tokens(text) {
-                    sink.token(token);
-                    words += usize::from(token.kind() != TokenKind::Punctuation);
-                }
-                unsupported_sentiment(words)
-            }
-        }
-    }
-
-    #[inline(always)]
-    fn score_with<R: Recorder, S: TokenSink>(
-        &self,
-        text: &str,
-        record: &mut R,
-        sink: &mut S,
-    ) -> Sentiment {
-        let mut pass = Pass {
-            text,
-            lexicon: self.english,
-            ring: LookBack::new(),
-            next_id: 0,
-            clause: 0,
-            gap: false,
-            conceding: false,
-            contrast: None,
-            mixed_case: None,
-            acc: [Accumulator::default(); 2],
-            neutral_words: 0,
-            words: 0,
-            known: 0,
-            exclamations: 0,
-            questions: 0,
-        };
-        for token in tokens(text) {
-            sink.token(token);
-            pass.token(token, record);
-        }
-        // Commit what is left, oldest first, as the pass would have.
-        for back in (0..pass.ring.len()).rev() {
-            pass.commit_at(back, record);
-        }
-        pass.finish(self, record)
-    }
-}
-
 /// The result for text in a language without a lexicon: neutral, not understood.
-fn unsupported_sentiment(words: usize) -> Sentiment {
+pub(super) fn unsupported_sentiment(words: usize) -> Sentiment {
     Sentiment {
         compound: 0.0,
         positive: 0.0,
@@ -506,16 +148,6 @@ fn unsupported_sentiment(words: usize) -> Sentiment {
     }
 }
 
-/// The largest character boundary of `text` at or below `at` (`str::floor_char_boundary` is
-/// newer than our minimum Rust). At most three steps back: a UTF-8 character is 1–4 bytes.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Another reader of the token stream, fed by the sentiment pass's own tokenization loop so
 /// that a text is split once for every signal (see [`Analyzer::signals`]).
 pub(super) trait TokenSink {
@@ -527,6 +159,43 @@ pub(super) trait TokenSink {
 impl TokenSink for () {
     #[inline(always)]
     fn token(&mut self, _token: Token<'_>) {}
+}
+
+/// Scores `text` with `analyzer`'s lexicon and thresholds, handing every token, in order, to
+/// `sink` from the same tokenization loop.
+#[inline(always)]
+pub(super) fn score<R: Recorder, S: TokenSink>(
+    analyzer: &Analyzer,
+    text: &str,
+    record: &mut R,
+    sink: &mut S,
+) -> Sentiment {
+    let mut pass = Pass {
+        text,
+        lexicon: analyzer.english(),
+        ring: LookBack::new(),
+        next_id: 0,
+        clause: 0,
+        gap: false,
+        conceding: false,
+        contrast: None,
+        mixed_case: None,
+        acc: [Accumulator::default(); 2],
+        neutral_words: 0,
+        words: 0,
+        known: 0,
+        exclamations: 0,
+        questions: 0,
+    };
+    for token in tokens(text) {
+        sink.token(token);
+        pass.token(token, record);
+    }
+    // Commit what is left, oldest first, as the pass would have.
+    for back in (0..pass.ring.len()).rev() {
+        pass.commit_at(back, record);
+    }
+    pass.finish(analyzer, record)
 }
 
 /// Running sums for one side of the first contrastive word.
@@ -552,7 +221,7 @@ struct Item {
     flags: u32,
     clause: u32,
     /// Words of text this item covers (more than one for a phrase; at most
-    /// [`MAX_PHRASE_WORDS`]).
+    /// [`MAX_PHRASE_WORDS`](super::MAX_PHRASE_WORDS)).
     span_words: u8,
     all_caps: bool,
     /// A word token (phrases are made of these).
@@ -576,6 +245,33 @@ struct Item {
 impl Item {
     fn has(&self, bits: u32) -> bool {
         self.flags & bits != 0
+    }
+}
+
+/// The lexicon's phrase bits, for the shared phrase matcher.
+const PHRASE_FLAGS: PhraseFlags = PhraseFlags {
+    start: flag::START,
+    ends: [flag::END2, flag::END3, flag::END4, flag::END5],
+    phrase: flag::PHRASE,
+};
+
+impl PhraseWord for Item {
+    #[inline(always)]
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+    #[inline(always)]
+    fn flags(&self) -> u32 {
+        self.flags
+    }
+    #[inline(always)]
+    fn gap_before(&self) -> bool {
+        self.gap_before
+    }
+    /// Only single words join a phrase: not emoji, emoticons or a phrase already matched.
+    #[inline(always)]
+    fn may_join(&self, _last: &Self) -> bool {
+        self.word && self.span_words == 1
     }
 }
 
@@ -603,7 +299,7 @@ struct Pass<'t> {
 }
 
 /// What the pass reports to an explanation; a no-op for plain scoring.
-trait Recorder {
+pub(super) trait Recorder {
     fn start(&mut self, _id: usize, _range: Range<usize>, _base: f64, _source: ValenceSource) {}
     fn rule(&mut self, _id: usize, _rule: Rule, _trigger: Range<usize>, _after: f64) {}
     fn absorbed(&mut self, _id: usize) {}
@@ -612,7 +308,7 @@ trait Recorder {
     fn punctuation(&mut self, _exclamations: usize, _questions: usize, _emphasis: f64) {}
 }
 
-struct NoRecord;
+pub(super) struct NoRecord;
 
 impl Recorder for NoRecord {}
 
@@ -797,7 +493,8 @@ impl<'t> Pass<'t> {
         let mut valence_entry = entry.filter(|e| e.has(flag::V));
         if flags & flag::ENDS != 0
             && item.word
-            && let Some((phrase, n)) = self.phrase_ending_here(&item)
+            && let Some((phrase, n)) =
+                phrase::longest_ending(self.text, self.lexicon, &self.ring, &item, &PHRASE_FLAGS)
         {
             let mut first_start = item.start;
             for _ in 1..n {
@@ -889,55 +586,6 @@ impl<'t> Pass<'t> {
             conceded: self.conceding,
             ..Item::default()
         });
-    }
-
-    /// The longest phrase that ends with `item`, with its length in words.
-    fn phrase_ending_here(&self, item: &Item) -> Option<(&'static Entry, usize)> {
-        for n in (2..=MAX_PHRASE_WORDS).rev() {
-            let bit = match n {
-                2 => flag::END2,
-                3 => flag::END3,
-                4 => flag::END4,
-                _ => flag::END5,
-            };
-            // Cheap checks first: the word n-1 back must be able to start a phrase.
-            if !item.has(bit)
-                || !self
-                    .ring
-                    .get(n - 2)
-                    .is_some_and(|first| first.has(flag::START))
-            {
-                continue;
-            }
-            let mut key = [0u8; MAX_PHRASE_WORDS * (Folded::MAX_LEN + 1)];
-            let mut len = 0;
-            let mut ok = !item.gap_before;
-            for back in (0..n - 1).rev() {
-                let Some(word) = self.ring.get(back) else {
-                    ok = false;
-                    break;
-                };
-                if !word.word || word.span_words != 1 || (back < n - 2 && word.gap_before) {
-                    ok = false;
-                    break;
-                }
-                if !push_key_word(&mut key, &mut len, &self.text[word.start..word.end]) {
-                    ok = false;
-                    break;
-                }
-                key[len] = b' ';
-                len += 1;
-            }
-            if !ok || !push_key_word(&mut key, &mut len, &self.text[item.start..item.end]) {
-                continue;
-            }
-            if let Some(entry) = self.lexicon.get(&key[..len])
-                && entry.has(flag::PHRASE)
-            {
-                return Some((entry, n));
-            }
-        }
-        None
     }
 
     /// Applies caps emphasis, boosters, negations and "least" to a base valence.
@@ -1179,122 +827,5 @@ impl<'t> Pass<'t> {
     }
 }
 
-/// Appends `word` to a phrase key: ASCII as it stands (the look-up folds capitals), other text
-/// folded. `false` when the word is too long to be part of any phrase.
-fn push_key_word(key: &mut [u8], len: &mut usize, word: &str) -> bool {
-    if word.is_ascii() {
-        if word.len() > Folded::MAX_LEN {
-            return false;
-        }
-        key[*len..*len + word.len()].copy_from_slice(word.as_bytes());
-        *len += word.len();
-        return true;
-    }
-    let Some(folded) = Folded::new(word) else {
-        return false;
-    };
-    key[*len..*len + folded.as_bytes().len()].copy_from_slice(folded.as_bytes());
-    *len += folded.as_bytes().len();
-    true
-}
-
 /// The entry given to an unlisted word ending in "n't".
 static NT_NEGATION: Entry = lexicon::e("n't", 0.0, 0.0, flag::NEG);
-
-/// Builds an [`Explanation`] from the events of a pass.
-#[derive(Default)]
-struct Record {
-    contributions: Vec<(Contribution, bool, u8)>,
-    exclamations: usize,
-    questions: usize,
-    emphasis: f64,
-    contrast: Option<(usize, usize)>,
-}
-
-impl Recorder for Record {
-    fn start(&mut self, id: usize, range: Range<usize>, base: f64, source: ValenceSource) {
-        debug_assert_eq!(id, self.contributions.len());
-        self.contributions.push((
-            Contribution {
-                range,
-                base,
-                source,
-                rules: Vec::new(),
-                valence: base,
-            },
-            false,
-            0,
-        ));
-    }
-
-    fn rule(&mut self, id: usize, rule: Rule, trigger: Range<usize>, after: f64) {
-        if let Some((c, _, _)) = self.contributions.get_mut(id) {
-            c.rules.push(AppliedRule {
-                rule,
-                trigger,
-                valence_after: after,
-            });
-            c.valence = after;
-        }
-    }
-
-    fn absorbed(&mut self, id: usize) {
-        if let Some((c, _, _)) = self.contributions.get_mut(id) {
-            c.rules.clear();
-            c.valence = f64::NAN;
-        }
-    }
-
-    fn committed(&mut self, id: usize, side: u8, valence: f64) {
-        if let Some((c, committed, s)) = self.contributions.get_mut(id) {
-            c.valence = valence;
-            *committed = true;
-            *s = side;
-        }
-    }
-
-    fn contrast(&mut self, trigger: Option<(usize, usize)>) {
-        self.contrast = trigger;
-    }
-
-    fn punctuation(&mut self, exclamations: usize, questions: usize, emphasis: f64) {
-        self.exclamations = exclamations;
-        self.questions = questions;
-        self.emphasis = emphasis;
-    }
-}
-
-impl Record {
-    fn finish(self, sentiment: Sentiment) -> Explanation {
-        let contrast = self.contrast;
-        let mut contributions: Vec<Contribution> = self
-            .contributions
-            .into_iter()
-            .filter(|(_, committed, _)| *committed)
-            .map(|(mut c, _, side)| {
-                if let Some((start, end)) = contrast {
-                    let factor = if side == 0 {
-                        BEFORE_CONTRAST_WEIGHT
-                    } else {
-                        AFTER_CONTRAST_WEIGHT
-                    };
-                    c.valence *= factor;
-                    c.rules.push(AppliedRule {
-                        rule: Rule::Contrast { factor },
-                        trigger: start..end,
-                        valence_after: c.valence,
-                    });
-                }
-                c
-            })
-            .collect();
-        contributions.sort_by_key(|c| c.range.start);
-        Explanation {
-            contributions,
-            exclamation_marks: self.exclamations,
-            question_marks: self.questions,
-            punctuation_emphasis: self.emphasis,
-            sentiment,
-        }
-    }
-}

@@ -8,10 +8,13 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use super::lexicon::{Keyed, Lexicon};
-use super::sentiment::{Analyzer, Sentiment, TokenSink};
+use super::phrase::{self, PhraseFlags, PhraseWord};
+use super::reading::{MarkReader, marked_words};
+use super::sentiment::{Sentiment, TokenSink};
 use super::urgency_table::CUES;
 use crate::model::Level;
-use crate::text::{Folded, Language, LookBack, Token, TokenKind, tokens};
+use crate::model::named::named_enum;
+use crate::text::{Folded, Language, LookBack, Token, TokenKind};
 
 /// Weight of a `?` that ends a clause holding at least one word: the customer asked something
 /// and waits for the answer ([`CueKind::AwaitingAnswer`]). Counted once per clause, so `???` is
@@ -62,75 +65,49 @@ pub const NO_REACH: usize = 2;
 /// Words kept for look-back: the longest cue phrase (5 words) plus one.
 const RING: usize = 6;
 
-/// Longest cue phrase, in words.
-const MAX_PHRASE_WORDS: usize = 5;
-
-/// What a cue says about the customer's situation.
-///
-/// ```
-/// use realboss::signals::CueKind;
-///
-/// assert_eq!(CueKind::MoneyAtRisk.name(), "money_at_risk");
-/// assert_eq!(serde_json::to_string(&CueKind::Stuck)?, "\"stuck\"");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CueKind {
-    /// The customer says it is urgent: urgent, asap, immediately, emergency, "right now",
-    /// critical.
-    UrgentWord,
-    /// The customer cannot go on: stranded, locked out, can't log in, not working, down,
-    /// outage, blocked.
-    Stuck,
-    /// The customer's money is at stake: charged twice, fraud, refund, overcharged,
-    /// unauthorized charge.
-    MoneyAtRisk,
-    /// A deadline or short span: today, tonight, "by 5pm", "in an hour", "tomorrow morning",
-    /// deadline.
-    TimePressure,
-    /// The customer may leave or escalate outside: cancel, switch provider, lawyer,
-    /// chargeback, never again.
-    Leaving,
-    /// The customer waits for our answer: a question, "any update", "still waiting", "please
-    /// advise", "please help", "how do I".
-    AwaitingAnswer,
-    /// Something promised did not happen (the complaint cues): late, lost, never arrived,
-    /// ignored, no reply, broken, wrong item, missing, still not.
-    BrokenExpectation,
-}
-
-impl CueKind {
-    /// Every kind, in declaration order.
-    #[cfg(test)]
-    const ALL: [CueKind; 7] = [
-        CueKind::UrgentWord,
-        CueKind::Stuck,
-        CueKind::MoneyAtRisk,
-        CueKind::TimePressure,
-        CueKind::Leaving,
-        CueKind::AwaitingAnswer,
-        CueKind::BrokenExpectation,
-    ];
-
-    /// The kind's snake_case name, the same as its serde form (`"urgent_word"`, `"stuck"`, ...).
+named_enum! {
+    /// What a cue says about the customer's situation. Its name ([`CueKind::as_str`], `Display`,
+    /// `FromStr` and serde all use the same one) is snake_case.
     ///
     /// ```
-    /// assert_eq!(realboss::signals::CueKind::AwaitingAnswer.name(), "awaiting_answer");
+    /// use realboss::signals::CueKind;
+    ///
+    /// assert_eq!(CueKind::MoneyAtRisk.as_str(), "money_at_risk");
+    /// assert_eq!(serde_json::to_string(&CueKind::Stuck)?, "\"stuck\"");
+    /// assert_eq!("awaiting_answer".parse::<CueKind>().ok(), Some(CueKind::AwaitingAnswer));
+    /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            CueKind::UrgentWord => "urgent_word",
-            CueKind::Stuck => "stuck",
-            CueKind::MoneyAtRisk => "money_at_risk",
-            CueKind::TimePressure => "time_pressure",
-            CueKind::Leaving => "leaving",
-            CueKind::AwaitingAnswer => "awaiting_answer",
-            CueKind::BrokenExpectation => "broken_expectation",
-        }
+    #[non_exhaustive]
+    #[derive(PartialOrd, Ord)]
+    pub enum CueKind as "cue_kind" {
+        /// The customer says it is urgent: urgent, asap, immediately, emergency, "right now",
+        /// critical.
+        UrgentWord = "urgent_word",
+        /// The customer cannot go on: stranded, locked out, can't log in, not working, down,
+        /// outage, blocked.
+        Stuck = "stuck",
+        /// The customer's money is at stake: charged twice, fraud, refund, overcharged,
+        /// unauthorized charge.
+        MoneyAtRisk = "money_at_risk",
+        /// A deadline or short span: today, tonight, "by 5pm", "in an hour", "tomorrow
+        /// morning", deadline.
+        TimePressure = "time_pressure",
+        /// The customer may leave or escalate outside: cancel, switch provider, lawyer,
+        /// chargeback, never again.
+        Leaving = "leaving",
+        /// The customer waits for our answer: a question, "any update", "still waiting",
+        /// "please advise", "please help", "how do I".
+        AwaitingAnswer = "awaiting_answer",
+        /// Something promised did not happen (the complaint cues): late, lost, never arrived,
+        /// ignored, no reply, broken, wrong item, missing, still not.
+        BrokenExpectation = "broken_expectation",
     }
+}
 
+/// How many kinds of cue there are.
+const KINDS: usize = CueKind::ALL.len();
+
+impl CueKind {
     fn index(self) -> usize {
         self as usize
     }
@@ -269,18 +246,19 @@ impl Default for Urgency {
     }
 }
 
-/// The [`Level`] of an urgency score under [`NORMAL_THRESHOLD`], [`HIGH_THRESHOLD`] and
+/// The [`Level`] of a text's urgency score (the text-urgency scale, not a request's priority)
+/// under [`NORMAL_THRESHOLD`], [`HIGH_THRESHOLD`] and
 /// [`URGENT_THRESHOLD`]. NaN (never produced by the analyzer) is [`Level::Low`].
 ///
 /// ```
-/// use realboss::signals::level_of;
+/// use realboss::signals::text_urgency_level;
 /// use realboss::Level;
 ///
-/// assert_eq!(level_of(0.0), Level::Low);
-/// assert_eq!(level_of(0.5), Level::High);
-/// assert_eq!(level_of(1.0), Level::Urgent);
+/// assert_eq!(text_urgency_level(0.0), Level::Low);
+/// assert_eq!(text_urgency_level(0.5), Level::High);
+/// assert_eq!(text_urgency_level(1.0), Level::Urgent);
 /// ```
-pub fn level_of(score: f64) -> Level {
+pub fn text_urgency_level(score: f64) -> Level {
     if score >= URGENT_THRESHOLD {
         Level::Urgent
     } else if score >= HIGH_THRESHOLD {
@@ -340,189 +318,8 @@ impl Default for Complaint {
     }
 }
 
-/// Everything one pass over a message gives: sentiment, urgency and complaint.
-///
-/// ```
-/// use realboss::signals::{Analyzer, AnalyzerConfig, Label};
-///
-/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-/// let text = "I was charged twice, please refund me today.";
-/// let s = analyzer.signals(text);
-/// assert_eq!(s.sentiment, analyzer.sentiment(text));
-/// assert_eq!(s.sentiment.label, Label::Negative);
-/// assert!(s.urgency.score > 0.5);
-/// assert!(s.complaint.score > 0.5);
-/// # Ok::<(), realboss::Error>(())
-/// ```
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Signals {
-    /// The same as [`Analyzer::sentiment`] gives, bit for bit.
-    pub sentiment: Sentiment,
-    /// Urgency from the text's cues.
-    pub urgency: Urgency,
-    /// Complaint from the text's cues, nudged by negative sentiment.
-    pub complaint: Complaint,
-}
-
-/// Why a text got its urgency and complaint: every cue that counted and every cue that a
-/// negation cancelled. Allocates; its `signals` equal [`Analyzer::signals`] bit for bit.
-///
-/// ```
-/// use realboss::signals::{Analyzer, AnalyzerConfig, CueKind};
-///
-/// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-/// let text = "Not urgent, but my login doesn't work.";
-/// let why = analyzer.explain_signals(text);
-/// assert_eq!(why.signals, analyzer.signals(text));
-/// assert_eq!(why.negated.len(), 1);
-/// assert_eq!(&text[why.negated[0].range()], "urgent");
-/// assert_eq!(why.cues[0].kind, CueKind::Stuck);
-/// assert_eq!(&text[why.cues[0].range()], "work");
-/// # Ok::<(), realboss::Error>(())
-/// ```
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq)]
-pub struct SignalsExplanation {
-    /// The result.
-    pub signals: Signals,
-    /// Every cue that counted, in text order, with its urgency weight.
-    pub cues: Vec<Cue>,
-    /// Cues cancelled by a negation before them ("not urgent", "no rush"), in text order.
-    pub negated: Vec<Cue>,
-    /// Byte ranges of phrases saying it can wait or is solved ("no worries", "all sorted"),
-    /// in text order; any of them multiplies the score by [`CALM_FACTOR`] (once).
-    pub calming: Vec<Range<usize>>,
-}
-
-impl Analyzer {
-    /// Sentiment, urgency and complaint of `text` in the configured language, from one
-    /// tokenization pass. Never fails, never allocates; `signals(t).sentiment` equals
-    /// [`Analyzer::sentiment`]`(t)` bit for bit.
-    ///
-    /// ```
-    /// use realboss::signals::{Analyzer, AnalyzerConfig};
-    /// use realboss::Level;
-    ///
-    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-    /// let s = analyzer.signals("Can't log in since this morning, any update?");
-    /// assert!(s.urgency.level >= Level::High);
-    /// # Ok::<(), realboss::Error>(())
-    /// ```
-    pub fn signals(&self, text: &str) -> Signals {
-        self.signals_in(text, self.config().language)
-    }
-
-    /// [`Analyzer::signals`] for text in `language`. The cue table is English; in a language
-    /// without one only the language-neutral cue counts (a `?` after a word), the
-    /// sentiment is neutral with [`super::Coverage::supported`] `false`, and so no complaint
-    /// is found.
-    ///
-    /// ```
-    /// use realboss::signals::{Analyzer, AnalyzerConfig};
-    /// use realboss::text::Language;
-    ///
-    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-    /// let german = Language::from_bcp47("de")?;
-    /// let s = analyzer.signals_in("Dringend: wann kommt mein Paket?", german);
-    /// assert!(!s.sentiment.coverage.supported);
-    /// assert!(s.urgency.score > 0.0); // the question still counts
-    /// # Ok::<(), realboss::Error>(())
-    /// ```
-    pub fn signals_in(&self, text: &str, language: Language) -> Signals {
-        let (text, truncated_at) = self.scored_part(text);
-        let mut pass = CuePass::new(text, table_for(language), NoCueRecord);
-        let mut sentiment = self.sentiment_feeding(text, language, &mut pass);
-        let (mut urgency, complaint) = pass.finish();
-        sentiment.coverage.truncated_at = truncated_at;
-        urgency.truncated_at = truncated_at;
-        Signals {
-            sentiment,
-            urgency,
-            complaint: nudged(complaint, &sentiment),
-        }
-    }
-
-    /// Urgency of `text` in the configured language, from the cue pass alone (no sentiment is
-    /// computed). Never fails, never allocates; equal to `signals(text).urgency`.
-    ///
-    /// ```
-    /// use realboss::signals::{Analyzer, AnalyzerConfig};
-    /// use realboss::Level;
-    ///
-    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-    /// assert_eq!(analyzer.urgency("Please reply by 5pm today").level, Level::Urgent);
-    /// assert_eq!(analyzer.urgency("NOT urgent").level, Level::Low);
-    /// # Ok::<(), realboss::Error>(())
-    /// ```
-    pub fn urgency(&self, text: &str) -> Urgency {
-        let (text, truncated_at) = self.scored_part(text);
-        let mut pass = CuePass::new(text, table_for(self.config().language), NoCueRecord);
-        for token in tokens(text) {
-            pass.token(token);
-        }
-        let mut urgency = pass.finish().0;
-        urgency.truncated_at = truncated_at;
-        urgency
-    }
-
-    /// Complaint of `text` in the configured language; equal to `signals(text).complaint`
-    /// (it needs the sentiment for its nudge, so it runs the whole pass). Never fails, never
-    /// allocates.
-    ///
-    /// ```
-    /// use realboss::signals::{Analyzer, AnalyzerConfig};
-    ///
-    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-    /// assert!(analyzer.complaint("My order never arrived").score > 0.5);
-    /// assert_eq!(analyzer.complaint("What are your opening hours?").score, 0.0);
-    /// # Ok::<(), realboss::Error>(())
-    /// ```
-    pub fn complaint(&self, text: &str) -> Complaint {
-        self.signals(text).complaint
-    }
-
-    /// Explains [`Analyzer::signals`] for `text` in the configured language: every cue that
-    /// counted, every cue a negation cancelled, every calming phrase. Allocates.
-    ///
-    /// ```
-    /// use realboss::signals::{Analyzer, AnalyzerConfig};
-    ///
-    /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
-    /// let text = "No rush, whenever you get a chance.";
-    /// let why = analyzer.explain_signals(text);
-    /// assert_eq!(&text[why.negated[0].range()], "rush");
-    /// assert_eq!(&text[why.calming[0].clone()], "whenever you get a chance");
-    /// assert_eq!(why.signals.urgency.score, 0.0);
-    /// # Ok::<(), realboss::Error>(())
-    /// ```
-    pub fn explain_signals(&self, text: &str) -> SignalsExplanation {
-        let language = self.config().language;
-        let (text, truncated_at) = self.scored_part(text);
-        let mut pass = CuePass::new(text, table_for(language), CueRecord::default());
-        let mut sentiment = self.sentiment_feeding(text, language, &mut pass);
-        let (mut urgency, complaint) = pass.finish_partial();
-        sentiment.coverage.truncated_at = truncated_at;
-        urgency.truncated_at = truncated_at;
-        let mut record = std::mem::take(&mut pass.record);
-        record.cues.sort_by_key(|c| (c.start, c.end, c.kind));
-        record.negated.sort_by_key(|c| (c.start, c.end, c.kind));
-        record.calming.sort_by_key(|r| (r.start, r.end));
-        SignalsExplanation {
-            signals: Signals {
-                sentiment,
-                urgency,
-                complaint: nudged(complaint, &sentiment),
-            },
-            cues: record.cues,
-            negated: record.negated,
-            calming: record.calming,
-        }
-    }
-}
-
 /// Raises a complaint that cues found by the text's negative mood ([`COMPLAINT_MOOD_NUDGE`]).
-fn nudged(complaint: Complaint, sentiment: &Sentiment) -> Complaint {
+pub(super) fn nudged(complaint: Complaint, sentiment: &Sentiment) -> Complaint {
     let c = complaint.score;
     if c > 0.0 && sentiment.compound < 0.0 {
         let raised = c + (1.0 - c) * COMPLAINT_MOOD_NUDGE * (-sentiment.compound).min(1.0);
@@ -598,6 +395,10 @@ pub(crate) struct CueEntry {
     pub(crate) complaint: f64,
     /// [`cue_flag`] bits.
     pub(crate) flags: u32,
+    /// The word marks of `reading.rs` (tone, English function word, closing), so that one
+    /// look-up serves the cue pass and the reading; 0 in the generated rows, set when the index
+    /// is built.
+    pub(crate) marks: u16,
 }
 
 impl Keyed for CueEntry {
@@ -621,13 +422,36 @@ pub(crate) const fn c(
         weight,
         complaint,
         flags,
+        marks: 0,
     }
 }
 
-static ENGLISH_CUES: LazyLock<Lexicon<CueEntry>> = LazyLock::new(|| Lexicon::build(&CUES));
+/// The index of the English cue table, with the marked words of `reading.rs` merged in: a
+/// listed word that is a cue row gets its marks there, any other becomes a row that is no cue
+/// (no kind, no flags), which the cue pass reads as a word without an entry. Built once per
+/// process; the merged rows are leaked once, as the index borrows them for the process's life.
+static ENGLISH_CUES: LazyLock<Lexicon<CueEntry>> = LazyLock::new(|| {
+    let mut rows: Vec<CueEntry> = CUES.to_vec();
+    for (key, marks) in marked_words() {
+        match rows.iter_mut().find(|r| r.key == key) {
+            Some(row) => row.marks |= marks,
+            None => rows.push(CueEntry {
+                marks,
+                ..c(key, None, 0.0, 0.0, 0)
+            }),
+        }
+    }
+    Lexicon::build(Vec::leak(rows))
+});
+
+/// The table of words (cue rows and marked words), for the reading's word marks in any
+/// language.
+pub(super) fn word_table() -> &'static Lexicon<CueEntry> {
+    &ENGLISH_CUES
+}
 
 /// The cue table for `language`, if it has one.
-fn table_for(language: Language) -> Option<&'static Lexicon<CueEntry>> {
+pub(super) fn table_for(language: Language) -> Option<&'static Lexicon<CueEntry>> {
     match language {
         Language::English => Some(&ENGLISH_CUES),
         _ => None,
@@ -638,34 +462,15 @@ fn table_for(language: Language) -> Option<&'static Lexicon<CueEntry>> {
 // The cue pass.
 
 /// What the pass reports to an explanation; a no-op for plain scoring.
-trait CueRecorder {
+pub(super) trait CueRecorder {
     fn counted(&mut self, _cue: Cue) {}
     fn negated(&mut self, _cue: Cue) {}
     fn calm(&mut self, _range: Range<usize>) {}
 }
 
-struct NoCueRecord;
+pub(super) struct NoCueRecord;
 
 impl CueRecorder for NoCueRecord {}
-
-#[derive(Default)]
-struct CueRecord {
-    cues: Vec<Cue>,
-    negated: Vec<Cue>,
-    calming: Vec<Range<usize>>,
-}
-
-impl CueRecorder for CueRecord {
-    fn counted(&mut self, cue: Cue) {
-        self.cues.push(cue);
-    }
-    fn negated(&mut self, cue: Cue) {
-        self.negated.push(cue);
-    }
-    fn calm(&mut self, range: Range<usize>) {
-        self.calming.push(range);
-    }
-}
 
 /// A cue found on a word, settled when the word leaves the look-back ring (a phrase ending
 /// later may still absorb the word and its cue).
@@ -691,6 +496,40 @@ struct Word {
     pending: Option<Pending>,
 }
 
+/// The cue table's phrase bits, for the shared phrase matcher.
+const PHRASE_FLAGS: PhraseFlags = PhraseFlags {
+    start: flag::START,
+    ends: [flag::END2, flag::END3, flag::END4, flag::END5],
+    phrase: flag::PHRASE,
+};
+
+impl PhraseWord for Word {
+    #[inline(always)]
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+    #[inline(always)]
+    fn flags(&self) -> u32 {
+        self.flags
+    }
+    #[inline(always)]
+    fn gap_before(&self) -> bool {
+        self.gap_before
+    }
+    /// A cue phrase stays within one clause.
+    #[inline(always)]
+    fn may_join(&self, last: &Self) -> bool {
+        self.clause == last.clause
+    }
+}
+
+impl phrase::PhraseEntry for CueEntry {
+    #[inline(always)]
+    fn flags(&self) -> u32 {
+        self.flags
+    }
+}
+
 /// State of the clock-time rule after `by` + a bare hour ("by 5" then "pm", or ":" "30").
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Clock {
@@ -712,7 +551,7 @@ struct Tally {
     keep_complaint: f64,
     marked: bool,
     cues: u32,
-    best_of_kind: [Option<Cue>; 7],
+    best_of_kind: [Option<Cue>; KINDS],
     top: [Option<Cue>; 3],
     strongest_complaint: Option<Cue>,
 }
@@ -725,7 +564,7 @@ impl Tally {
             keep_complaint: 1.0,
             marked: false,
             cues: 0,
-            best_of_kind: [None; 7],
+            best_of_kind: [None; KINDS],
             top: [None; 3],
             strongest_complaint: None,
         }
@@ -789,7 +628,7 @@ impl Tally {
         }
         let urgency = Urgency {
             score,
-            level: level_of(score),
+            level: text_urgency_level(score),
             unmarked_score: unmarked,
             marked: self.marked,
             cues: self.cues,
@@ -823,7 +662,7 @@ fn insert_strongest(top: &mut [Option<Cue>; 3], cue: Cue) {
 }
 
 /// One left-to-right pass over a text's tokens that finds urgency and complaint cues.
-struct CuePass<'t, R: CueRecorder> {
+pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     text: &'t str,
     table: Option<&'static Lexicon<CueEntry>>,
     ring: LookBack<Word, RING>,
@@ -834,10 +673,12 @@ struct CuePass<'t, R: CueRecorder> {
     clock: Clock,
     calm: bool,
     tally: Tally,
-    record: R,
+    pub(super) record: R,
+    /// The reading's word marks, fed from this pass's look-ups (`()`: none).
+    pub(super) marks: M,
 }
 
-impl<R: CueRecorder> TokenSink for CuePass<'_, R> {
+impl<R: CueRecorder, M: MarkReader> TokenSink for CuePass<'_, R, M> {
     #[inline]
     fn token(&mut self, token: Token<'_>) {
         CuePass::token(self, token);
@@ -845,7 +686,19 @@ impl<R: CueRecorder> TokenSink for CuePass<'_, R> {
 }
 
 impl<'t, R: CueRecorder> CuePass<'t, R> {
-    fn new(text: &'t str, table: Option<&'static Lexicon<CueEntry>>, record: R) -> Self {
+    pub(super) fn new(text: &'t str, table: Option<&'static Lexicon<CueEntry>>, record: R) -> Self {
+        CuePass::with_marks(text, table, record, ())
+    }
+}
+
+impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
+    /// A cue pass that also feeds the reading's word marks.
+    pub(super) fn with_marks(
+        text: &'t str,
+        table: Option<&'static Lexicon<CueEntry>>,
+        record: R,
+        marks: M,
+    ) -> Self {
         CuePass {
             text,
             table,
@@ -857,10 +710,12 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
             calm: false,
             tally: Tally::new(),
             record,
+            marks,
         }
     }
 
-    fn token(&mut self, token: Token<'_>) {
+    pub(super) fn token(&mut self, token: Token<'_>) {
+        self.marks.token(token);
         let clock = std::mem::replace(&mut self.clock, Clock::None);
         if token.kind() == TokenKind::Punctuation {
             self.punctuation(token, clock);
@@ -887,7 +742,10 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
                 }
                 self.break_clause();
             }
-            b'!' => self.break_clause(),
+            b'!' => {
+                self.marks.exclamation();
+                self.break_clause();
+            }
             b':' => {
                 if let Clock::Hour(start) = clock {
                     self.clock = Clock::Colon(start);
@@ -921,8 +779,14 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
 
     fn word(&mut self, token: Token<'_>, clock: Clock) {
         let entry = if token.kind() == TokenKind::Word {
-            self.lookup(token)
+            let entry = self.lookup(token);
+            // An ASCII word was looked up as it stands: its marks come with its row.
+            let looked_up = token.is_ascii() && self.table.is_some();
+            self.marks
+                .word(token, looked_up.then(|| entry.map_or(0, |e| e.marks)));
+            entry
         } else {
+            self.marks.emoji(token);
             None
         };
         let text = token.as_str().as_bytes();
@@ -943,7 +807,9 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
         // so that "still not" still negates "working".
         if word.flags & flag::ENDS != 0
             && !word.gap_before
-            && let Some((phrase, n)) = self.phrase_ending_here(&word)
+            && let Some(table) = self.table
+            && let Some((phrase, n)) =
+                phrase::longest_ending(self.text, table, &self.ring, &word, &PHRASE_FLAGS)
         {
             let mut inherited = word.flags & (flag::NEG | flag::NO);
             for _ in 1..n {
@@ -1092,56 +958,6 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
         None
     }
 
-    /// The longest phrase of the table that ends with `word`, and its length in words.
-    fn phrase_ending_here(&self, word: &Word) -> Option<(&'static CueEntry, usize)> {
-        let table = self.table?;
-        for n in (2..=MAX_PHRASE_WORDS).rev() {
-            let bit = match n {
-                2 => flag::END2,
-                3 => flag::END3,
-                4 => flag::END4,
-                _ => flag::END5,
-            };
-            if word.flags & bit == 0
-                || self
-                    .ring
-                    .get(n - 2)
-                    .is_none_or(|first| first.flags & flag::START == 0)
-            {
-                continue;
-            }
-            let mut key = [0u8; MAX_PHRASE_WORDS * (Folded::MAX_LEN + 1)];
-            let mut len = 0;
-            let mut ok = true;
-            for back in (0..n - 1).rev() {
-                let Some(w) = self.ring.get(back) else {
-                    ok = false;
-                    break;
-                };
-                // Every word after the first must follow its neighbour without a gap; all in
-                // the same clause.
-                if (back < n - 2 && w.gap_before)
-                    || w.clause != word.clause
-                    || !push_key_word(&mut key, &mut len, &self.text[w.start..w.end])
-                {
-                    ok = false;
-                    break;
-                }
-                key[len] = b' ';
-                len += 1;
-            }
-            if !ok || !push_key_word(&mut key, &mut len, &self.text[word.start..word.end]) {
-                continue;
-            }
-            if let Some(entry) = table.get(&key[..len])
-                && entry.flags & flag::PHRASE != 0
-            {
-                return Some((entry, n));
-            }
-        }
-        None
-    }
-
     fn count_now(&mut self, cue: Cue, complaint: f64) {
         self.tally.count(cue, complaint);
         self.record.counted(cue);
@@ -1163,7 +979,7 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
     }
 
     /// Settles the words still in the ring, without consuming the pass (its record stays).
-    fn finish_partial(&mut self) -> (Urgency, Complaint) {
+    pub(super) fn finish_partial(&mut self) -> (Urgency, Complaint) {
         for back in (0..self.ring.len()).rev() {
             if let Some(pending) = self.ring.get(back).and_then(|w| w.pending) {
                 self.settle(pending);
@@ -1173,8 +989,9 @@ impl<'t, R: CueRecorder> CuePass<'t, R> {
         self.tally.finish(self.calm)
     }
 
-    fn finish(mut self) -> (Urgency, Complaint) {
-        self.finish_partial()
+    pub(super) fn finish(mut self) -> (Urgency, Complaint, M) {
+        let (urgency, complaint) = self.finish_partial();
+        (urgency, complaint, self.marks)
     }
 }
 
@@ -1189,26 +1006,6 @@ fn is_clock_word(text: &[u8], min_digits: usize) -> bool {
     rest.eq_ignore_ascii_case(b"am") || rest.eq_ignore_ascii_case(b"pm")
 }
 
-/// Appends `word` to a phrase key: ASCII as it stands (the look-up folds capitals), other text
-/// folded. `false` when the word is too long to be part of any phrase.
-fn push_key_word(key: &mut [u8], len: &mut usize, word: &str) -> bool {
-    if word.is_ascii() {
-        if word.len() > Folded::MAX_LEN {
-            return false;
-        }
-        key[*len..*len + word.len()].copy_from_slice(word.as_bytes());
-        *len += word.len();
-        return true;
-    }
-    let Some(folded) = Folded::new(word) else {
-        return false;
-    };
-    let bytes = folded.as_bytes();
-    key[*len..*len + bytes.len()].copy_from_slice(bytes);
-    *len += bytes.len();
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1216,7 +1013,9 @@ mod tests {
     #[test]
     fn every_cue_row_is_found_by_its_key() {
         for entry in CUES.iter() {
-            assert_eq!(ENGLISH_CUES.get(entry.key.as_bytes()), Some(entry));
+            let found = ENGLISH_CUES.get(entry.key.as_bytes());
+            // The index's row is the table's, with the reading's marks merged in.
+            assert_eq!(found.map(|f| CueEntry { marks: 0, ..*f }), Some(*entry));
             assert!((0.0..1.0).contains(&entry.weight), "{}", entry.key);
             assert!((0.0..1.0).contains(&entry.complaint), "{}", entry.key);
         }
@@ -1228,7 +1027,7 @@ mod tests {
             assert_eq!(kind.index(), i);
             assert_eq!(
                 serde_json::to_string(kind).ok(),
-                Some(format!("\"{}\"", kind.name()))
+                Some(format!("\"{kind}\""))
             );
         }
     }

@@ -3,7 +3,7 @@
 use crate::common::fixtures::analyzer;
 use crate::common::strategies::any_text;
 use proptest::prelude::*;
-use realboss::signals::level_of;
+use realboss::signals::text_urgency_level;
 use realboss::text::Language;
 
 /// Words and marks the cue rules react to, so generated text exercises them.
@@ -84,7 +84,7 @@ proptest! {
         let u = s.urgency;
         prop_assert!(u.score.is_finite() && (0.0..=1.0).contains(&u.score));
         prop_assert!(u.unmarked_score.is_finite() && (0.0..=u.score).contains(&u.unmarked_score));
-        prop_assert_eq!(u.level, level_of(u.score));
+        prop_assert_eq!(u.level, text_urgency_level(u.score));
         prop_assert!(s.complaint.score.is_finite() && (0.0..=1.0).contains(&s.complaint.score));
         prop_assert_eq!(s.complaint.score > 0.0, s.complaint.strongest.is_some());
         let mut last = f64::INFINITY;

@@ -184,7 +184,14 @@ fn texts<'a>(analyzer: &Analyzer, texts: impl Iterator<Item = &'a str>) -> Strin
     for (i, text) in texts.enumerate() {
         let why = analyzer.explain(text);
         let signals = analyzer.explain_signals(text);
-        let _ = writeln!(s, "{i} {:?}", analyzer.signals(text));
+        // The fields the dump has always shown; the reading's later fields are shown by the
+        // hints and rankings they feed.
+        let reading = analyzer.signals(text);
+        let _ = writeln!(
+            s,
+            "{i} Signals {{ sentiment: {:?}, urgency: {:?}, complaint: {:?} }}",
+            reading.sentiment, reading.urgency, reading.complaint
+        );
         let _ = writeln!(s, "{i} explain {:?}", why);
         let _ = writeln!(
             s,

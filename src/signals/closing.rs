@@ -1,4 +1,4 @@
-//! The gratitude rule: is a follow-up only a "thanks" that asks for nothing?
+//! The closing rule: is a message only a "thanks" or a sign-off that asks for nothing?
 //!
 //! A customer who writes "thanks, all sorted!" after our answer is not chasing us, so such a
 //! message must not count as a repeat contact. The rule is deliberately narrow and does not
@@ -15,7 +15,16 @@
 //! Any other word (a digit, a name, "not", "still", "but", a non-English word) makes the message
 //! a real contact. Erring that way keeps a chase from being dropped.
 
-use crate::text::{TokenKind, tokens};
+//!
+//! The rule is read in the one tokenization pass of [`Analyzer::signals`] (its
+//! [`Signals::thanks_only`]): each word is looked up once in the table of marked words of
+//! `reading.rs`, which holds these lists as its `CLOSING` and `ANCHOR` marks.
+//! [`is_thanks_only`] runs the same reader alone, for a text no analyzer read.
+
+use super::reading::MarksPass;
+#[cfg(doc)]
+use super::{Analyzer, Signals};
+use crate::text::tokens;
 
 /// Longest text, in bytes, that can be thanks-only: 280, a tweet's length. Real thanks are
 /// short, and the bound keeps the check cheap on huge messages (which then count as contacts).
@@ -24,7 +33,7 @@ pub(crate) const MAX_GRATITUDE_BYTES: usize = 280;
 /// Words a thanks-only or closing message may consist of (lower case, apostrophes removed).
 /// Negations and words that ask for something ("not", "still", "but", "please", "any") are
 /// deliberately absent.
-const CLOSING_WORDS: &[&str] = &[
+pub(super) const CLOSING_WORDS: &[&str] = &[
     "a",
     "again",
     "all",
@@ -85,7 +94,7 @@ const CLOSING_WORDS: &[&str] = &[
 ];
 
 /// Words that make a closing message a thanks or a sign-off; at least one must be present.
-const GRATITUDE_ANCHORS: &[&str] = &[
+pub(super) const GRATITUDE_ANCHORS: &[&str] = &[
     "appreciate",
     "appreciated",
     "cheers",
@@ -100,46 +109,18 @@ const GRATITUDE_ANCHORS: &[&str] = &[
     "worries",
 ];
 
-/// Whether `text` only thanks us or signs off (the rule in the module docs).
-///
-/// Linear in the text's length; allocates nothing.
-pub(crate) fn is_gratitude_only(text: &str) -> bool {
-    if text.len() > MAX_GRATITUDE_BYTES || text.contains('?') {
+/// Whether `text` only thanks us or signs off (the rule in the module docs), read alone: the
+/// same reader as [`Signals::thanks_only`]. Linear in the text's length (at most
+/// [`MAX_GRATITUDE_BYTES`] are read); allocates nothing.
+pub(crate) fn is_thanks_only(text: &str) -> bool {
+    let mut marks = MarksPass::new(text);
+    if !marks.may_close() {
         return false;
     }
-    let mut any_word = false;
-    let mut anchored = false;
-    // The crate's one tokenizer decides what a word is (apostrophes inside words, emoji and
-    // emoticons as their own tokens), so this rule and the signals agree on words.
-    for word in tokens(text)
-        .filter(|t| t.kind() == TokenKind::Word)
-        .map(|t| t.as_str())
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-    {
-        if !CLOSING_WORDS.iter().any(|cue| same_word(word, cue)) {
-            return false;
-        }
-        any_word = true;
-        anchored |= GRATITUDE_ANCHORS.iter().any(|cue| same_word(word, cue));
+    for token in tokens(text) {
+        marks.read(token);
     }
-    any_word && anchored
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
-}
-
-/// Compares a word of the text with a lower-case cue, ignoring ASCII case and apostrophes.
-fn same_word(word: &str, cue: &str) -> bool {
-    let mut letters = word.chars().filter(|c| !is_apostrophe(*c));
-    let mut cue_letters = cue.chars();
-    loop {
-        match (letters.next(), cue_letters.next()) {
-            (None, None) => return true,
-            (Some(a), Some(b)) if a.to_ascii_lowercase() == b => {}
-            _ => return false,
-        }
-    }
+    marks.thanks_only()
 }
 
 #[cfg(test)]
@@ -169,7 +150,7 @@ mod tests {
             "All sorted now, cheers",
             &"thanks ".repeat(40),
         ] {
-            assert!(is_gratitude_only(text), "{text:?}");
+            assert!(is_thanks_only(text), "{text:?}");
         }
     }
 
@@ -189,7 +170,7 @@ mod tests {
             "Thanks, please call me back",
             &"thanks ".repeat(41),
         ] {
-            assert!(!is_gratitude_only(text), "{text:?}");
+            assert!(!is_thanks_only(text), "{text:?}");
         }
     }
 }
