@@ -26,8 +26,8 @@
 //! | mixed scripts, right-to-left text, bidi controls (U+202E, U+200F, U+2067) | scored as written, in logical order: words of other scripts are counted and unknown; English words beside them keep their valence | `hardening_bad_input`, `sentiment_bad_input` |
 //! | a combining-mark flood (one letter with a million accents) | one grapheme cluster, one unknown word; over the limit it is cut like any text (possibly inside the cluster, at a character boundary); linear time | `hardening_bad_input`, `sentiment_bad_input` |
 //! | emoji ZWJ sequences, skin tones, flags, lone joiners | one token per sequence, valued by its first code point (see [`signals`](crate::signals)) | `hardening_bad_input`, `sentiment_bad_input` |
-//! | a million `!` | neutral (emphasis goes only in the direction of a non-zero total, at most [`MAX_EXCLAMATIONS`] count); not an urgency cue | `hardening_bad_input`, `sentiment_bad_input` |
-//! | long negation chains (`not not … not good`, 200,000 deep) | only the negations within [`LOOK_BACK_WORDS`] words of a sentiment word reach it, each once; linear time | `hardening_bad_input`, `sentiment_bad_input` |
+//! | a million `!` | neutral (emphasis goes only in the direction of a non-zero total, at most `MAX_EXCLAMATIONS` (4) count); not an urgency cue | `hardening_bad_input`, `sentiment_bad_input` |
+//! | long negation chains (`not not … not good`, 200,000 deep) | only the negations within `LOOK_BACK_WORDS` (3) words of a sentiment word reach it, each once; linear time | `hardening_bad_input`, `sentiment_bad_input` |
 //! | invalid UTF-8 | cannot reach the analyzer (`&str`); the readers below refuse it by line | the rows below |
 //! | `max_text_bytes` of 0 | [`Analyzer::new`] fails with [`ErrorKind::InvalidValue`] naming `max_text_bytes` | `hardening_max_text` |
 //!
@@ -88,8 +88,6 @@
 //! [`Coverage::truncated_at`]: crate::signals::Coverage::truncated_at
 //! [`Urgency::truncated_at`]: crate::Urgency::truncated_at
 //! [`CUT_SEARCH_BYTES`]: crate::signals::CUT_SEARCH_BYTES
-//! [`MAX_EXCLAMATIONS`]: crate::signals::MAX_EXCLAMATIONS
-//! [`LOOK_BACK_WORDS`]: crate::signals::LOOK_BACK_WORDS
 //! [`Level::Low`]: crate::Level::Low
 //! [`SkipReason::NotYetReceived`]: crate::ranking::SkipReason::NotYetReceived
 //! [`ErrorKind`]: crate::ErrorKind

@@ -5,18 +5,18 @@
 //! input it was; its message names the field, the bad value and what is accepted.
 //!
 //! Bad values are quoted in messages in Rust's debug form (so control characters show as escapes)
-//! and cut to [`MAX_SHOWN_VALUE_CHARS`] characters, so a huge bad value cannot produce a huge
+//! and cut to `MAX_SHOWN_VALUE_CHARS` (80) characters, so a huge bad value cannot produce a huge
 //! message.
 
 use std::fmt;
 
 /// Longest bad value, in characters, that an error message repeats; longer values are cut and
 /// end in `…`. Long enough to recognise an id or a timestamp, short enough for a log line.
-pub const MAX_SHOWN_VALUE_CHARS: usize = 80;
+pub(crate) const MAX_SHOWN_VALUE_CHARS: usize = 80;
 
 /// Longest JSON parser message, in characters, that an [`ErrorKind::Json`] keeps: room for
 /// serde_json's list of accepted field names, while a huge quoted bad value is still cut.
-pub const MAX_JSON_MESSAGE_CHARS: usize = 400;
+pub(crate) const MAX_JSON_MESSAGE_CHARS: usize = 400;
 
 /// An error from realboss: what was wrong and how to fix it.
 ///
@@ -120,7 +120,7 @@ pub(crate) fn short_number(value: f64) -> String {
     }
 }
 
-/// Cuts a value to at most [`MAX_SHOWN_VALUE_CHARS`] characters for an error message.
+/// Cuts a value to at most `MAX_SHOWN_VALUE_CHARS` (80) characters for an error message.
 pub(crate) fn shown(value: &str) -> String {
     cut(value, MAX_SHOWN_VALUE_CHARS)
 }
@@ -148,7 +148,7 @@ impl std::error::Error for Error {}
 
 /// The classes of error realboss reports. New classes may be added in minor releases.
 ///
-/// String fields hold the bad value as written, cut to [`MAX_SHOWN_VALUE_CHARS`] characters.
+/// String fields hold the bad value as written, cut to `MAX_SHOWN_VALUE_CHARS` (80) characters.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -299,7 +299,7 @@ pub enum ErrorKind {
         /// `max_text_bytes` or `contact_windows.end`.
         field: String,
         /// The rejected value as the message shows it: text quoted in Rust's debug form and
-        /// cut to [`MAX_SHOWN_VALUE_CHARS`] characters, numbers in a short form (`1.79e308`),
+        /// cut to `MAX_SHOWN_VALUE_CHARS` (80) characters, numbers in a short form (`1.79e308`),
         /// durations in their written form (`2h`); for two clashing entries, both.
         value: String,
         /// What is accepted, with the limits of the field.
@@ -314,7 +314,7 @@ pub enum ErrorKind {
         line: usize,
         /// 1-based column within that line (0 when unknown).
         column: usize,
-        /// What the JSON parser found wrong (at most [`MAX_JSON_MESSAGE_CHARS`] characters).
+        /// What the JSON parser found wrong (at most `MAX_JSON_MESSAGE_CHARS` (400) characters).
         message: String,
     },
 

@@ -127,19 +127,23 @@ pub mod ranking;
 pub mod signals;
 pub mod text;
 
+// The crate root names what a user builds (the engines and their configurations, the inputs)
+// and what they read back (the results); everything else lives in its module.
 pub use error::{Error, ErrorKind};
 pub use hints::{Hint, HintKind, HintValue, Hinter, Hints, HintsConfig};
+pub use insights::{Insights, InsightsConfig, InsightsReport};
 pub use jsonl::{LineError, read_records, read_requests};
 pub use model::{
-    AgentId, Channel, ContactEvent, CustomerId, CustomerProfile, EventKind, Feedback, Level,
-    Request, RequestId, Status, Tier, validate_batch,
+    AgentId, Channel, ContactEvent, CustomerId, CustomerProfile, EventKind, Feedback, Language,
+    Level, Request, RequestId, Status, Tier, validate_batch,
 };
 pub use policy::Policy;
-pub use ranking::{Ranker, Ranking, rank};
+pub use priority::{Assessment, Band, Reason, ReasonKind};
+pub use ranking::{Queue, Ranked, Ranker, Ranking, rank};
 pub use signals::{
     Analyzer, AnalyzerConfig, Complaint, Cue, CueKind, Label, Sentiment, Signals, Urgency,
 };
-pub use text::Language;
+pub use text::keywords::Topic;
 
 /// The README's Rust examples, compiled and run as doctests so that they stay true.
 #[cfg(doctest)]

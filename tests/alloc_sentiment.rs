@@ -1,8 +1,9 @@
 //! Scoring (sentiment, and the urgency and complaint signals) allocates nothing per message: a counting global allocator watches this thread while
 //! the analyzer scores a varied set of messages. Its own test binary, so nothing else counts.
 
+use realboss::model::Language;
 use realboss::signals::{Analyzer, AnalyzerConfig};
-use realboss::text::{Language, tokens};
+use realboss::text::tokens;
 
 #[path = "common/counting_alloc.rs"]
 mod counting_alloc;

@@ -3,10 +3,10 @@
 //! result says so, the same way; never a silent cut, never an allocation for it.
 
 use realboss::ErrorKind;
+use realboss::model::Language;
 use realboss::signals::{
     Analyzer, AnalyzerConfig, CUT_SEARCH_BYTES, DEFAULT_MAX_TEXT_BYTES, Sentiment,
 };
-use realboss::text::Language;
 
 #[path = "common/counting_alloc.rs"]
 mod counting_alloc;

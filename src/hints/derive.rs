@@ -17,29 +17,29 @@ use crate::model::{
 use crate::text::keywords::form_order;
 
 /// Years with us from which tenure is worth acknowledging: 2.
-pub const ACKNOWLEDGE_YEARS: u32 = 2;
+pub(crate) const ACKNOWLEDGE_YEARS: u32 = 2;
 
 /// Orders from which tenure is worth acknowledging: 10.
-pub const ACKNOWLEDGE_ORDERS: u32 = 10;
+pub(crate) const ACKNOWLEDGE_ORDERS: u32 = 10;
 
 /// Fall in mean sentiment compound, later half of their recent messages against the earlier
 /// half, that counts as falling sentiment: 0.3 (VADER's neutral band is ±0.05, so 0.3 is a
 /// clear change of mood, e.g. from mildly positive to negative).
-pub const FALLING_SENTIMENT_DROP: f64 = 0.3;
+pub(crate) const FALLING_SENTIMENT_DROP: f64 = 0.3;
 
 /// Churn points of a leaving mention: 2 (every other reason counts 1). Saying "I'll cancel"
 /// is the clearest sign; with one more reason the risk is high.
-pub const LEAVING_POINTS: u32 = 2;
+pub(crate) const LEAVING_POINTS: u32 = 2;
 
 /// Churn points from which the risk is high: 3.
-pub const HIGH_RISK_POINTS: u32 = 3;
+pub(crate) const HIGH_RISK_POINTS: u32 = 3;
 
 /// Fewest messages a keyword must appear in to be a recurring topic: 2.
-pub const MIN_TOPIC_MESSAGES: u32 = 2;
+pub(crate) const MIN_TOPIC_MESSAGES: u32 = 2;
 
 /// Confidence of a channel chosen only because it is permitted (email, then SMS) when what
 /// the customer uses is not: 0.2.
-pub const FALLBACK_CONFIDENCE: f64 = 0.2;
+pub(crate) const FALLBACK_CONFIDENCE: f64 = 0.2;
 
 const DAY_SECS: i64 = 86_400;
 

@@ -1,29 +1,29 @@
 //! What a customer's message says about them, read once when it arrives: [`MessageNotes`] and
 //! [`ScoredEvent`].
 
+use crate::model::Language;
 use crate::model::{ContactEvent, CustomerProfile};
 use crate::signals::{Analyzer, Signals, WordCounts, marks_of_text};
-use crate::text::Language;
 use crate::text::keywords::{Topic, for_each_keyword, form_order, stem};
 
 /// Most keywords kept per message for recurring topics: enough for a long email's subjects,
 /// bounded so that a pasted log cannot make hints slow.
-pub const MAX_KEYWORDS_PER_MESSAGE: usize = 16;
+pub(crate) const MAX_KEYWORDS_PER_MESSAGE: usize = 16;
 
 /// Share of a message's words that must be common English function words ("the", "my",
 /// "is", …) for the message to count as written in English: 0.2. Running English text sits
 /// near 0.4–0.5; other languages share few of these words. (The sentiment
 /// [`Coverage`](crate::signals::Coverage) is no guide here: it counts only words that carry a
 /// feeling, and a plain "where is my parcel" has none.)
-pub const ENGLISH_FUNCTION_SHARE: f64 = 0.2;
+pub(crate) const ENGLISH_FUNCTION_SHARE: f64 = 0.2;
 
 /// Fewest words a message needs before its language is judged: 5. Shorter messages ("hi,
 /// quick question!", "gracias") often hold no function word in any language.
-pub const MIN_WORDS_FOR_LANGUAGE: u32 = 5;
+pub(crate) const MIN_WORDS_FOR_LANGUAGE: u32 = 5;
 
 /// Complaint score from which a message counts as a complaint for churn (0.5, the middle of
 /// the complaint scale); a `complaint` event counts whatever its text.
-pub const COMPLAINT_FROM: f64 = 0.5;
+pub(crate) const COMPLAINT_FROM: f64 = 0.5;
 
 pub use crate::signals::ToneMarks;
 
@@ -37,11 +37,11 @@ pub struct MessageNotes {
     /// ([`Signals::thanks_only`]: such a message waits for no answer).
     pub signals: Signals,
     /// Whether the text reads as English (`None`: too short to tell): at least
-    /// [`MIN_WORDS_FOR_LANGUAGE`] words, of which at least [`ENGLISH_FUNCTION_SHARE`] are
+    /// `MIN_WORDS_FOR_LANGUAGE` (5) words, of which at least `ENGLISH_FUNCTION_SHARE` (0.2) are
     /// common English function words (the reading's [`WordCounts`]).
     pub english: Option<bool>,
     /// Keywords ([`text::keywords`](crate::text::keywords): function words, feeling words, time
-    /// words and names are left out), one per stem, at most [`MAX_KEYWORDS_PER_MESSAGE`], most
+    /// words and names are left out), one per stem, at most `MAX_KEYWORDS_PER_MESSAGE` (16), most
     /// frequent first (ties by stem); each counts its words in this message and is shown as
     /// the one written most often. Empty for a message that does not read as English (the
     /// stemmer is English).

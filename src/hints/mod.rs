@@ -83,17 +83,11 @@ pub use config::{
     DEFAULT_SILENCE_AFTER_COMPLAINT, HintsConfig, MAX_MIN_EVIDENCE, MAX_TOP_TOPICS,
     RECENT_MESSAGES_RANGE,
 };
-pub use derive::{
-    ACKNOWLEDGE_ORDERS, ACKNOWLEDGE_YEARS, FALLBACK_CONFIDENCE, FALLING_SENTIMENT_DROP,
-    HIGH_RISK_POINTS, LEAVING_POINTS, MIN_TOPIC_MESSAGES,
-};
-pub use message::{
-    COMPLAINT_FROM, ENGLISH_FUNCTION_SHARE, MAX_KEYWORDS_PER_MESSAGE, MIN_WORDS_FOR_LANGUAGE,
-    MessageNotes, ScoredEvent, ToneMarks,
-};
+
+pub use message::{MessageNotes, ScoredEvent, ToneMarks};
 pub use types::{
-    Action, ActionReason, ChurnReason, DECLARED_CONFIDENCE, Evidence, Hint, HintKind, HintValue,
-    Hints, Ignored, MAX_EXAMPLES, OwedPromise, RiskLevel, Source, Tone, Topic,
+    Action, ActionReason, ChurnReason, Evidence, Hint, HintKind, HintValue, Hints, Ignored,
+    OwedPromise, RiskLevel, Source, Tone,
 };
 
 /// Derives hints: built once from a validated [`HintsConfig`], then shared (`Send + Sync`).

@@ -10,11 +10,11 @@ use crate::model::named::named_enum;
 use crate::model::{Channel, LanguageTag, Money, PaymentMethod, Tier};
 
 /// Most example events an [`Evidence`] lists: the latest three.
-pub const MAX_EXAMPLES: usize = 3;
+pub(crate) const MAX_EXAMPLES: usize = 3;
 
 /// Confidence of a hint taken only from what the customer declared in their profile, with no
 /// behaviour to confirm it: 0.6 (people state preferences they do not always follow).
-pub const DECLARED_CONFIDENCE: f64 = 0.6;
+pub(crate) const DECLARED_CONFIDENCE: f64 = 0.6;
 
 named_enum! {
     /// Which hint it is. JSON form: the snake_case name, e.g. `"best_time"`.
@@ -303,8 +303,8 @@ pub enum HintValue {
         lifetime_value: Money,
         /// Their tier.
         tier: Tier,
-        /// Whether to mention it: [`ACKNOWLEDGE_YEARS`](super::ACKNOWLEDGE_YEARS) years,
-        /// [`ACKNOWLEDGE_ORDERS`](super::ACKNOWLEDGE_ORDERS) orders, or gold tier and above.
+        /// Whether to mention it: `ACKNOWLEDGE_YEARS` (2) years,
+        /// `ACKNOWLEDGE_ORDERS` (10) orders, or gold tier and above.
         worth_acknowledging: bool,
     },
     /// Promises we have not kept yet, oldest first.
@@ -367,7 +367,7 @@ pub struct Evidence {
     /// The latest of them.
     #[serde(serialize_with = "formats::serialize_opt_timestamp")]
     pub last_at: Option<OffsetDateTime>,
-    /// Indexes into the history slice of up to [`MAX_EXAMPLES`] of them, the latest.
+    /// Indexes into the history slice of up to `MAX_EXAMPLES` (3) of them, the latest.
     pub examples: Vec<usize>,
 }
 
@@ -401,13 +401,13 @@ pub struct Hint {
     /// [`min_evidence`](super::HintsConfig::min_evidence) observations):
     ///
     /// - channel, best time, tone: the share of observations that agree with the answer ×
-    ///   `w(observations)`; an answer from the profile alone [`DECLARED_CONFIDENCE`]; a
-    ///   permitted fallback channel [`FALLBACK_CONFIDENCE`](super::FALLBACK_CONFIDENCE);
-    /// - language: [`DECLARED_CONFIDENCE`], raised toward 1 when their messages agree with
+    ///   `w(observations)`; an answer from the profile alone `DECLARED_CONFIDENCE` (0.6); a
+    ///   permitted fallback channel `FALLBACK_CONFIDENCE` (0.2);
+    /// - language: `DECLARED_CONFIDENCE` (0.6), raised toward 1 when their messages agree with
     ///   the declared tag (English or not) and lowered toward 0 when they disagree, by the
     ///   majority share × `w(messages judged)`;
     /// - topics and churn risk: `w(messages read)` (how well we know them);
-    /// - payment: `w(payment attempts)`, or [`DECLARED_CONFIDENCE`] from profile methods alone;
+    /// - payment: `w(payment attempts)`, or `DECLARED_CONFIDENCE` (0.6) from profile methods alone;
     /// - tenure and promises (records, not guesses): 1;
     /// - next best action: 1 when it answers on the channel the customer just used, else the
     ///   channel's confidence (times the churn confidence for a churn outreach);

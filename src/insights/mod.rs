@@ -53,7 +53,7 @@
 //!   table is full, a new stem lowers every count by one; [`Topics::max_undercount`] says by how
 //!   much a count may be low), and a cache of at most as many words with their stems;
 //! - at most [`InsightsConfig::max_open_requests`] open requests, each a few timestamps, its id,
-//!   its resolving agent and at most [`MAX_PROMISES_PER_REQUEST`] open promises. A request leaves
+//!   its resolving agent and at most `MAX_PROMISES_PER_REQUEST` (16) open promises. A request leaves
 //!   memory once resolved (as soon as an item later than its resolution arrives), or once it is
 //!   older than [`InsightsConfig::max_open_age`] unresolved (90 days by default; counted in
 //!   [`Coverage::stale_requests_evicted`]). Events of a new request arriving when the cap is
@@ -84,7 +84,7 @@
 //!
 //! ## Complaint topics
 //!
-//! The keywords of the customers' negative messages (compound at most [`NEGATIVE_COMPOUND`]) are
+//! The keywords of the customers' negative messages (compound at most `NEGATIVE_COMPOUND` (-0.05)) are
 //! counted by stem: words of letters only, at least 3 long, that are not names nor on the stop
 //! list of function words and words of pure feeling ("terrible" is a feeling, "refund" or
 //! "broken" a topic), by the rules of [`text::keywords`](crate::text::keywords). [`Topics`] lists
@@ -105,8 +105,7 @@ use crate::policy::HumanDuration;
 
 pub use config::InsightsConfig;
 pub use report::{
-    AgentInsights, Coverage, DurationFigures, InsightsReport, Mean, Nps, Share, Topic, Topics,
-    TrendWindow,
+    AgentInsights, Coverage, DurationFigures, InsightsReport, Mean, Nps, Share, Topics, TrendWindow,
 };
 use sketch::DurationSketch;
 pub use sketch::MAX_RELATIVE_ERROR;
@@ -153,7 +152,7 @@ pub const DEFAULT_MAX_TOPICS: usize = 10_000;
 
 /// A message with a compound score at most this is negative and feeds the complaint topics:
 /// −0.05, VADER's customary threshold.
-pub const NEGATIVE_COMPOUND: f64 = -0.05;
+pub(crate) const NEGATIVE_COMPOUND: f64 = -0.05;
 
 /// Largest accepted value of each `max_*` limit: 10,000,000.
 pub const MAX_LIMIT: usize = 10_000_000;
@@ -164,7 +163,7 @@ const SWEEP_INTERVAL: HumanDuration = HumanDuration::from_hours(1);
 
 /// Open promises tracked per request: 16. A request with more open promises at once is
 /// unusual; the extra ones are counted in [`Coverage::promises_not_tracked`].
-pub const MAX_PROMISES_PER_REQUEST: usize = 16;
+pub(crate) const MAX_PROMISES_PER_REQUEST: usize = 16;
 
 /// Compound scores are summed in units of 1/1,000,000 so that sums do not depend on order.
 const MICROS: f64 = 1_000_000.0;

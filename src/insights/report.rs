@@ -145,7 +145,7 @@ pub struct Coverage {
     /// Items whose agent was not tracked because
     /// [`max_agents`](super::InsightsConfig::max_agents) agents already were.
     pub items_of_untracked_agents: u64,
-    /// Promises beyond [`MAX_PROMISES_PER_REQUEST`](super::MAX_PROMISES_PER_REQUEST) open on
+    /// Promises beyond `MAX_PROMISES_PER_REQUEST` (16) open on
     /// one request, not judged kept or broken.
     pub promises_not_tracked: u64,
     /// Compound scores ignored because they were not a finite number in −1.0..=1.0.

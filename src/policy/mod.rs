@@ -64,10 +64,7 @@ pub use sla::{
     DEFAULT_LOW_NEXT_REPLY, DEFAULT_NORMAL_FIRST_REPLY, DEFAULT_NORMAL_NEXT_REPLY,
     DEFAULT_URGENT_FIRST_REPLY, DEFAULT_URGENT_NEXT_REPLY, ReplyTargets, SlaTargets,
 };
-pub use weights::{
-    CustomerValue, MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS,
-    MAX_WEIGHT, MIN_SELF_URGENT_REQUESTS, SelfUrgent, Weights,
-};
+pub use weights::{CustomerValue, MAX_WEIGHT, MIN_SELF_URGENT_REQUESTS, SelfUrgent, Weights};
 
 use crate::Error;
 
@@ -92,3 +89,6 @@ fn quote(text: &str) -> String {
         Some((cut, _)) => format!("{:?}… ({} bytes in all)", &text[..cut], text.len()),
     }
 }
+pub(crate) use weights::{
+    MAX_COUNTED_BROKEN_PROMISES, MAX_COUNTED_MISSED_CALLS, MAX_COUNTED_REPEATS,
+};

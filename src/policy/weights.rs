@@ -31,12 +31,12 @@ pub struct Weights {
     /// Per unit of negative sentiment (0..1, minus the lowest compound below 0). Default 1.
     pub negative_sentiment: f64,
     /// Per repeat contact (the customer came back while waiting), at most
-    /// [`MAX_COUNTED_REPEATS`] counted. Default 3.
+    /// `MAX_COUNTED_REPEATS` (3) counted. Default 3.
     pub repeat_contact: f64,
-    /// Per missed inbound call while waiting, at most [`MAX_COUNTED_MISSED_CALLS`]. Default 0.5.
+    /// Per missed inbound call while waiting, at most `MAX_COUNTED_MISSED_CALLS` (3). Default 0.5.
     pub missed_call: f64,
     /// Per broken promise (an update we promised and did not give in time), at most
-    /// [`MAX_COUNTED_BROKEN_PROMISES`]. Default 2.
+    /// `MAX_COUNTED_BROKEN_PROMISES` (3). Default 2.
     pub broken_promise: f64,
     /// When the customer's latest payment attempt failed. Default 3.
     pub failed_payment: f64,
@@ -106,11 +106,11 @@ impl Weights {
 }
 
 /// Repeat contacts counted at most: after three chases the customer's point is made.
-pub const MAX_COUNTED_REPEATS: usize = 3;
+pub(crate) const MAX_COUNTED_REPEATS: usize = 3;
 /// Missed calls counted at most.
-pub const MAX_COUNTED_MISSED_CALLS: usize = 3;
+pub(crate) const MAX_COUNTED_MISSED_CALLS: usize = 3;
 /// Broken promises counted at most.
-pub const MAX_COUNTED_BROKEN_PROMISES: usize = 3;
+pub(crate) const MAX_COUNTED_BROKEN_PROMISES: usize = 3;
 
 /// What a customer's value adds: a bounded curve, so that a large account never drowns a small
 /// customer in real distress.

@@ -18,13 +18,13 @@ use crate::signals::Cue;
 
 /// Points at which a request's urgency score reaches `1 - 1/e` (about 0.63, `high`): one clear
 /// distress message with the default weights.
-pub const URGENCY_SCALE_POINTS: f64 = 4.0;
+pub(crate) const URGENCY_SCALE_POINTS: f64 = 4.0;
 /// Urgency score from which a request is `normal` (below: `low`).
-pub const NORMAL_FROM: f64 = 0.2;
+pub(crate) const NORMAL_FROM: f64 = 0.2;
 /// Urgency score from which a request is `high`.
-pub const HIGH_FROM: f64 = 0.5;
+pub(crate) const HIGH_FROM: f64 = 0.5;
 /// Urgency score from which a request is `urgent`.
-pub const URGENT_FROM: f64 = 0.8;
+pub(crate) const URGENT_FROM: f64 = 0.8;
 
 named_enum! {
     /// The three bands a request can be in. Every request of a higher band ranks above every
@@ -93,7 +93,7 @@ pub struct Assessment {
     /// How urgent the request is, 0..1, from its points (not from waiting):
     /// `1 - exp(-points / URGENCY_SCALE_POINTS)`.
     pub urgency: f64,
-    /// The level of `urgency` ([`NORMAL_FROM`], [`HIGH_FROM`], [`URGENT_FROM`]), raised to
+    /// The level of `urgency` (`NORMAL_FROM` (0.2), `HIGH_FROM` (0.5), `URGENT_FROM` (0.8)), raised to
     /// `high` for an unanswered lead or a failed payment and to the level the host set on the
     /// request. It picks the SLA target.
     pub level: Level,
@@ -244,8 +244,8 @@ fn level_index(level: Level) -> usize {
 }
 
 /// The level of a request's urgency score on the *request* scale: `score` is
-/// `1 − exp(−points / URGENCY_SCALE_POINTS)` of the request's points, cut at [`NORMAL_FROM`],
-/// [`HIGH_FROM`] and [`URGENT_FROM`] (0.2, 0.5, 0.8). Not the text scale of one message's
+/// `1 − exp(−points / URGENCY_SCALE_POINTS)` of the request's points, cut at `NORMAL_FROM` (0.2),
+/// `HIGH_FROM` (0.5) and `URGENT_FROM` (0.8) (0.2, 0.5, 0.8). Not the text scale of one message's
 /// urgency words: that is `signals::text_urgency_level`, cut at 0.2, 0.5 and 0.75.
 fn request_urgency_level(score: f64) -> Level {
     if score >= URGENT_FROM {

@@ -19,8 +19,8 @@
 //!    level the host set, and the customer's value ([`CustomerValue`], bounded). An internal
 //!    request (a colleague, a manager) gets no customer value and keeps only
 //!    [`Policy::internal_factor`] of its points: the boss is not the real boss.
-//! 2. **Urgency and level**: `urgency = 1 − exp(−points / 4)`; level by [`NORMAL_FROM`],
-//!    [`HIGH_FROM`], [`URGENT_FROM`], raised to `high` for a lead or a failed payment (a lead
+//! 2. **Urgency and level**: `urgency = 1 − exp(−points / 4)`; level by `NORMAL_FROM` (0.2),
+//!    `HIGH_FROM` (0.5), `URGENT_FROM` (0.8), raised to `high` for a lead or a failed payment (a lead
 //!    enters high at once) and to the host's level. The level picks the SLA target.
 //! 3. **Band**: waiting on the customer (host status) or nothing waiting (we answered last) →
 //!    [`Band::NotWaiting`], priority `points / (1 + points)` in `[0, 1)`, no aging, SLA clock
@@ -48,9 +48,6 @@ pub mod history;
 mod reasons;
 mod scored;
 
-pub use assess::{
-    Assessment, Band, Deadline, DeadlineKind, HIGH_FROM, NORMAL_FROM, URGENCY_SCALE_POINTS,
-    URGENT_FROM, assess,
-};
+pub use assess::{Assessment, Band, Deadline, DeadlineKind, assess};
 pub use reasons::{Evidence, Reason, ReasonKind, reasons};
 pub use scored::{MessageSignals, MessageSource, ScoredText};

@@ -33,7 +33,8 @@ use super::urgency::{Complaint, CuePass, NoCueRecord, Urgency, nudged, table_for
 use crate::error::Error;
 #[cfg(doc)]
 use crate::error::ErrorKind;
-use crate::text::{Language, TokenKind, tokens};
+use crate::model::Language;
+use crate::text::{TokenKind, tokens};
 
 /// Scores customer messages for sentiment. Build once with [`Analyzer::new`], then call
 /// [`Analyzer::sentiment`] from any number of threads: it is `Send + Sync`, borrows its input and
@@ -70,7 +71,7 @@ impl Analyzer {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidConfig`] when `positive_threshold` is not in 0..=1,
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `positive_threshold` is not in 0..=1,
     /// `negative_threshold` is not in -1..=0 (NaN included) or `max_text_bytes` is 0.
     pub fn new(config: AnalyzerConfig) -> Result<Analyzer, Error> {
         config.validate()?;
@@ -211,7 +212,7 @@ impl Analyzer {
     ///
     /// ```
     /// use realboss::signals::{Analyzer, AnalyzerConfig};
-    /// use realboss::text::Language;
+    /// use realboss::model::Language;
     ///
     /// let analyzer = Analyzer::new(AnalyzerConfig::default())?;
     /// let german = Language::from_bcp47("de")?;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(doc)]
 use super::{Analyzer, Coverage, Label};
 use crate::error::Error;
-use crate::text::Language;
+use crate::model::Language;
 
 /// Default [`AnalyzerConfig::positive_threshold`]: VADER's documented cut-off for a positive
 /// compound score.

@@ -4,14 +4,11 @@
 
 use std::ops::Range;
 
+#[cfg(doc)]
+use super::Analyzer;
 use super::reading::Signals;
 use super::sentiment::{AFTER_CONTRAST_WEIGHT, BEFORE_CONTRAST_WEIGHT, Recorder, Sentiment};
 use super::urgency::{Cue, CueRecorder};
-#[cfg(doc)]
-use super::{
-    Analyzer, CALM_FACTOR, CONCESSION_WEIGHT, EXCESS_VALENCE, LONE_NEGATION_VALENCE,
-    LOOK_BACK_WORDS, MAX_EXCLAMATIONS, NEGATION_FACTOR, NEVER_SO_FACTOR,
-};
 
 /// Where a contribution's base valence came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,7 +27,7 @@ pub enum ValenceSource {
     /// An ASCII emoticon.
     Emoticon,
     /// A cue word scoring on its own: a negation that negated no sentiment word
-    /// ([`LONE_NEGATION_VALENCE`]) or "too" before a word ([`EXCESS_VALENCE`]).
+    /// (`LONE_NEGATION_VALENCE` (-0.8)) or "too" before a word (`EXCESS_VALENCE` (-0.8)).
     Cue,
 }
 
@@ -38,11 +35,11 @@ pub enum ValenceSource {
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub enum Rule {
-    /// A negation within [`LOOK_BACK_WORDS`] words before: valence × [`NEGATION_FACTOR`].
+    /// A negation within `LOOK_BACK_WORDS` (3) words before: valence × `NEGATION_FACTOR` (-0.74).
     Negation,
-    /// "least" before the word (not "at least", "very least"): valence × [`NEGATION_FACTOR`].
+    /// "least" before the word (not "at least", "very least"): valence × `NEGATION_FACTOR` (-0.74).
     Least,
-    /// "never so" / "never this" before the word: valence × [`NEVER_SO_FACTOR`].
+    /// "never so" / "never this" before the word: valence × `NEVER_SO_FACTOR` (1.25).
     NeverSo,
     /// A booster ("very") or dampener ("kind of") before the word added `amount`.
     Booster {
@@ -57,9 +54,9 @@ pub enum Rule {
     /// "no" right before another sentiment word acts only as a negation and loses its own
     /// valence.
     NoAsNegation,
-    /// Inside a clause opened by "although": valence × [`CONCESSION_WEIGHT`].
+    /// Inside a clause opened by "although": valence × `CONCESSION_WEIGHT` (0.5).
     Concession,
-    /// Before (× [`BEFORE_CONTRAST_WEIGHT`]) or after (× [`AFTER_CONTRAST_WEIGHT`]) the first
+    /// Before (× `BEFORE_CONTRAST_WEIGHT` (0.5)) or after (× `AFTER_CONTRAST_WEIGHT` (1.5)) the first
     /// "but"/"however" of the text.
     Contrast {
         /// The factor applied.
@@ -102,7 +99,7 @@ pub struct Contribution {
 pub struct Explanation {
     /// Spans that carried a valence, in text order.
     pub contributions: Vec<Contribution>,
-    /// `!` counted (all of them; at most [`MAX_EXCLAMATIONS`] add emphasis).
+    /// `!` counted (all of them; at most `MAX_EXCLAMATIONS` (4) add emphasis).
     pub exclamation_marks: usize,
     /// `?` counted.
     pub question_marks: usize,
@@ -138,7 +135,7 @@ pub struct SignalsExplanation {
     /// Cues cancelled by a negation before them ("not urgent", "no rush"), in text order.
     pub negated: Vec<Cue>,
     /// Byte ranges of phrases saying it can wait or is solved ("no worries", "all sorted"),
-    /// in text order; any of them multiplies the score by [`CALM_FACTOR`] (once).
+    /// in text order; any of them multiplies the score by `CALM_FACTOR` (0.4) (once).
     pub calming: Vec<Range<usize>>,
 }
 

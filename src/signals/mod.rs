@@ -31,10 +31,10 @@
 //! other word 1 to neutral, punctuation emphasis goes to the larger side; text with no word at
 //! all is neutral 1.0. [`Coverage`] says how many words were seen and how many carried a
 //! valence, so a host can tell "neutral" from "not understood"; a language without a lexicon
-//! ([`crate::text::Language::has_sentiment_lexicon`]) scores neutral with `supported: false`.
+//! ([`crate::model::Language::has_sentiment_lexicon`]) scores neutral with `supported: false`.
 //!
 //! The text is tokenized once by [`crate::text::tokens`]; one left-to-right pass keeps the last
-//! [`LOOK_BACK_WORDS`] + 5 items in a fixed ring, so scoring is linear in the text and allocates
+//! `LOOK_BACK_WORDS` (3) + 5 items in a fixed ring, so scoring is linear in the text and allocates
 //! nothing. [`Analyzer::explain`] runs the very same pass with a recorder attached, which is why
 //! its result equals [`Analyzer::sentiment`] bit for bit.
 //!
@@ -74,8 +74,8 @@
 //! Each rule is listed with the [`Rule`] that [`Analyzer::explain`] reports.
 //!
 //! - **Negation** ([`Rule::Negation`]): a negation word (`not`, `never`, `without`, `nothing`,
-//!   any word ending in `n't`, "no longer", ...) up to [`LOOK_BACK_WORDS`] words before a
-//!   sentiment word multiplies it by [`NEGATION_FACTOR`]; each negation in the window applies.
+//!   any word ending in `n't`, "no longer", ...) up to `LOOK_BACK_WORDS` (3) words before a
+//!   sentiment word multiplies it by `NEGATION_FACTOR` (-0.74); each negation in the window applies.
 //!   `no` counts one or two words back, three with `or`/`nor` in between.
 //! - **"no" before a sentiment word** ([`Rule::NoAsNegation`]): `no` loses its own valence
 //!   (-1.2) when the next word in the clause carries one ("no good"); alone it keeps it.
@@ -84,26 +84,26 @@
 //!   enough" are multi-word dampeners. A booster that has a valence of its own ("incredible")
 //!   scores it when it boosts nothing ("simply incredible").
 //! - **Capitals** ([`Rule::Caps`]): a sentiment word or booster in capitals gets
-//!   [`CAPS_EMPHASIS`] in its direction, when the text also has lower-case letters.
-//! - **"never so/this"** ([`Rule::NeverSo`]): x[`NEVER_SO_FACTOR`] instead of a negation;
+//!   `CAPS_EMPHASIS` (0.733) in its direction, when the text also has lower-case letters.
+//! - **"never so/this"** ([`Rule::NeverSo`]): x`NEVER_SO_FACTOR` (1.25) instead of a negation;
 //!   "without doubt" is not a negation either.
 //! - **"least"** ([`Rule::Least`]): negates the next word, except in "at least" and "very
 //!   least".
 //! - **Contrast** ([`Rule::Contrast`]): sentiment before the first `but`/`however` weighs
-//!   [`BEFORE_CONTRAST_WEIGHT`], after it [`AFTER_CONTRAST_WEIGHT`].
+//!   `BEFORE_CONTRAST_WEIGHT` (0.5), after it `AFTER_CONTRAST_WEIGHT` (1.5).
 //! - **Concession** ([`Rule::Concession`]): the clause opened by `although`, `though` or "even
-//!   though" (to the next `,` `;` `.` `!` `?` `:`) weighs [`CONCESSION_WEIGHT`].
-//! - **Punctuation**: each `!` adds [`EXCLAMATION_EMPHASIS`] (at most [`MAX_EXCLAMATIONS`]); two
-//!   or three `?` add [`QUESTION_EMPHASIS`] each, four or more [`MAX_QUESTION_EMPHASIS`]; added
+//!   though" (to the next `,` `;` `.` `!` `?` `:`) weighs `CONCESSION_WEIGHT` (0.5).
+//! - **Punctuation**: each `!` adds `EXCLAMATION_EMPHASIS` (0.292) (at most `MAX_EXCLAMATIONS` (4)); two
+//!   or three `?` add `QUESTION_EMPHASIS` (0.18) each, four or more `MAX_QUESTION_EMPHASIS` (0.96); added
 //!   to the total in its direction.
 //! - **Phrases and idioms**: multi-word entries ("charged twice", "can't wait", "no problem",
 //!   "under the weather") replace the valences of their words; the longest phrase ending at a
 //!   word wins; negations and boosters before the phrase apply to it. Phrases do not span
 //!   punctuation other than `-`.
 //! - **Lone negation** ([`ValenceSource::Cue`]): a negation that negated no sentiment word ("it
-//!   doesn't charge", "not received") scores [`LONE_NEGATION_VALENCE`].
+//!   doesn't charge", "not received") scores `LONE_NEGATION_VALENCE` (-0.8).
 //! - **Excess** ([`ValenceSource::Cue`]): `too` before a word that is not praise ("too small")
-//!   scores [`EXCESS_VALENCE`].
+//!   scores `EXCESS_VALENCE` (-0.8).
 //!
 //! ## Differences from VADER 3.3.2, and why
 //!
@@ -136,7 +136,7 @@
 //!
 //! - A word longer than 48 bytes once folded (lower-cased) is never found
 //!   in the lexicon (no entry is longer) and scores as an unknown word.
-//! - Look-back reaches [`LOOK_BACK_WORDS`] words; phrases are at most 5 words.
+//! - Look-back reaches `LOOK_BACK_WORDS` (3) words; phrases are at most 5 words.
 //! - Text is scored in one linear pass up to [`AnalyzerConfig::max_text_bytes`] (default
 //!   [`DEFAULT_MAX_TEXT_BYTES`], 1 MiB); past it only the first part is scored, cut at white
 //!   space, and [`Coverage::truncated_at`] says how much. The compound saturates towards ±1 as
@@ -172,28 +172,28 @@
 //!
 //! - **Cues** ([`CueKind`]): words and phrases from our table `data/urgency_cues.tsv` (cue,
 //!   role, kind, urgency weight, complaint weight, reason), and three rules that are code: a
-//!   `?` after a word ([`QUESTION_WEIGHT`], once per clause), a deadline (`by`/`before`/`until` + a clock time or a listed moment: "by 5pm", "by 17:00",
-//!   "by Friday", [`DEADLINE_WEIGHT`]) and a short span (`in`/`within` + an amount + minutes or
-//!   hours: "in an hour", "within 30 minutes", [`SHORT_SPAN_WEIGHT`]). Phrases (up to 5 words)
+//!   `?` after a word (`QUESTION_WEIGHT` (0.3), once per clause), a deadline (`by`/`before`/`until` + a clock time or a listed moment: "by 5pm", "by 17:00",
+//!   "by Friday", `DEADLINE_WEIGHT` (0.45)) and a short span (`in`/`within` + an amount + minutes or
+//!   hours: "in an hour", "within 30 minutes", `SHORT_SPAN_WEIGHT` (0.4)). Phrases (up to 5 words)
 //!   replace their words' cues, the longest ending at a word wins, and do not span punctuation
 //!   other than `-`.
-//! - **Negation**: a negation up to [`NEGATION_REACH`] words before a cue in the same clause
-//!   (`no` [`NO_REACH`]) cancels it ("not urgent", "no rush", "no hurry", "not in a hurry");
+//! - **Negation**: a negation up to `NEGATION_REACH` (super::LOOK_BACK_WORDS) words before a cue in the same clause
+//!   (`no` `NO_REACH` (2)) cancels it ("not urgent", "no rush", "no hurry", "not in a hurry");
 //!   the negation words are the sentiment ones of `data/english_cues.tsv` plus a few for cues
 //!   only ("unable", "failed to", "nobody"). Rows with role `negated` count only when negated:
 //!   "working" says nothing, "not working" says [`CueKind::Stuck`]; "arrived" nothing, "never
 //!   arrived" [`CueKind::BrokenExpectation`]. A phrase keeps its words' negations ("still not
 //!   working").
 //! - **Calm**: phrases saying it can wait or is solved ("whenever you get a chance", "not a
-//!   big deal", "no worries", "all sorted") multiply the urgency score by [`CALM_FACTOR`].
+//!   big deal", "no worries", "all sorted") multiply the urgency score by `CALM_FACTOR` (0.4).
 //! - **Score**: `score = 1 − Π(1 − wᵢ)` over the urgency weights of the cues that counted (each
 //!   in `[0, 1)`), so it stays in `[0, 1]`, never falls when a cue is added, and saturates:
-//!   two cues of 0.5 give 0.75. [`Urgency::level`] comes from [`NORMAL_THRESHOLD`],
-//!   [`HIGH_THRESHOLD`] and [`URGENT_THRESHOLD`]; [`Urgency::unmarked_score`] is the same
+//!   two cues of 0.5 give 0.75. [`Urgency::level`] comes from `NORMAL_THRESHOLD` (0.2),
+//!   `HIGH_THRESHOLD` (0.5) and `URGENT_THRESHOLD` (0.75); [`Urgency::unmarked_score`] is the same
 //!   product without [`CueKind::UrgentWord`] cues.
 //! - **Complaint**: the same product over the cues' complaint weights (late, lost, never
 //!   arrived, ignored, no reply, broken, wrong item, missing, still not, charged twice), then
-//!   raised by negative sentiment ([`COMPLAINT_MOOD_NUDGE`]) only when a cue found one: mood
+//!   raised by negative sentiment (`COMPLAINT_MOOD_NUDGE` (0.25)) only when a cue found one: mood
 //!   alone is not a complaint.
 //! - **Word forms**: a `~` word of the table ("charge~", "cancel~", "lock~ out") also matches
 //!   its inflections whose Snowball stem is the word's ("charged", "charging", "cancelled",
@@ -275,15 +275,7 @@ pub use explain::{
 pub use phrase::MAX_PHRASE_WORDS;
 pub(crate) use reading::marks_of_text;
 pub use reading::{Signals, WordCounts};
-pub use sentiment::{
-    AFTER_CONTRAST_WEIGHT, BEFORE_CONTRAST_WEIGHT, CAPS_EMPHASIS, CONCESSION_WEIGHT, Coverage,
-    EXCESS_VALENCE, EXCLAMATION_EMPHASIS, LONE_NEGATION_VALENCE, LOOK_BACK_WORDS, Label,
-    MAX_EXCLAMATIONS, MAX_QUESTION_EMPHASIS, NEGATION_FACTOR, NEVER_SO_FACTOR, NORMALIZATION_ALPHA,
-    QUESTION_EMPHASIS, Sentiment,
-};
+pub(crate) use sentiment::LOOK_BACK_WORDS;
+pub use sentiment::{Coverage, Label, Sentiment};
 pub use tone::ToneMarks;
-pub use urgency::{
-    CALM_FACTOR, COMPLAINT_MOOD_NUDGE, Complaint, Cue, CueKind, DEADLINE_WEIGHT, HIGH_THRESHOLD,
-    NEGATION_REACH, NO_REACH, NORMAL_THRESHOLD, QUESTION_WEIGHT, SHORT_SPAN_WEIGHT,
-    URGENT_THRESHOLD, Urgency, text_urgency_level,
-};
+pub use urgency::{Complaint, Cue, CueKind, Urgency, text_urgency_level};

@@ -13,54 +13,54 @@ use crate::model::named::named_enum;
 use crate::text::{Folded, LookBack, Token, TokenKind, tokens};
 
 /// `N_SCALAR`, empirically derived by its authors).
-pub const NEGATION_FACTOR: f64 = -0.74;
+pub(crate) const NEGATION_FACTOR: f64 = -0.74;
 
 /// Valence (VADER scale) added to an upper-case sentiment word or booster in mixed-case text,
 /// in the word's direction (VADER's `C_INCR`).
-pub const CAPS_EMPHASIS: f64 = 0.733;
+pub(crate) const CAPS_EMPHASIS: f64 = 0.733;
 
 /// Valence added per `!`, in the direction of the total (VADER's figure).
-pub const EXCLAMATION_EMPHASIS: f64 = 0.292;
+pub(crate) const EXCLAMATION_EMPHASIS: f64 = 0.292;
 
 /// Most `!` that count (VADER's cap).
-pub const MAX_EXCLAMATIONS: usize = 4;
+pub(crate) const MAX_EXCLAMATIONS: usize = 4;
 
 /// Valence added per `?` when a text holds two or three of them (VADER's figure).
-pub const QUESTION_EMPHASIS: f64 = 0.18;
+pub(crate) const QUESTION_EMPHASIS: f64 = 0.18;
 
 /// Valence added for four or more `?` (VADER's cap).
-pub const MAX_QUESTION_EMPHASIS: f64 = 0.96;
+pub(crate) const MAX_QUESTION_EMPHASIS: f64 = 0.96;
 
 /// Weight of sentiment before the first contrastive word ("but", "however"), VADER's figure.
-pub const BEFORE_CONTRAST_WEIGHT: f64 = 0.5;
+pub(crate) const BEFORE_CONTRAST_WEIGHT: f64 = 0.5;
 
 /// Weight of sentiment after the first contrastive word, VADER's figure.
-pub const AFTER_CONTRAST_WEIGHT: f64 = 1.5;
+pub(crate) const AFTER_CONTRAST_WEIGHT: f64 = 1.5;
 
 /// Weight of sentiment inside a conceded clause ("although it was late, ..."); ours, chosen to
-/// mirror [`BEFORE_CONTRAST_WEIGHT`].
-pub const CONCESSION_WEIGHT: f64 = 0.5;
+/// mirror `BEFORE_CONTRAST_WEIGHT` (0.5).
+pub(crate) const CONCESSION_WEIGHT: f64 = 0.5;
 
 /// Multiplier for "never so/this" before a sentiment word ("never so good"), VADER's figure.
-pub const NEVER_SO_FACTOR: f64 = 1.25;
+pub(crate) const NEVER_SO_FACTOR: f64 = 1.25;
 
 /// Valence of a negation that negated no sentiment word ("it doesn't charge", "not received"):
 /// in a customer's message, saying that something is not the case is mostly saying that
 /// something is wrong. Ours; VADER scores such text 0.
-pub const LONE_NEGATION_VALENCE: f64 = -0.8;
+pub(crate) const LONE_NEGATION_VALENCE: f64 = -0.8;
 
 /// Valence of "too" right before a word that is not praise ("too small", "too expensive"):
 /// excess is a complaint. Ours; VADER ignores "too".
-pub const EXCESS_VALENCE: f64 = -0.8;
+pub(crate) const EXCESS_VALENCE: f64 = -0.8;
 
 /// How many words back a negation or booster reaches (VADER's window).
-pub const LOOK_BACK_WORDS: usize = 3;
+pub(crate) const LOOK_BACK_WORDS: usize = 3;
 
 /// Dampening of a booster two and three words back (VADER's figures; one word back is 1.0).
 const BOOSTER_DISTANCE_FACTOR: [f64; LOOK_BACK_WORDS] = [1.0, 0.95, 0.9];
 
 /// VADER's normalization constant: compound = x / sqrt(x² + ALPHA).
-pub const NORMALIZATION_ALPHA: f64 = 15.0;
+pub(crate) const NORMALIZATION_ALPHA: f64 = 15.0;
 
 /// Items kept in the look-back ring: the negation window plus the longest phrase.
 const RING: usize = 8;

@@ -12,55 +12,56 @@ use super::phrase::{self, PhraseFlags, PhraseWord};
 use super::reading::{MarkReader, marked_words};
 use super::sentiment::{Sentiment, TokenSink};
 use super::urgency_table::CUES;
+use crate::model::Language;
 use crate::model::Level;
 use crate::model::named::named_enum;
-use crate::text::{Folded, Language, LookBack, Token, TokenKind};
+use crate::text::{Folded, LookBack, Token, TokenKind};
 
 /// Weight of a `?` that ends a clause holding at least one word: the customer asked something
 /// and waits for the answer ([`CueKind::AwaitingAnswer`]). Counted once per clause, so `???` is
 /// one question. Ours: a question is the single best-known sign that someone waits for an
 /// answer (on the forum evaluation set a bare "has a `?`" test alone reaches Spearman 0.41).
-pub const QUESTION_WEIGHT: f64 = 0.3;
+pub(crate) const QUESTION_WEIGHT: f64 = 0.3;
 
 /// Weight of a deadline ([`CueKind::TimePressure`]): `by`, `before` or `until` followed by a
 /// clock time ("by 5pm", "by 17:00", "before 9 am") or a listed moment ("by tomorrow", "by
 /// Friday"). Ours.
-pub const DEADLINE_WEIGHT: f64 = 0.45;
+pub(crate) const DEADLINE_WEIGHT: f64 = 0.45;
 
 /// Weight of a short span ([`CueKind::TimePressure`]): `in` or `within`, then an amount (a
 /// number or words such as "an", "a few", "the next"), then minutes or hours ("in an hour",
 /// "within 30 minutes"). Ours.
-pub const SHORT_SPAN_WEIGHT: f64 = 0.4;
+pub(crate) const SHORT_SPAN_WEIGHT: f64 = 0.4;
 
 /// Factor applied to the urgency score (once) when the customer says it can wait or that it is
 /// solved ("whenever you get a chance", "no worries", "all sorted"); rows with role `calm` in
 /// `data/urgency_cues.tsv`. Ours.
-pub const CALM_FACTOR: f64 = 0.4;
+pub(crate) const CALM_FACTOR: f64 = 0.4;
 
 /// Score at and above which a message's urgency level is [`Level::Normal`]; below it,
 /// [`Level::Low`]. One weak cue (a question, "today") reaches it. Ours.
-pub const NORMAL_THRESHOLD: f64 = 0.2;
+pub(crate) const NORMAL_THRESHOLD: f64 = 0.2;
 
 /// Score at and above which the level is [`Level::High`]: one strong cue ("stranded",
 /// "charged twice") or two weak ones reach it. Ours.
-pub const HIGH_THRESHOLD: f64 = 0.5;
+pub(crate) const HIGH_THRESHOLD: f64 = 0.5;
 
 /// Score at and above which the level is [`Level::Urgent`]: two strong cues, or one strong cue
 /// and a deadline. Ours.
-pub const URGENT_THRESHOLD: f64 = 0.75;
+pub(crate) const URGENT_THRESHOLD: f64 = 0.75;
 
 /// How much negative sentiment raises a complaint that its cues found: the complaint score `c`
 /// becomes `c + (1 - c) × COMPLAINT_MOOD_NUDGE × (−compound)` when compound is negative and `c`
 /// is above zero. Mood alone never makes a complaint. Ours.
-pub const COMPLAINT_MOOD_NUDGE: f64 = 0.25;
+pub(crate) const COMPLAINT_MOOD_NUDGE: f64 = 0.25;
 
 /// How many words back a negation word ("not", "never", "can't", "unable") reaches to cancel
 /// a cue (or to turn on a `negated` cue such as "working"), within one clause: the sentiment
-/// negation window ([`super::LOOK_BACK_WORDS`]).
-pub const NEGATION_REACH: usize = super::LOOK_BACK_WORDS;
+/// negation window (`LOOK_BACK_WORDS` (3)).
+pub(crate) const NEGATION_REACH: usize = super::LOOK_BACK_WORDS;
 
 /// How many words back `no` reaches ("no rush", "no reply at all"); as for sentiment.
-pub const NO_REACH: usize = 2;
+pub(crate) const NO_REACH: usize = 2;
 
 /// Words kept for look-back: the longest cue phrase (5 words) plus one.
 const RING: usize = 6;
@@ -193,11 +194,11 @@ impl Cue {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Urgency {
     /// How urgently the text asks for an answer, `[0, 1]`, always finite: `1 - Π(1 - w)` over
-    /// the cues that counted, times [`CALM_FACTOR`] when the customer says it can wait.
+    /// the cues that counted, times `CALM_FACTOR` (0.4) when the customer says it can wait.
     pub score: f64,
-    /// `score` on the one scale: [`Level::Low`] below [`NORMAL_THRESHOLD`], then
-    /// [`Level::Normal`], [`Level::High`] from [`HIGH_THRESHOLD`], [`Level::Urgent`] from
-    /// [`URGENT_THRESHOLD`].
+    /// `score` on the one scale: [`Level::Low`] below `NORMAL_THRESHOLD` (0.2), then
+    /// [`Level::Normal`], [`Level::High`] from `HIGH_THRESHOLD` (0.5), [`Level::Urgent`] from
+    /// `URGENT_THRESHOLD` (0.75).
     pub level: Level,
     /// The score with [`CueKind::UrgentWord`] cues left out, `[0, score]`: what the text says
     /// about the situation rather than its labels, for discounting a customer who marks
@@ -247,8 +248,8 @@ impl Default for Urgency {
 }
 
 /// The [`Level`] of a text's urgency score (the text-urgency scale, not a request's priority)
-/// under [`NORMAL_THRESHOLD`], [`HIGH_THRESHOLD`] and
-/// [`URGENT_THRESHOLD`]. NaN (never produced by the analyzer) is [`Level::Low`].
+/// under `NORMAL_THRESHOLD` (0.2), `HIGH_THRESHOLD` (0.5) and
+/// `URGENT_THRESHOLD` (0.75). NaN (never produced by the analyzer) is [`Level::Low`].
 ///
 /// ```
 /// use realboss::signals::text_urgency_level;
@@ -292,7 +293,7 @@ pub fn text_urgency_level(score: f64) -> Level {
 pub struct Complaint {
     /// How clearly the text reports a broken expectation, `[0, 1]`, always finite:
     /// `1 - Π(1 - c)` over the complaint weights `c` of the cues that counted, then raised by
-    /// negative sentiment ([`COMPLAINT_MOOD_NUDGE`]) when above zero.
+    /// negative sentiment (`COMPLAINT_MOOD_NUDGE` (0.25)) when above zero.
     pub score: f64,
     /// The cue with the largest complaint weight (its `weight` is that complaint weight).
     pub strongest: Option<Cue>,
@@ -318,7 +319,7 @@ impl Default for Complaint {
     }
 }
 
-/// Raises a complaint that cues found by the text's negative mood ([`COMPLAINT_MOOD_NUDGE`]).
+/// Raises a complaint that cues found by the text's negative mood (`COMPLAINT_MOOD_NUDGE` (0.25)).
 pub(super) fn nudged(complaint: Complaint, sentiment: &Sentiment) -> Complaint {
     let c = complaint.score;
     if c > 0.0 && sentiment.compound < 0.0 {
@@ -345,7 +346,7 @@ pub(crate) mod cue_flag {
     pub(crate) const CALM: u32 = 1 << 2;
     /// A negation word (sentiment's, or a cue-only one such as "unable").
     pub(crate) const NEG: u32 = 1 << 3;
-    /// The word "no" (reaches [`super::NO_REACH`] words).
+    /// The word "no" (reaches `NO_REACH` (2) words).
     pub(crate) const NO: u32 = 1 << 4;
     /// Opens a deadline ("by", "before", "until").
     pub(crate) const BY: u32 = 1 << 5;
@@ -871,7 +872,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         self.ring.push(word);
     }
 
-    /// The deadline and short-span rules ([`DEADLINE_WEIGHT`], [`SHORT_SPAN_WEIGHT`]).
+    /// The deadline and short-span rules (`DEADLINE_WEIGHT` (0.45), `SHORT_SPAN_WEIGHT` (0.4)).
     fn time_rules(&mut self, word: &mut Word, text: &[u8], digits: usize, clock: Clock) {
         let deadline = |start: usize, end: usize| Pending {
             cue: Cue {

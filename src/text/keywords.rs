@@ -16,7 +16,7 @@
 //! - that is not on the stop list (`data/topic_stoplist.tsv`): function words, feelings, time
 //!   words, greetings and words of getting in touch, each listed with its reason.
 //!
-//! Keywords are compared folded (lower case, `’` written `'`, see [`Folded`]).
+//! Keywords are compared folded (lower case, `’` written `'`).
 //!
 //! # Topics
 //!

@@ -46,10 +46,6 @@ pub mod keywords;
 mod look_back;
 mod tokenizer;
 
-// The language the analyzer reads lives in `model`, with the one parser of language tags; this
-// re-export keeps `text::Language` working while the crate moves to it.
-pub use crate::model::{Language, Subtag};
-
 pub(crate) use folded::Folded;
 pub use look_back::LookBack;
 pub use tokenizer::{Token, TokenKind, Tokens, tokens};

@@ -13,8 +13,3 @@ pub mod tables;
 #[path = "../../src/text/mod.rs"]
 #[allow(dead_code, unused_imports)]
 mod text;
-
-/// What `src/text/` takes from `crate::model` (the language types it re-exports).
-mod model {
-    pub use realboss::model::{Language, Subtag};
-}

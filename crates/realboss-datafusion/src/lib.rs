@@ -196,7 +196,7 @@ impl TextScore {
                 ScalarValue::Float64(text.map(|t| analyzer.sentiment(t).compound))
             }
             Measure::Label => {
-                ScalarValue::Utf8(text.map(|t| label_name(analyzer.sentiment(t).label).to_owned()))
+                ScalarValue::Utf8(text.map(|t| analyzer.sentiment(t).label.as_str().to_owned()))
             }
             Measure::Urgency => ScalarValue::Float64(text.map(|t| analyzer.urgency(t).score)),
             Measure::Complaint => ScalarValue::Float64(text.map(|t| analyzer.complaint(t).score)),
@@ -214,20 +214,11 @@ impl TextScore {
             Measure::Label => {
                 let mut labels = Vec::with_capacity(texts.len());
                 self.analyzer.label_batch(texts, &mut labels);
-                let names = labels.iter().map(|label| label.map(label_name));
+                let names = labels.iter().map(|label| label.map(Label::as_str));
                 return Arc::new(names.collect::<StringArray>());
             }
         }
         Arc::new(Float64Array::from(scores))
-    }
-}
-
-/// The SQL value of a label: its serde name, so SQL and JSON output agree.
-fn label_name(label: Label) -> &'static str {
-    match label {
-        Label::Positive => "positive",
-        Label::Neutral => "neutral",
-        Label::Negative => "negative",
     }
 }
 

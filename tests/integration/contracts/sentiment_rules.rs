@@ -4,8 +4,8 @@
 
 use crate::common::fixtures::analyzer;
 use realboss::ErrorKind;
+use realboss::model::Language;
 use realboss::signals::{Analyzer, AnalyzerConfig, Label, Rule, Sentiment, ValenceSource};
-use realboss::text::Language;
 
 fn compound(text: &str) -> f64 {
     analyzer().sentiment(text).compound

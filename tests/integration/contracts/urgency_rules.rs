@@ -2,8 +2,8 @@
 
 use crate::common::fixtures::analyzer;
 use realboss::Level;
+use realboss::model::Language;
 use realboss::signals::{Cue, CueKind, Signals, Urgency};
-use realboss::text::Language;
 
 fn urgency(text: &str) -> Urgency {
     analyzer().urgency(text)

@@ -3,8 +3,8 @@
 use crate::common::fixtures::analyzer;
 use crate::common::strategies::any_text;
 use proptest::prelude::*;
+use realboss::model::Language;
 use realboss::signals::text_urgency_level;
-use realboss::text::Language;
 
 /// Words and marks the cue rules react to, so generated text exercises them.
 const VOCABULARY: &[&str] = &[
