@@ -14,11 +14,11 @@
 //!
 //! | step | module | what it holds |
 //! |---|---|---|
-//! | text → tokens | [`text`] | one tokenization pass (ASCII fast path), languages |
-//! | tokens → signals | [`signals`] | sentiment (lexicon and rules), urgency and complaint cues, one shared pass, explanations |
-//! | the customer's world | [`model`] | customers, contact events, feedback, requests: validated values |
-//! | the team's rules | [`policy`] | human durations, business hours and holidays, SLA targets |
-//! | a request's priority | [`priority`] | history signals, scored texts, the [`Policy`], one request's assessment and reasons |
+//! | text → tokens | [`text`] | one tokenization pass (ASCII fast path), keywords and topics |
+//! | tokens → one reading | [`signals`] | [`Signals`], the one reading of a message: sentiment (lexicon and rules), urgency and complaint cues, closing, tone, from one pass; explanations |
+//! | the customer's world | [`model`] | customers, contact events (and how each is classified), feedback, requests, languages: validated values |
+//! | the team's rules | [`policy`] | the [`Policy`] (weights, customer value, SLA targets by level, business hours and holidays, history reading), built and validated once |
+//! | a request's priority | [`priority`] | history signals, scored texts, one request's assessment, and its reasons in words |
 //! | ranked queue | [`ranking`] | [`Ranker`]: batch ranking with a documented tie-break, and the incremental queue |
 //! | personalization | [`hints`] | per-customer hints (channel, best time, tone, promises, payment, churn risk, next best action), each with confidence and evidence |
 //! | learning from feedback | [`insights`] | CSAT, NPS, sentiment trend, response and resolution times, per-agent recognition |
