@@ -89,7 +89,7 @@ use crate::model::{
     CallOutcome, Channel, ContactEvent, EventKind, Money, PaymentMethod, PaymentOutcome, Request,
 };
 use crate::policy::HistoryConfig;
-use crate::signals::is_thanks_only as is_gratitude_only;
+use crate::signals::is_thanks_only;
 
 /// How immediate a channel is, lowest first (`Ord` follows this order); moving up while
 /// waiting is a [`ChannelEscalation`].
@@ -240,7 +240,7 @@ pub fn history_signals(
     now: OffsetDateTime,
     config: &HistoryConfig,
 ) -> HistorySignals {
-    let mut thanks = |_: usize, text: &str| is_gratitude_only(text);
+    let mut thanks = |_: usize, text: &str| is_thanks_only(text);
     run(request, now, config, &mut thanks, true).into_signals(request)
 }
 

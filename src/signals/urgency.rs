@@ -12,9 +12,8 @@ use super::phrase::{self, PhraseFlags, PhraseWord};
 use super::reading::{MarkReader, marked_words};
 use super::sentiment::{Sentiment, TokenSink};
 use super::urgency_table::CUES;
-use crate::model::Language;
-use crate::model::Level;
 use crate::model::named::named_enum;
+use crate::model::{Language, Level};
 use crate::text::{Folded, LookBack, Token, TokenKind};
 
 /// Weight of a `?` that ends a clause holding at least one word: the customer asked something

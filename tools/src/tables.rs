@@ -32,10 +32,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::text::{Folded, TokenKind, tokens};
+use realboss::signals::MAX_PHRASE_WORDS;
 use rust_stemmers::{Algorithm, Stemmer};
-
-/// Longest phrase the runtime matches (its `END*` flags go up to 5 words).
-const MAX_PHRASE_WORDS: usize = 5;
 
 /// Endings that mark a lexicon word as an adjective, which then takes `-ly` and `-ness`.
 const ADJECTIVE_ENDINGS: &[&str] = &[
