@@ -27,7 +27,7 @@ use super::reading::{MarksPass, Signals, reading};
 #[cfg(doc)]
 use super::sentiment::Coverage;
 use super::sentiment::{
-    self, Label, NoRecord, Recorder, Sentiment, TokenSink, unsupported_sentiment,
+    self, Fold, Label, NoRecord, Recorder, Sentiment, TokenSink, unsupported_sentiment,
 };
 use super::urgency::{Complaint, CuePass, NoCueRecord, Urgency, nudged, table_for};
 use crate::error::Error;
@@ -180,7 +180,7 @@ impl Analyzer {
             _ => {
                 let mut words = 0;
                 for token in tokens(text) {
-                    sink.token(token);
+                    sink.token(token, Fold::Pending);
                     words += usize::from(token.kind() != TokenKind::Punctuation);
                 }
                 unsupported_sentiment(words)
@@ -253,7 +253,7 @@ impl Analyzer {
         let (text, truncated_at) = self.scored_part(text);
         let mut pass = CuePass::new(text, table_for(self.config().language), NoCueRecord);
         for token in tokens(text) {
-            pass.token(token);
+            pass.token(token, Fold::Pending);
         }
         let mut urgency = pass.finish().0;
         urgency.truncated_at = truncated_at;

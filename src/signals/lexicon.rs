@@ -171,6 +171,50 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     h
 }
 
+/// [`hash`] of a key of `len` bytes, at most eight, whose folded bytes load as `word`.
+#[inline(always)]
+fn short_hash(len: usize, word: u64) -> u64 {
+    ((len as u64).rotate_left(5) ^ word).wrapping_mul(SEED)
+}
+
+/// A look-up key hashed once, for looking one word up in several tables ([`Lexicon::find`]):
+/// every [`Lexicon`] hashes alike.
+#[derive(Clone, Copy)]
+pub(crate) struct Key<'a> {
+    bytes: &'a [u8],
+    /// The folded first eight bytes of a short key (0 for a long one).
+    word: u64,
+    /// The short key's hash (0 for a long one, which [`Lexicon::find`] hashes itself).
+    hash: u64,
+}
+
+impl<'a> Key<'a> {
+    /// The key of `bytes`: raw ASCII (capitals fold in the hash) or a [`crate::text::Folded`]
+    /// word.
+    #[inline(always)]
+    pub(crate) fn new(bytes: &'a [u8]) -> Key<'a> {
+        if bytes.len() > 8 || bytes.is_empty() {
+            return Key {
+                bytes,
+                word: 0,
+                hash: 0,
+            };
+        }
+        let word = lower8(load8(bytes));
+        Key {
+            bytes,
+            word,
+            hash: short_hash(bytes.len(), word),
+        }
+    }
+
+    /// The key's bytes.
+    #[inline(always)]
+    pub(crate) fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+}
+
 /// Whether `word`, with ASCII capitals folded, equals the lower-case `key`.
 #[inline]
 fn same_folded(key: &[u8], word: &[u8]) -> bool {
@@ -242,6 +286,19 @@ impl<E: Keyed> Lexicon<E> {
         self.get_long(key)
     }
 
+    /// [`Lexicon::get`] by a [`Key`] hashed before: one word looked up in several tables
+    /// (sentiment, cues) is hashed once.
+    #[inline(always)]
+    pub(crate) fn find(&self, key: &Key<'_>) -> Option<&'static E> {
+        if key.bytes.len() > 8 {
+            return self.get_long(key.bytes);
+        }
+        if key.bytes.is_empty() {
+            return None;
+        }
+        self.probe_short(key.bytes.len(), key.word, key.hash)
+    }
+
     /// [`Lexicon::get`] for keys of more than 8 bytes; kept out of line so that the common short
     /// look-up needs fewer registers saved and restored.
     #[inline(never)]
@@ -272,7 +329,13 @@ impl<E: Keyed> Lexicon<E> {
             return None;
         }
         let word = lower8(load8(key));
-        let h = ((key.len() as u64).rotate_left(5) ^ word).wrapping_mul(SEED);
+        let h = short_hash(key.len(), word);
+        self.probe_short(key.len(), word, h)
+    }
+
+    /// The probe loop of a short key of `len` bytes, folded and loaded as `word`, hashed as `h`.
+    #[inline(always)]
+    fn probe_short(&self, len: usize, word: u64, h: u64) -> Option<&'static E> {
         let tag = h & 0xFFFF_FFFF;
         let mut slot = (h >> self.shift) as usize;
         loop {
@@ -283,7 +346,7 @@ impl<E: Keyed> Lexicon<E> {
             if held >> 32 == tag {
                 let entry = &self.entries[(held & 0xFFFF_FFFF) as usize - 1];
                 let stored = entry.key().as_bytes();
-                if stored.len() == key.len() && load8(stored) == word {
+                if stored.len() == len && load8(stored) == word {
                     return Some(entry);
                 }
             }
@@ -344,6 +407,27 @@ mod tests {
         }
         assert_eq!(lexicon.get(b"no-such-word-here"), None);
         assert_eq!(lexicon.get(b""), None);
+    }
+
+    #[test]
+    fn a_key_hashed_once_finds_what_get_finds() {
+        let lexicon = english();
+        let words: Vec<String> = ENTRIES
+            .iter()
+            .step_by(97)
+            .map(|e| e.key.to_owned())
+            .chain(["", "a", "GOOD", "Terrible", "no-such-word-here", "ünïcode"].map(String::from))
+            .collect();
+        for word in &words {
+            for form in [word.clone(), word.to_ascii_uppercase()] {
+                let bytes = form.as_bytes();
+                assert_eq!(
+                    lexicon.find(&Key::new(bytes)),
+                    lexicon.get(bytes),
+                    "{form:?}"
+                );
+            }
+        }
     }
 
     #[test]

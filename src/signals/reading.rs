@@ -285,7 +285,7 @@ impl MarksPass {
     pub(crate) fn read(&mut self, token: Token<'_>) {
         MarkReader::token(self, token);
         match token.kind() {
-            TokenKind::Word => MarkReader::word(self, token, None),
+            TokenKind::Word => MarkReader::word(self, token, Looked::No),
             TokenKind::Emoji | TokenKind::Emoticon => MarkReader::emoji(self, token),
             TokenKind::Punctuation if token.as_str() == "!" => self.exclamation = true,
             _ => {}
@@ -334,6 +334,19 @@ impl MarksPass {
         }
     }
 
+    /// The tone and language marks of a word just counted in [`MarksPass::words`].
+    #[inline(always)]
+    fn marked(&mut self, marks: u16) {
+        if self.words == 1 {
+            self.marks |= marks & (FORMAL_OPENER | CASUAL_OPENER);
+        }
+        self.function_words = self
+            .function_words
+            .saturating_add(u32::from(marks & FUNCTION != 0));
+        self.marks |= marks & (FORMAL_WORD | CASUAL_WORD);
+        self.contraction |= marks & IS_CONTRACTION != 0;
+    }
+
     /// Whether the text read only thanks us or signs off.
     pub(crate) fn thanks_only(&self) -> bool {
         self.closing == MAY_CLOSE | ANY_WORD | ANCHORED
@@ -367,13 +380,45 @@ impl MarksPass {
     }
 }
 
+/// What the cue pass found out about a word's row in the word table anyway.
+#[derive(Clone, Copy)]
+pub(super) enum Looked<'f> {
+    /// The word's row was looked up: its marks, and for a non-ASCII word its
+    /// [`Folded`](crate::text::Folded) form (the key it was looked up by).
+    Row {
+        /// The row's marks (0 for a word in no list).
+        marks: u16,
+        /// The folded key of a non-ASCII word; `None` for an ASCII word, looked up as it stands.
+        folded: Option<&'f [u8]>,
+    },
+    /// Not looked up (no cue table for the language, or a fold too long): the reader does it.
+    No,
+}
+
+impl<'f> Looked<'f> {
+    /// An ASCII word looked up as it stands.
+    pub(super) fn ascii(marks: u16) -> Looked<'f> {
+        Looked::Row {
+            marks,
+            folded: None,
+        }
+    }
+
+    /// A non-ASCII word looked up by its fold.
+    pub(super) fn folded(marks: u16, folded: &'f [u8]) -> Looked<'f> {
+        Looked::Row {
+            marks,
+            folded: Some(folded),
+        }
+    }
+}
+
 /// What the cue pass hands the reading: every token, and what it found out about it anyway.
 pub(super) trait MarkReader {
     /// Sees each token, in text order, first.
     fn token(&mut self, _token: Token<'_>) {}
-    /// A word token; `marks` are its marks when its row was already looked up (an ASCII word
-    /// in the English cue table), `None` when the reader must look it up itself.
-    fn word(&mut self, _token: Token<'_>, _marks: Option<u16>) {}
+    /// A word token, with what the cue pass's look-up of its row gave.
+    fn word(&mut self, _token: Token<'_>, _looked: Looked<'_>) {}
     /// An emoji or emoticon token.
     fn emoji(&mut self, _token: Token<'_>) {}
     /// A `!` token.
@@ -395,30 +440,39 @@ impl MarkReader for MarksPass {
     }
 
     #[inline(always)]
-    fn word(&mut self, token: Token<'_>, marks: Option<u16>) {
+    fn word(&mut self, token: Token<'_>, looked: Looked<'_>) {
         if self.lowercase_start.is_none() {
             self.first_letter(token);
         }
-        let (marks, ending) = match marks {
-            Some(marks) if !self.contraction => {
-                (marks, has_contraction_ending(token.as_str().as_bytes()))
-            }
-            Some(marks) => (marks, false),
-            None if token.is_ascii() => {
+        let (marks, ending) = match looked {
+            Looked::Row {
+                marks,
+                folded: None,
+            } if !self.contraction => (marks, has_contraction_ending(token.as_str().as_bytes())),
+            Looked::Row {
+                marks,
+                folded: None,
+            } => (marks, false),
+            // The tone lists read `ʼ` as itself, the fold as `'`: such a word folds anew.
+            Looked::Row {
+                marks,
+                folded: Some(folded),
+            } if !token.as_str().contains('\u{02BC}') => (
+                // The closing marks are read from the word without apostrophes, elsewhere.
+                marks & !(CLOSING | ANCHOR),
+                ends_like_contraction(folded),
+            ),
+            _ if token.is_ascii() => {
                 let bytes = token.as_str().as_bytes();
                 (marks_of(self.table, bytes), has_contraction_ending(bytes))
             }
-            None => unicode_word_marks(self.table, token.as_str()),
+            _ => unicode_word_marks(self.table, token.as_str()),
         };
-        if self.words == 0 {
-            self.marks |= marks & (FORMAL_OPENER | CASUAL_OPENER);
-        }
         self.words = self.words.saturating_add(1);
-        self.function_words = self
-            .function_words
-            .saturating_add(u32::from(marks & FUNCTION != 0));
-        self.marks |= marks & (FORMAL_WORD | CASUAL_WORD);
-        self.contraction |= ending || marks & IS_CONTRACTION != 0;
+        self.contraction |= ending;
+        if marks != 0 {
+            self.marked(marks);
+        }
         if self.closing & MAY_CLOSE != 0 {
             self.closing_word(token, marks);
         }

@@ -7,7 +7,7 @@ use super::Analyzer;
 #[cfg(doc)]
 use super::AnalyzerConfig;
 use super::explain::{Rule, ValenceSource};
-use super::lexicon::{self, Entry, Lexicon, flag};
+use super::lexicon::{self, Entry, Key, Lexicon, flag};
 use super::phrase::{self, PhraseFlags, PhraseWord};
 use crate::model::named::named_enum;
 use crate::text::{Folded, LookBack, Token, TokenKind, tokens};
@@ -151,14 +151,27 @@ pub(super) fn unsupported_sentiment(words: usize) -> Sentiment {
 /// Another reader of the token stream, fed by the sentiment pass's own tokenization loop so
 /// that a text is split once for every signal (see [`Analyzer::signals`]).
 pub(super) trait TokenSink {
-    /// Sees each token, in text order, before the sentiment pass does.
-    fn token(&mut self, token: Token<'_>);
+    /// Sees each token, in text order, before the sentiment pass does, with the fold the
+    /// pass made of it.
+    fn token(&mut self, token: Token<'_>, fold: Fold<'_>);
+}
+
+/// The key the feeding pass looked a token up by, so that a word is folded and hashed once for
+/// every table it is looked up in.
+#[derive(Clone, Copy)]
+pub(super) enum Fold<'f> {
+    /// Not looked up (punctuation, emoji, or a pass without a lexicon): a reader that needs a
+    /// key makes it.
+    Pending,
+    /// The key of a word or emoticon: its own bytes when ASCII, its [`Folded`] bytes otherwise;
+    /// `None` when it is longer than [`Folded::MAX_LEN`] and so matches no table key.
+    Done(Option<&'f Key<'f>>),
 }
 
 /// No other reader: plain [`Analyzer::sentiment`]. Compiles to nothing.
 impl TokenSink for () {
     #[inline(always)]
-    fn token(&mut self, _token: Token<'_>) {}
+    fn token(&mut self, _token: Token<'_>, _fold: Fold<'_>) {}
 }
 
 /// Scores `text` with `analyzer`'s lexicon and thresholds, handing every token, in order, to
@@ -188,8 +201,20 @@ pub(super) fn score<R: Recorder, S: TokenSink>(
         questions: 0,
     };
     for token in tokens(text) {
-        sink.token(token);
-        pass.token(token, record);
+        if !matches!(token.kind(), TokenKind::Word | TokenKind::Emoticon) {
+            sink.token(token, Fold::Pending);
+            pass.token(token, record);
+        } else if token.is_ascii() {
+            let bytes = token.as_str().as_bytes();
+            let key = (bytes.len() <= Folded::MAX_LEN).then(|| Key::new(bytes));
+            sink.token(token, Fold::Done(key.as_ref()));
+            pass.ascii_word(token, key.as_ref(), record);
+        } else {
+            let folded = Folded::new(token.as_str());
+            let key = folded.as_ref().map(|f| Key::new(f.as_bytes()));
+            sink.token(token, Fold::Done(key.as_ref()));
+            pass.folded_word(token, key.as_ref(), record);
+        }
     }
     // Commit what is left, oldest first, as the pass would have.
     for back in (0..pass.ring.len()).rev() {
@@ -334,36 +359,53 @@ fn source_of_flags(flags: u32) -> ValenceSource {
 }
 
 impl<'t> Pass<'t> {
+    /// An ASCII word or emoticon by its key (`None`: too long to match anything). ASCII needs
+    /// no folding: the key folds capitals as it hashes.
+    #[inline(always)]
+    fn ascii_word<R: Recorder>(&mut self, token: Token<'t>, key: Option<&Key<'_>>, record: &mut R) {
+        let bytes = token.as_str().as_bytes();
+        let mut entry = key.and_then(|key| self.lexicon.find(key));
+        if entry.is_none()
+            && bytes.len() > 3
+            && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"n't")
+        {
+            entry = Some(&NT_NEGATION);
+        }
+        self.item(token, entry, record);
+    }
+
+    /// A non-ASCII word or emoticon by the key of its fold (`None`: too long to match
+    /// anything).
+    fn folded_word<R: Recorder>(
+        &mut self,
+        token: Token<'t>,
+        key: Option<&Key<'_>>,
+        record: &mut R,
+    ) {
+        let entry = key.and_then(|key| {
+            let found = self.lexicon.find(key);
+            // Any "n't" word negates, listed or not ("mayn't", "needn't").
+            if found.is_none() && key.bytes().ends_with(b"n't") {
+                return Some(&NT_NEGATION);
+            }
+            found
+        });
+        self.item(token, entry, record);
+    }
+
     fn token<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
         match token.kind() {
             TokenKind::Punctuation => self.punctuation(token),
             TokenKind::Word | TokenKind::Emoticon if token.is_ascii() => {
-                // ASCII needs no folding: the look-up folds capitals as it hashes.
                 let bytes = token.as_str().as_bytes();
                 // No key is longer than a folded word can be; skip hashing giant tokens.
-                let mut entry = if bytes.len() <= Folded::MAX_LEN {
-                    self.lexicon.get(bytes)
-                } else {
-                    None
-                };
-                if entry.is_none()
-                    && bytes.len() > 3
-                    && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"n't")
-                {
-                    entry = Some(&NT_NEGATION);
-                }
-                self.item(token, entry, record);
+                let key = (bytes.len() <= Folded::MAX_LEN).then(|| Key::new(bytes));
+                self.ascii_word(token, key.as_ref(), record);
             }
             TokenKind::Word | TokenKind::Emoticon => {
-                let entry = Folded::new(token.as_str()).and_then(|f| {
-                    let found = self.lexicon.get(f.as_bytes());
-                    // Any "n't" word negates, listed or not ("mayn't", "needn't").
-                    if found.is_none() && f.as_bytes().ends_with(b"n't") {
-                        return Some(&NT_NEGATION);
-                    }
-                    found
-                });
-                self.item(token, entry, record);
+                let folded = Folded::new(token.as_str());
+                let key = folded.as_ref().map(|f| Key::new(f.as_bytes()));
+                self.folded_word(token, key.as_ref(), record);
             }
             TokenKind::Emoji => {
                 let text = token.as_str();

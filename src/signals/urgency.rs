@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::lexicon::{Keyed, Lexicon};
 use super::phrase::{self, PhraseFlags, PhraseWord};
-use super::reading::{MarkReader, marked_words};
-use super::sentiment::{Sentiment, TokenSink};
+use super::reading::{Looked, MarkReader, marked_words};
+use super::sentiment::{Fold, Sentiment, TokenSink};
 use super::urgency_table::CUES;
 use crate::model::named::named_enum;
 use crate::model::{Language, Level};
@@ -602,6 +602,10 @@ impl Tally {
     }
 
     fn finish(&self, calm: bool) -> (Urgency, Complaint) {
+        if self.cues == 0 {
+            // Nothing counted: no products to read and no cues to order.
+            return (Urgency::none(), Complaint::none());
+        }
         let factor = if calm { CALM_FACTOR } else { 1.0 };
         let score = ((1.0 - self.keep) * factor).clamp(0.0, 1.0);
         let unmarked = ((1.0 - self.keep_unmarked) * factor).clamp(0.0, score);
@@ -656,7 +660,13 @@ fn insert_strongest(top: &mut [Option<Cue>; 3], cue: Cue) {
         }
     }
     if at < top.len() {
-        top[at..].rotate_right(1);
+        // Shift the weaker ones down by hand: `rotate_right` on three elements costs a
+        // `memmove` call per insert on the hot path.
+        let mut i = top.len() - 1;
+        while i > at {
+            top[i] = top[i - 1];
+            i -= 1;
+        }
         top[at] = Some(cue);
     }
 }
@@ -680,8 +690,8 @@ pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
 
 impl<R: CueRecorder, M: MarkReader> TokenSink for CuePass<'_, R, M> {
     #[inline]
-    fn token(&mut self, token: Token<'_>) {
-        CuePass::token(self, token);
+    fn token(&mut self, token: Token<'_>, fold: Fold<'_>) {
+        CuePass::token(self, token, fold);
     }
 }
 
@@ -714,13 +724,15 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         }
     }
 
-    pub(super) fn token(&mut self, token: Token<'_>) {
+    /// Reads one token; `fold` is the feeding pass's fold of it, if it made one.
+    #[inline(always)]
+    pub(super) fn token(&mut self, token: Token<'_>, fold: Fold<'_>) {
         self.marks.token(token);
         let clock = std::mem::replace(&mut self.clock, Clock::None);
         if token.kind() == TokenKind::Punctuation {
             self.punctuation(token, clock);
         } else {
-            self.word(token, clock);
+            self.word(token, clock, fold);
         }
     }
 
@@ -764,26 +776,47 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         self.gap = true;
     }
 
-    fn lookup(&self, token: Token<'_>) -> Option<&'static CueEntry> {
-        let table = self.table?;
-        let text = token.as_str();
-        if token.is_ascii() {
-            if text.len() > Folded::MAX_LEN {
-                return None;
-            }
-            table.get(text.as_bytes())
-        } else {
-            Folded::new(text).and_then(|f| table.get(f.as_bytes()))
-        }
-    }
-
-    fn word(&mut self, token: Token<'_>, clock: Clock) {
+    fn word(&mut self, token: Token<'_>, clock: Clock, fold: Fold<'_>) {
         let entry = if token.kind() == TokenKind::Word {
-            let entry = self.lookup(token);
-            // An ASCII word was looked up as it stands: its marks come with its row.
-            let looked_up = token.is_ascii() && self.table.is_some();
-            self.marks
-                .word(token, looked_up.then(|| entry.map_or(0, |e| e.marks)));
+            let text = token.as_str();
+            // A fold this pass makes itself, when the feeding pass made none.
+            let own: Option<Folded>;
+            // The row of the word, and what the reading's marks may take from its look-up:
+            // the table is the word table, so its row's marks are the word's.
+            let ascii = token.is_ascii();
+            let marks = |entry: Option<&CueEntry>| entry.map_or(0, |e| e.marks);
+            let (entry, looked) = match (self.table, fold) {
+                (None, _) => (None, Looked::No),
+                (Some(table), Fold::Done(Some(key))) => {
+                    let entry = table.find(key);
+                    let looked = if ascii {
+                        Looked::ascii(marks(entry))
+                    } else {
+                        Looked::folded(marks(entry), key.bytes())
+                    };
+                    (entry, looked)
+                }
+                (Some(_), Fold::Done(None)) if ascii => (None, Looked::ascii(0)),
+                (Some(_), Fold::Done(None)) => (None, Looked::No),
+                (Some(_), Fold::Pending) if ascii && text.len() > Folded::MAX_LEN => {
+                    (None, Looked::ascii(0))
+                }
+                (Some(table), Fold::Pending) if ascii => {
+                    let entry = table.get(text.as_bytes());
+                    (entry, Looked::ascii(marks(entry)))
+                }
+                (Some(table), Fold::Pending) => {
+                    own = Folded::new(text);
+                    match own.as_ref() {
+                        Some(f) => {
+                            let entry = table.get(f.as_bytes());
+                            (entry, Looked::folded(marks(entry), f.as_bytes()))
+                        }
+                        None => (None, Looked::No),
+                    }
+                }
+            };
+            self.marks.word(token, looked);
             entry
         } else {
             self.marks.emoji(token);

@@ -41,7 +41,13 @@ impl<T: Copy + Default, const N: usize> LookBack<T, N> {
             return;
         }
         self.items[self.head] = item;
-        self.head = (self.head + 1) % N;
+        self.head = if N.is_power_of_two() {
+            (self.head + 1) & (N - 1)
+        } else if self.head + 1 == N {
+            0
+        } else {
+            self.head + 1
+        };
         self.len = (self.len + 1).min(N);
     }
 
@@ -50,7 +56,7 @@ impl<T: Copy + Default, const N: usize> LookBack<T, N> {
         if back >= self.len {
             return None;
         }
-        Some(&self.items[(self.head + N - 1 - back) % N])
+        Some(&self.items[self.slot(back)])
     }
 
     /// Mutable access to the item `back` steps before the newest.
@@ -58,7 +64,23 @@ impl<T: Copy + Default, const N: usize> LookBack<T, N> {
         if back >= self.len {
             return None;
         }
-        Some(&mut self.items[(self.head + N - 1 - back) % N])
+        let slot = self.slot(back);
+        Some(&mut self.items[slot])
+    }
+
+    /// The slot of the item `back` steps before the newest, for `back < len`: one compare
+    /// instead of a division (`N` need not be a power of two).
+    #[inline(always)]
+    fn slot(&self, back: usize) -> usize {
+        // `head < N` and `back < len <= N`, so this is below `2N - 1`.
+        let at = self.head + N - 1 - back;
+        if N.is_power_of_two() {
+            at & (N - 1)
+        } else if at >= N {
+            at - N
+        } else {
+            at
+        }
     }
 
     /// Removes and returns the newest item.
@@ -66,7 +88,7 @@ impl<T: Copy + Default, const N: usize> LookBack<T, N> {
         if self.len == 0 {
             return None;
         }
-        self.head = (self.head + N - 1) % N;
+        self.head = if self.head == 0 { N - 1 } else { self.head - 1 };
         self.len -= 1;
         Some(self.items[self.head])
     }
@@ -90,5 +112,47 @@ impl<T: Copy + Default, const N: usize> LookBack<T, N> {
 impl<T: Copy + Default, const N: usize> Default for LookBack<T, N> {
     fn default() -> Self {
         LookBack::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LookBack;
+    use std::collections::VecDeque;
+
+    /// Pushes, pops and reads against a `VecDeque` (newest at the front), for ring sizes that
+    /// are and are not powers of two.
+    fn agrees_with_a_deque<const N: usize>() {
+        let mut ring: LookBack<u32, N> = LookBack::new();
+        let mut deque: VecDeque<u32> = VecDeque::new();
+        for step in 0..200u32 {
+            if step % 7 == 3 {
+                assert_eq!(ring.pop(), deque.pop_front(), "N={N} step {step}");
+            } else {
+                ring.push(step);
+                deque.push_front(step);
+                deque.truncate(N);
+            }
+            assert_eq!(ring.len(), deque.len());
+            for back in 0..=N {
+                assert_eq!(
+                    ring.get(back),
+                    deque.get(back),
+                    "N={N} step {step} back {back}"
+                );
+            }
+            if let Some(newest) = ring.get_mut(0) {
+                *newest += 1000;
+                *deque.front_mut().unwrap() += 1000;
+            }
+        }
+    }
+
+    #[test]
+    fn the_ring_keeps_the_newest_items_for_any_size() {
+        agrees_with_a_deque::<1>();
+        agrees_with_a_deque::<3>();
+        agrees_with_a_deque::<6>();
+        agrees_with_a_deque::<8>();
     }
 }
