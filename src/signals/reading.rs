@@ -57,6 +57,12 @@ pub struct Signals {
     /// [closing rule](crate::signals#closing): such a message waits for no answer and is no
     /// repeat contact.
     pub thanks_only: bool,
+    /// Whether the customer reports the problem solved or the request withdrawn ("it turned
+    /// up, all fine now", "works now", "please disregard") with no negation before the phrase
+    /// ("never turned up" is no closure) and no urgency or complaint cue anywhere in the text
+    /// ("works now, but the invoice is wrong" is none either, nor is any question). A
+    /// follow-up like this closes the request rather than chasing it.
+    pub resolved: bool,
     /// Formal and casual marks (the [tone rule](crate::signals#tone)).
     pub tone: ToneMarks,
     /// Words, and how many of them are common English function words: the evidence for telling
@@ -497,6 +503,7 @@ pub(super) fn reading(
     sentiment: Sentiment,
     urgency: Urgency,
     complaint: Complaint,
+    resolved: bool,
     marks: &MarksPass,
 ) -> Signals {
     let leaving = urgency
@@ -511,6 +518,7 @@ pub(super) fn reading(
         complaint,
         leaving,
         thanks_only: marks.thanks_only(),
+        resolved,
         tone: marks.tone(),
         words: marks.words(),
     }

@@ -37,6 +37,32 @@ pub(crate) const SHORT_SPAN_WEIGHT: f64 = 0.4;
 /// `data/urgency_cues.tsv`. Ours.
 pub(crate) const CALM_FACTOR: f64 = 0.4;
 
+/// Words up to which a message's cues add up in full; beyond it the sum of its cues is scaled
+/// by `√(LENGTH_WORDS / words)`, but never below what the strongest cue of each kind (other than
+/// a bare question) gives together. A long message is not more urgent for being long: it has more sentences, so more
+/// chances for a question or a weak cue word, while people rate it no higher (on the forum
+/// set, the rating follows length at Spearman 0.26, the unscaled score at 0.36). The square
+/// root treats cues like a sample: their evidence per sentence is what counts, and its
+/// certainty grows with the root of the length. 40 words is about a support message of three
+/// or four sentences. Ours.
+pub(crate) const LENGTH_WORDS: u32 = 40;
+
+/// Bytes at either end of a message where its ask stands: a message of more than twice this
+/// length has a middle, whose cues weigh `MIDDLE_FACTOR` (0.3) of their weight. A customer
+/// greets, tells the story, then asks (or asks first): questions and cue words in the middle
+/// of a long text are mostly its story, rhetorical questions and quoted context. 150 bytes is
+/// about one or two sentences. Ours.
+pub(crate) const EDGE_BYTES: usize = 150;
+
+/// Weight factor of a cue in the middle of a long message (see `EDGE_BYTES`). Ours.
+pub(crate) const MIDDLE_FACTOR: f64 = 0.3;
+
+/// Factor applied to the urgency score (once) of a message that greets a group or introduces
+/// its writer ("hello everyone", "introduce myself"; rows with role `intro`) and asks no
+/// question: such a post is social. Milder than `CALM_FACTOR` (0.4), because
+/// the writer did not say it can wait. Ours.
+pub(crate) const INTRO_FACTOR: f64 = 0.6;
+
 /// Score at and above which a message's urgency level is [`Level::Normal`]; below it,
 /// [`Level::Low`]. One weak cue (a question, "today") reaches it. Ours.
 pub(crate) const NORMAL_THRESHOLD: f64 = 0.2;
@@ -376,6 +402,16 @@ pub(crate) mod cue_flag {
     /// A phrase that holds a cue word but is no cue ("thanks for your help", "can't wait"):
     /// matching it only keeps its words from counting.
     pub(crate) const PLAIN: u32 = 1 << 18;
+    /// The customer reports the problem solved ("works now", "it turned up"): with no
+    /// negation before it and no cue counted in the message, the message is a closure
+    /// ([`Signals::resolved`](crate::signals::Signals::resolved)).
+    pub(crate) const RESOLVED: u32 = 1 << 19;
+    /// Opens quoted history when a `:` follows ("… wrote:", "original message:"): the cues
+    /// after it are an earlier message's, and do not count.
+    pub(crate) const QUOTE: u32 = 1 << 20;
+    /// Greets a group or introduces the writer ("hello everyone", "introduce myself"): a
+    /// social post, not a request; the urgency score is multiplied by `INTRO_FACTOR` (0.6).
+    pub(crate) const INTRO: u32 = 1 << 21;
     /// All phrase-end bits.
     pub(crate) const ENDS: u32 = END2 | END3 | END4 | END5;
 }
@@ -551,6 +587,10 @@ struct Tally {
     keep_complaint: f64,
     marked: bool,
     cues: u32,
+    /// Per kind, the largest weight of a counted cue that is not a bare question.
+    strongest_of_kind: [f64; KINDS],
+    /// Bare questions counted.
+    questions: u32,
     best_of_kind: [Option<Cue>; KINDS],
     top: [Option<Cue>; 3],
     strongest_complaint: Option<Cue>,
@@ -564,15 +604,23 @@ impl Tally {
             keep_complaint: 1.0,
             marked: false,
             cues: 0,
+            strongest_of_kind: [0.0; KINDS],
+            questions: 0,
             best_of_kind: [None; KINDS],
             top: [None; 3],
             strongest_complaint: None,
         }
     }
 
-    fn count(&mut self, cue: Cue, complaint: f64) {
+    fn count(&mut self, cue: Cue, complaint: f64, question: bool) {
         self.cues = self.cues.saturating_add(1);
         self.keep *= 1.0 - cue.weight;
+        if question {
+            self.questions = self.questions.saturating_add(1);
+        } else {
+            let held = &mut self.strongest_of_kind[cue.kind.index()];
+            *held = held.max(cue.weight);
+        }
         if cue.kind == CueKind::UrgentWord {
             self.marked = true;
         } else {
@@ -601,14 +649,32 @@ impl Tally {
         insert_strongest(&mut self.top, cue);
     }
 
-    fn finish(&self, calm: bool) -> (Urgency, Complaint) {
+    /// The scores of a text of `words` words.
+    fn finish(&self, calm: bool, words: u32) -> (Urgency, Complaint) {
         if self.cues == 0 {
             // Nothing counted: no products to read and no cues to order.
             return (Urgency::none(), Complaint::none());
         }
         let factor = if calm { CALM_FACTOR } else { 1.0 };
-        let score = ((1.0 - self.keep) * factor).clamp(0.0, 1.0);
-        let unmarked = ((1.0 - self.keep_unmarked) * factor).clamp(0.0, score);
+        let length = if words > LENGTH_WORDS {
+            (f64::from(LENGTH_WORDS) / f64::from(words)).sqrt()
+        } else {
+            1.0
+        };
+        // Distinct kinds of evidence count in full however long the text; repetition and
+        // weak cues are what the length scales.
+        let distinct = |skip: Option<CueKind>| {
+            let kept = (0..KINDS)
+                .filter(|&k| skip.is_none_or(|s| s.index() != k))
+                .map(|k| 1.0 - self.strongest_of_kind[k])
+                .product::<f64>();
+            1.0 - kept
+        };
+        let aggregate =
+            |keep: f64, distinct: f64| ((1.0 - keep) * length).max(distinct.min(1.0 - keep));
+        let score = (aggregate(self.keep, distinct(None)) * factor).clamp(0.0, 1.0);
+        let unmarked = aggregate(self.keep_unmarked, distinct(Some(CueKind::UrgentWord)));
+        let unmarked = (unmarked * factor).clamp(0.0, score);
         // One cue per kind first, then the strongest of any kind not already shown.
         let mut top = [None; 3];
         for cue in self.best_of_kind.iter().flatten() {
@@ -679,9 +745,25 @@ pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     clause: u32,
     /// Words in the current clause (a `?` needs one).
     clause_words: u32,
+    /// Words read (word and emoji tokens), for the length-robust aggregate (`LENGTH_WORDS`).
+    words: u32,
     gap: bool,
     clock: Clock,
     calm: bool,
+    /// A group greeting or introduction was read (`INTRO_FACTOR`).
+    intro: bool,
+    /// A closure phrase was read with no negation before it.
+    resolved: bool,
+    /// The previous word opens quoted history if a `:` follows.
+    quote_opener: bool,
+    /// Quoted history: the rest of the text (after "… wrote:"), or the current line (after a
+    /// `>` that opens it). Its cues do not count.
+    quoted_rest: bool,
+    quoted_line: bool,
+    /// No token yet on the current line (a `>` here opens a quoted line).
+    line_start: bool,
+    /// End of the previous token, to see line breaks between tokens.
+    prev_end: usize,
     tally: Tally,
     pub(super) record: R,
     /// The reading's word marks, fed from this pass's look-ups (`()`: none).
@@ -715,9 +797,17 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             ring: LookBack::new(),
             clause: 0,
             clause_words: 0,
+            words: 0,
             gap: false,
             clock: Clock::None,
             calm: false,
+            intro: false,
+            resolved: false,
+            quote_opener: false,
+            quoted_rest: false,
+            quoted_line: false,
+            line_start: true,
+            prev_end: 0,
             tally: Tally::new(),
             record,
             marks,
@@ -728,11 +818,40 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     #[inline(always)]
     pub(super) fn token(&mut self, token: Token<'_>, fold: Fold<'_>) {
         self.marks.token(token);
+        // Only white space stands between tokens: a line break there starts a new line.
+        let between = self.text.as_bytes().get(self.prev_end..token.start());
+        if between.is_some_and(|b| b.contains(&b'\n')) {
+            self.line_start = true;
+            self.quoted_line = false;
+        }
+        self.prev_end = token.end();
+        let line_start = std::mem::replace(&mut self.line_start, false);
+        if self.quoted_rest || self.quoted_line {
+            self.quoted(token);
+            return;
+        }
         let clock = std::mem::replace(&mut self.clock, Clock::None);
+        let quote_opener = std::mem::take(&mut self.quote_opener);
         if token.kind() == TokenKind::Punctuation {
+            match token.as_str() {
+                ">" if line_start => self.quoted_line = true,
+                ":" if quote_opener => self.quoted_rest = true,
+                _ => {}
+            }
             self.punctuation(token, clock);
         } else {
             self.word(token, clock, fold);
+        }
+    }
+
+    /// A token of quoted history: the reading's marks still see it; no cue counts.
+    #[cold]
+    fn quoted(&mut self, token: Token<'_>) {
+        match token.kind() {
+            TokenKind::Word => self.marks.word(token, Looked::No),
+            TokenKind::Punctuation if token.as_str() == "!" => self.marks.exclamation(),
+            TokenKind::Punctuation => {}
+            _ => self.marks.emoji(token),
         }
     }
 
@@ -740,6 +859,9 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         let bytes = token.as_str().as_bytes();
         let c = if bytes.len() == 1 { bytes[0] } else { 0 };
         match c {
+            // A `?` inside a contraction stands for an apostrophe lost in encoding ("I can?t",
+            // "it?s"), not a question.
+            b'?' if self.in_contraction(token) => {}
             b'?' => {
                 if self.clause_words > 0 {
                     self.count_now(
@@ -750,6 +872,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                             weight: QUESTION_WEIGHT,
                         },
                         0.0,
+                        true,
                     );
                 }
                 self.break_clause();
@@ -768,6 +891,22 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             b'-' => {}
             _ => self.gap = true,
         }
+    }
+
+    /// Whether `token` stands where a contraction's apostrophe would: right after a letter,
+    /// and followed by one or two lower-case letters that end the word ("can?t", "we?re").
+    fn in_contraction(&self, token: Token<'_>) -> bool {
+        let bytes = self.text.as_bytes();
+        if token.start() == 0 || !bytes[token.start() - 1].is_ascii_alphabetic() {
+            return false;
+        }
+        let tail = &bytes[token.end()..];
+        let letters = tail
+            .iter()
+            .take(3)
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        (1..=2).contains(&letters) && !tail.get(letters).is_some_and(u8::is_ascii_alphanumeric)
     }
 
     fn break_clause(&mut self) {
@@ -834,6 +973,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             pending: None,
         };
         self.clause_words = self.clause_words.saturating_add(1);
+        self.words = self.words.saturating_add(1);
         let mut entry = entry;
 
         // A phrase ending here replaces its words (and their cues); it keeps their negations,
@@ -859,6 +999,9 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             if e.flags & flag::CALM != 0 {
                 self.calm = true;
                 self.record.calm(word.start..word.end);
+            }
+            if e.flags & (flag::RESOLVED | flag::QUOTE | flag::INTRO) != 0 {
+                self.situation_row(e.flags, word.clause, word.start..word.end);
             }
             if let Some(kind) = e.kind
                 && e.flags & (flag::CUE | flag::NEGATED) != 0
@@ -976,6 +1119,19 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         }
     }
 
+    /// The closure, quote and introduction rows.
+    #[cold]
+    fn situation_row(&mut self, flags: u32, clause: u32, range: Range<usize>) {
+        if flags & flag::RESOLVED != 0 && self.negation_before(clause).is_none() {
+            // Solved: it can wait too (calms even when a cue elsewhere makes it no closure).
+            self.resolved = true;
+            self.calm = true;
+            self.record.calm(range);
+        }
+        self.quote_opener |= flags & flag::QUOTE != 0;
+        self.intro |= flags & flag::INTRO != 0;
+    }
+
     /// How far back the nearest negation within reach stands before the word about to be
     /// pushed, if one does.
     fn negation_before(&self, clause: u32) -> Option<usize> {
@@ -991,8 +1147,14 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         None
     }
 
-    fn count_now(&mut self, cue: Cue, complaint: f64) {
-        self.tally.count(cue, complaint);
+    /// Counts `cue` (a bare `?` when `question`), at `MIDDLE_FACTOR` (0.3) of its weight in
+    /// the middle of a long text (`EDGE_BYTES`).
+    fn count_now(&mut self, mut cue: Cue, complaint: f64, question: bool) {
+        let len = self.text.len();
+        if len > 2 * EDGE_BYTES && cue.start > EDGE_BYTES && cue.end < len - EDGE_BYTES {
+            cue.weight *= MIDDLE_FACTOR;
+        }
+        self.tally.count(cue, complaint, question);
         self.record.counted(cue);
     }
 
@@ -1005,26 +1167,34 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
 
     fn settle(&mut self, pending: Pending) {
         if pending.counts {
-            self.count_now(pending.cue, pending.complaint);
+            self.count_now(pending.cue, pending.complaint, false);
         } else {
             self.record.negated(pending.cue);
         }
     }
 
     /// Settles the words still in the ring, without consuming the pass (its record stays).
-    pub(super) fn finish_partial(&mut self) -> (Urgency, Complaint) {
+    /// Also says whether the text is a closure: a closure phrase and no cue counted.
+    pub(super) fn finish_partial(&mut self) -> (Urgency, Complaint, bool) {
         for back in (0..self.ring.len()).rev() {
             if let Some(pending) = self.ring.get(back).and_then(|w| w.pending) {
                 self.settle(pending);
             }
         }
         self.ring.clear();
-        self.tally.finish(self.calm)
+        let (mut urgency, complaint) = self.tally.finish(self.calm, self.words);
+        // A greeting that then asks us something is a request after all.
+        if self.intro && self.tally.questions == 0 {
+            urgency.score *= INTRO_FACTOR;
+            urgency.unmarked_score *= INTRO_FACTOR;
+            urgency.level = text_urgency_level(urgency.score);
+        }
+        (urgency, complaint, self.resolved && self.tally.cues == 0)
     }
 
-    pub(super) fn finish(mut self) -> (Urgency, Complaint, M) {
-        let (urgency, complaint) = self.finish_partial();
-        (urgency, complaint, self.marks)
+    pub(super) fn finish(mut self) -> (Urgency, Complaint, bool, M) {
+        let (urgency, complaint, resolved) = self.finish_partial();
+        (urgency, complaint, resolved, self.marks)
     }
 }
 

@@ -607,6 +607,9 @@ fn cue_role_flag(role: &str) -> Option<&'static str> {
         "count" => "COUNT",
         "meridiem" => "MERIDIEM",
         "plain" => "PLAIN",
+        "resolved" => "RESOLVED",
+        "quote" => "QUOTE",
+        "intro" => "INTRO",
         _ => return None,
     })
 }
@@ -733,12 +736,12 @@ fn generate_cues() -> String {
             }
             explicit.insert(key.clone());
             let held = rows.entry(key.clone()).or_default();
-            if counts || flag == "CALM" {
+            if counts || flag == "CALM" || flag == "RESOLVED" {
                 assert!(
                     !held
                         .flags
                         .iter()
-                        .any(|f| matches!(*f, "CUE" | "NEGATED" | "CALM")),
+                        .any(|f| matches!(*f, "CUE" | "NEGATED" | "CALM" | "RESOLVED")),
                     "urgency_cues.tsv line {line_no}: {key:?} has two cue roles"
                 );
                 held.kind = kind;

@@ -290,9 +290,28 @@ fn more_cues_never_lower_the_score_and_it_saturates_below_one() {
     let one = urgency("My account is locked out.");
     let two = urgency("My account is locked out. I'm stranded.");
     assert!(two.score > one.score);
+    let said_once = urgency("Emergency! I'm stranded and locked out!");
+    assert!(said_once.score < 1.0 && said_once.score > 0.9);
+    // Saying it 200 times makes it no more urgent, and its distinct kinds of evidence keep
+    // it urgent however long the text.
     let many = urgency(&"Emergency! I'm stranded and locked out! ".repeat(200));
-    assert!(many.score <= 1.0 && many.score > 0.99);
+    assert!(many.score <= said_once.score, "{many:?}");
     assert_eq!(many.level, Level::Urgent);
+}
+
+#[test]
+fn a_long_message_is_not_more_urgent_for_being_long() {
+    let short = "The export fails with an error. Can you help?";
+    let story = "We moved offices last month and the team has been settling in well. \
+                 Most of our reports run overnight and we read them in the morning. ";
+    let long = format!("{short} {}", story.repeat(6));
+    let long = urgency(&long);
+    let short = urgency(short);
+    assert!(long.score <= short.score, "{long:?} vs {short:?}");
+    // Weak cues piling up in a long text (questions in the middle, "problem", "issue")
+    // do not add up the way they would in a short one.
+    let rambling = "Is this a problem? Maybe it is an issue? Who knows? ".repeat(20);
+    assert!(urgency(&rambling).score < urgency("Is this a problem? Maybe an issue?").score + 0.05);
 }
 
 #[test]
@@ -345,4 +364,54 @@ fn negative_mood_raises_a_complaint_but_never_makes_one() {
     assert!(angry.complaint.score > plain.complaint.score);
     let only_mood = a.signals("Terrible, disgusting, awful, I am furious.");
     assert_eq!(only_mood.complaint.score, 0.0);
+}
+
+#[test]
+fn a_follow_up_that_reports_the_problem_solved_is_a_closure() {
+    let analyzer = analyzer();
+    for text in [
+        "oh it turned up, all fine now, thanks!",
+        "Never mind, I figured it out.",
+        "Works now. Please disregard my last message.",
+    ] {
+        let s = analyzer.signals(text);
+        assert!(s.resolved, "{text:?}");
+        assert_eq!(s.urgency.level, Level::Low, "{text:?}");
+    }
+    for text in [
+        "Thanks, but still nothing",
+        "The parcel never turned up",
+        "It works now, but the invoice is wrong",
+        "It works now. Can you also change my address?",
+        "Thanks for the reply.",
+    ] {
+        assert!(!analyzer.signals(text).resolved, "{text:?}");
+    }
+}
+
+#[test]
+fn quoted_history_does_not_count() {
+    let fresh = "Thanks, that helped.";
+    let replied = "Thanks, that helped.\n\nOn Monday, Ann wrote:\nURGENT: I am locked out!";
+    let quoted_line = "Thanks, that helped.\n> URGENT: I am locked out!\nAll good.";
+    assert_eq!(urgency(replied).score, urgency(fresh).score);
+    assert_eq!(urgency(quoted_line).score, urgency(fresh).score);
+    // A `>` inside a line is no quote, and the quote ends with its line.
+    assert!(urgency("5 > 3 and I am locked out").score > 0.5);
+    assert!(urgency("> earlier words\nI am locked out").score > 0.5);
+}
+
+#[test]
+fn a_question_mark_that_stands_for_a_lost_apostrophe_is_no_question() {
+    assert_eq!(urgency("I can?t thank you enough, it?s perfect").score, 0.0);
+    assert!(urgency("Can you check?I paid twice").score > 0.0);
+}
+
+#[test]
+fn a_greeting_to_a_group_that_asks_nothing_is_social() {
+    let intro = urgency("Hello everyone, I want to introduce myself. I had problems at first.");
+    let plain = urgency("I want to say who I am. I had problems at first.");
+    assert!(intro.score < plain.score, "{intro:?} vs {plain:?}");
+    let asks = urgency("Hello everyone, where is the syllabus?");
+    assert_eq!(asks.score, urgency("Where is the syllabus?").score);
 }
