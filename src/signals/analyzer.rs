@@ -227,11 +227,11 @@ impl Analyzer {
         let marks = MarksPass::new(whole);
         let mut cues = CuePass::with_marks(text, table_for(language), NoCueRecord, marks);
         let mut sentiment = self.sentiment_feeding(text, language, &mut cues);
-        let (mut urgency, complaint, resolved, marks) = cues.finish();
+        let (mut urgency, complaint, facts, marks) = cues.finish();
         sentiment.coverage.truncated_at = truncated_at;
         urgency.truncated_at = truncated_at;
-        let complaint = nudged(complaint, &sentiment);
-        let mut signals = reading(sentiment, urgency, complaint, resolved, &marks);
+        let complaint = nudged(complaint, &sentiment, facts.aimed);
+        let mut signals = reading(sentiment, urgency, complaint, facts.resolved, &marks);
         if truncated_at.is_some() {
             signals.thanks_only = is_thanks_only(whole);
         }
@@ -298,12 +298,12 @@ impl Analyzer {
         let marks = MarksPass::new(whole);
         let mut cues = CuePass::with_marks(text, table_for(language), CueRecord::default(), marks);
         let mut sentiment = self.sentiment_feeding(text, language, &mut cues);
-        let (mut urgency, complaint, resolved) = cues.finish_partial();
+        let (mut urgency, complaint, facts) = cues.finish_partial();
         let marks = &cues.marks;
         sentiment.coverage.truncated_at = truncated_at;
         urgency.truncated_at = truncated_at;
-        let complaint = nudged(complaint, &sentiment);
-        let mut signals = reading(sentiment, urgency, complaint, resolved, marks);
+        let complaint = nudged(complaint, &sentiment, facts.aimed);
+        let mut signals = reading(sentiment, urgency, complaint, facts.resolved, marks);
         if truncated_at.is_some() {
             signals.thanks_only = is_thanks_only(whole);
         }

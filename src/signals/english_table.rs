@@ -2,7 +2,7 @@
 // data/vader/emoji_utf8_lexicon.txt, data/customer_service.tsv and data/english_cues.tsv.
 // Do not edit: change the data and run `cargo run -p realboss-tools --bin tables`.
 //
-// 12998 entries: 7494 from VADER's lexicon, 457 emoji, 270 customer-service entries, 4457 word
+// 13011 entries: 7494 from VADER's lexicon, 457 emoji, 278 customer-service entries, 4457 word
 // forms found through Snowball stems (99 stems left out because their words disagree in
 // sign).
 
@@ -10,7 +10,7 @@ use super::lexicon::flag::*;
 use super::lexicon::{Entry, e};
 
 /// Every entry of the English lexicon, sorted by key.
-pub(crate) static ENTRIES: [Entry; 12998] = [
+pub(crate) static ENTRIES: [Entry; 13011] = [
     e("$:", -1.5, 0.0, EMOTICON | V),
     e("%)", -0.4, 0.0, EMOTICON | V),
     e("%-)", -1.5, 0.0, EMOTICON | V),
@@ -1601,6 +1601,7 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("calmodulins", 0.2, 0.0, FORM | V),
     e("calms", 1.3, 0.0, V),
     e("came", 0.0, 0.0, END2),
+    e("can", 0.0, 0.0, END3),
     e("can't", 0.0, 0.0, NEG | START),
     e("can't beat", 2.0, 0.0, CS | PHRASE | V),
     e("can't complain", 1.4, 0.0, CS | PHRASE | V),
@@ -5963,6 +5964,7 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("hurrayingly", 2.025, 0.0, FORM | V),
     e("hurrayness", 2.025, 0.0, FORM | V),
     e("hurrays", 2.4, 0.0, V),
+    e("hurry", 0.0, 0.0, END2 | END3 | END4),
     e("hurt", -2.4, 0.0, V),
     e("hurted", -2.183, 0.0, FORM | V),
     e("hurter", -2.3, 0.0, V),
@@ -6174,6 +6176,7 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("improvingly", 1.75, 0.0, FORM | V),
     e("in", 0.0, 0.0, START),
     e("in a timely manner", 1.6, 0.0, CS | PHRASE | V),
+    e("in no hurry", 0.0, 0.0, CS | PHRASE | V),
     e("in the black", 2.0, 0.0, IDIOM | PHRASE | V),
     e("in the red", -2.0, 0.0, IDIOM | PHRASE | V),
     e("inabilities", -1.7, 0.0, FORM | V),
@@ -7836,14 +7839,18 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("nme", -2.1, 0.0, V),
     e("no", -1.2, 0.0, NO | START | V),
     e("no complaints", 1.8, 0.0, CS | PHRASE | V),
+    e("no hurry", 0.0, 0.0, CS | PHRASE | V),
     e("no issues", 1.5, 0.0, CS | PHRASE | V),
     e("no longer", 0.0, 0.0, NEG | PHRASE),
     e("no longer works", -2.2, 0.0, CS | PHRASE | V),
     e("no one answered", -2.0, 0.0, CS | PHRASE | V),
+    e("no pressure", 0.0, 0.0, CS | PHRASE | V),
     e("no problem", 1.2, 0.0, CS | PHRASE | V),
     e("no problems", 1.5, 0.0, CS | PHRASE | V),
     e("no reply", -1.8, 0.0, CS | PHRASE | V),
     e("no response", -1.8, 0.0, CS | PHRASE | V),
+    e("no rush", 0.0, 0.0, CS | PHRASE | V),
+    e("no urgency", 0.0, 0.0, CS | PHRASE | V),
     e("noble", 2.0, 0.0, V),
     e("nobles", 2.0, 0.0, FORM | V),
     e("nobody", 0.0, 0.0, START),
@@ -7865,6 +7872,8 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("not", 0.0, 0.0, NEG | START),
     e("not as advertised", -2.2, 0.0, CS | PHRASE | V),
     e("not as described", -2.2, 0.0, CS | PHRASE | V),
+    e("not in a hurry", 0.0, 0.0, CS | PHRASE | V),
+    e("not urgent", 0.0, 0.0, CS | PHRASE | V),
     e("not working", -2.0, 0.0, CS | PHRASE | V),
     e("not worth it", -2.0, 0.0, CS | PHRASE | V),
     e("nothing", 0.0, 0.0, NEG),
@@ -8645,7 +8654,7 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("prepared", 0.9, 0.0, V),
     e("preparedly", 0.9, 0.0, FORM | V),
     e("prepareds", 0.9, 0.0, FORM | V),
-    e("pressure", -1.2, 0.0, V),
+    e("pressure", -1.2, 0.0, END2 | V),
     e("pressured", -0.9, 0.0, V),
     e("pressureless", 1.0, 0.0, V),
     e("pressurelesses", 1.0, 0.0, FORM | V),
@@ -9535,6 +9544,7 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("ruins", -1.9, 0.0, V),
     e("runaround", -2.0, 0.0, CS | END2 | V),
     e("runarounds", -2.0, 0.0, FORM | V),
+    e("rush", 0.0, 0.0, END2),
     e("s:", -1.1, 0.0, EMOTICON | V),
     e("sabotage", -2.4, 0.0, V),
     e("sabotages", -2.4, 0.0, FORM | V),
@@ -11738,7 +11748,8 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("uptightly", -1.4, 0.0, FORM | V),
     e("uptightness", -1.2, 0.0, V),
     e("uptights", -1.4, 0.0, FORM | V),
-    e("urgent", -1.0, 0.0, CS | V),
+    e("urgency", 0.0, 0.0, END2),
+    e("urgent", -1.0, 0.0, CS | END2 | V),
     e("urgenter", -1.0, 0.0, FORM | V),
     e("urgently", -1.0, 0.0, FORM | V),
     e("urgentness", -1.0, 0.0, FORM | V),
@@ -12209,6 +12220,8 @@ pub(crate) static ENTRIES: [Entry; 12998] = [
     e("wepts", -2.0, 0.0, FORM | V),
     e("weren't", 0.0, 0.0, NEG),
     e("werent", 0.0, 0.0, NEG),
+    e("whenever", 0.0, 0.0, START),
+    e("whenever you can", 0.0, 0.0, CS | PHRASE | V),
     e("whimsical", 0.3, 0.0, V),
     e("whimsically", 0.3, 0.0, FORM | V),
     e("whimsicalness", 0.3, 0.0, FORM | V),

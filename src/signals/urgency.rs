@@ -75,10 +75,54 @@ pub(crate) const HIGH_THRESHOLD: f64 = 0.5;
 /// and a deadline. Ours.
 pub(crate) const URGENT_THRESHOLD: f64 = 0.75;
 
-/// How much negative sentiment raises a complaint that its cues found: the complaint score `c`
-/// becomes `c + (1 - c) × COMPLAINT_MOOD_NUDGE × (−compound)` when compound is negative and `c`
-/// is above zero. Mood alone never makes a complaint. Ours.
+/// How much negative sentiment raises a complaint that its cues found, in a text that names
+/// no target (see `COMPLAINT_MOOD`): the complaint score `c` becomes
+/// `c + (1 - c) × COMPLAINT_MOOD_NUDGE × (−compound)` when compound is negative and `c` is
+/// above zero. Ours.
 pub(crate) const COMPLAINT_MOOD_NUDGE: f64 = 0.25;
+
+/// How much negative sentiment is complaint evidence of its own in a text aimed at the company
+/// (a word of role `target`: "you", "your", "service", "staff", "order", …, or an @handle):
+/// the complaint score `c` becomes `c + (1 - c) × COMPLAINT_MOOD × (−compound)`, with or
+/// without a cue. A negative judgement of the service or staff ("the worst airline, rude
+/// staff") is a complaint even without a word for what broke; mood about anything else ("I
+/// hate rainy days") is not. 0.5: a wholly negative text aimed at us reaches the middle of the
+/// scale on mood alone, below one clear broken-expectation cue (0.5–0.7). Ours.
+pub(crate) const COMPLAINT_MOOD: f64 = 0.75;
+
+/// How much a positive text lowers a complaint that states no clear failure (its cues' complaint
+/// score below `CLEAR_FAILURE`): the score is multiplied by `1 - COMPLAINT_PRAISE × compound`.
+/// Most texts that are on balance positive and name only a weak failure word report a good
+/// experience ("the flight was a bit late but the crew was lovely"). Ours.
+pub(crate) const COMPLAINT_PRAISE: f64 = 0.5;
+
+/// The cues' complaint score from which a text states a clear failure: one plain statement of
+/// what broke (complaint weight 0.5 and up in `data/urgency_cues.tsv`). Beside it, positive
+/// words do not lower the complaint: they are courtesy or sarcasm. Ours.
+pub(crate) const CLEAR_FAILURE: f64 = 0.5;
+
+/// Factor applied to the complaint score (once) when the customer owns the mishap
+/// ("accidentally", "my fault", "I forgot"; rows with role `own`): what follows is a request
+/// for help with it, not a report that we broke an expectation. Ours.
+pub(crate) const OWN_MISHAP_FACTOR: f64 = 0.5;
+
+/// Complaint weight of a complaint question: a clause opened by `why`, `how come`, `how long`,
+/// `what happened` or `where is` and closed by `?` ("why does checkout fail every time?"). A
+/// customer who asks why something failed reports that it failed; weaker than saying what
+/// broke. Its urgency weight is `ASK_WEIGHT`. Ours.
+pub(crate) const ASK_COMPLAINT: f64 = 0.35;
+
+/// Urgency weight of a complaint question (beside its `?`). Ours.
+pub(crate) const ASK_WEIGHT: f64 = 0.1;
+
+/// Complaint weight of an elapsed time: `for` + an amount + a unit ("for 2 hours", "for three
+/// days") or `since` + a moment ("since Monday", "since yesterday"). Time spent waiting on a
+/// service is the most common complaint told without a failure word. Its urgency weight is
+/// `ELAPSED_WEIGHT`. Ours.
+pub(crate) const ELAPSED_COMPLAINT: f64 = 0.35;
+
+/// Urgency weight of an elapsed time: the customer has waited already. Ours.
+pub(crate) const ELAPSED_WEIGHT: f64 = 0.15;
 
 /// How many words back a negation word ("not", "never", "can't", "unable") reaches to cancel
 /// a cue (or to turn on a `negated` cue such as "working"), within one clause: the sentiment
@@ -115,6 +159,9 @@ named_enum! {
         /// The customer's money is at stake: charged twice, fraud, refund, overcharged,
         /// unauthorized charge.
         MoneyAtRisk = "money_at_risk",
+        /// Someone's health or safety is at stake: medicine running out, an injury, a gas
+        /// leak, a danger ("one dose left tonight", "unsafe", "allergic reaction").
+        Safety = "safety",
         /// A deadline or short span: today, tonight, "by 5pm", "in an hour", "tomorrow
         /// morning", deadline.
         TimePressure = "time_pressure",
@@ -321,7 +368,12 @@ pub struct Complaint {
     /// negative sentiment (`COMPLAINT_MOOD_NUDGE` (0.25)) when above zero.
     pub score: f64,
     /// The cue with the largest complaint weight (its `weight` is that complaint weight).
+    /// `None` when no cue counted: then the score, if any, is all [`Complaint::mood`].
     pub strongest: Option<Cue>,
+    /// The part of `score` that the text's negative mood added, `[0, 1]`: in a text aimed at
+    /// the company, negative sentiment is complaint evidence of its own (the words behind it
+    /// are those of [`Analyzer::explain`](super::Analyzer::explain)).
+    pub mood: f64,
 }
 
 impl Complaint {
@@ -334,6 +386,7 @@ impl Complaint {
         Complaint {
             score: 0.0,
             strongest: None,
+            mood: 0.0,
         }
     }
 }
@@ -344,17 +397,33 @@ impl Default for Complaint {
     }
 }
 
-/// Raises a complaint that cues found by the text's negative mood (`COMPLAINT_MOOD_NUDGE` (0.25)).
-pub(super) fn nudged(complaint: Complaint, sentiment: &Sentiment) -> Complaint {
+/// Adds the text's negative mood to its complaint: as evidence of its own in a text aimed at
+/// the company (`COMPLAINT_MOOD` (0.5)), else as a nudge to a complaint its cues found
+/// (`COMPLAINT_MOOD_NUDGE` (0.25)).
+pub(super) fn nudged(complaint: Complaint, sentiment: &Sentiment, aimed: bool) -> Complaint {
     let c = complaint.score;
-    if c > 0.0 && sentiment.compound < 0.0 {
-        let raised = c + (1.0 - c) * COMPLAINT_MOOD_NUDGE * (-sentiment.compound).min(1.0);
-        Complaint {
-            score: raised.clamp(0.0, 1.0),
-            ..complaint
-        }
+    let weight = if aimed {
+        COMPLAINT_MOOD
+    } else if c > 0.0 {
+        COMPLAINT_MOOD_NUDGE
     } else {
-        complaint
+        0.0
+    };
+    let compound = sentiment.compound.clamp(-1.0, 1.0);
+    let score = if weight > 0.0 && compound < 0.0 {
+        c + (1.0 - c) * weight * -compound
+    } else if compound > 0.0 && c < CLEAR_FAILURE {
+        // Praise lowers a complaint that states no clear failure; beside a clear one the
+        // positive words are courtesy or sarcasm ("great, another delay").
+        c * (1.0 - COMPLAINT_PRAISE * compound)
+    } else {
+        c
+    };
+    let score = score.clamp(0.0, 1.0);
+    Complaint {
+        score,
+        mood: (score - c).max(0.0),
+        ..complaint
     }
 }
 
@@ -412,6 +481,26 @@ pub(crate) mod cue_flag {
     /// Greets a group or introduces the writer ("hello everyone", "introduce myself"): a
     /// social post, not a request; the urgency score is multiplied by `INTRO_FACTOR` (0.6).
     pub(crate) const INTRO: u32 = 1 << 21;
+    /// Opens an elapsed time ("for" in "for 2 hours"): `ELAPSED_WEIGHT` rule.
+    pub(crate) const ELAPSED: u32 = 1 << 22;
+    /// A long span unit ("days", "weeks") that can close an elapsed time.
+    pub(crate) const LONG_UNIT: u32 = 1 << 23;
+    /// Tells of something done ("answered", "arrived", "took"): a short span in its clause is
+    /// descriptive ("answered in two minutes"), not a deadline.
+    pub(crate) const DONE: u32 = 1 << 24;
+    /// Opens a complaint question ("why", "how long", "what happened"): counts when its clause
+    /// ends in `?` (`ASK_COMPLAINT`).
+    pub(crate) const ASK: u32 = 1 << 25;
+    /// Names or addresses the company or its service ("you", "your", "service", "staff",
+    /// "order"): negative mood in such a text is aimed at us (`COMPLAINT_MOOD`).
+    pub(crate) const TARGET: u32 = 1 << 26;
+    /// "since": with a moment after it ("since Monday") an elapsed time.
+    pub(crate) const SINCE: u32 = 1 << 27;
+    /// The customer owns the mishap ("accidentally", "my fault"): `OWN_MISHAP_FACTOR`.
+    pub(crate) const OWN: u32 = 1 << 28;
+    /// A judgement of the service or staff ("worst", "rude", "useless"; role `judgement`): a
+    /// cue whose complaint weight counts only in a text aimed at the company.
+    pub(crate) const JUDGE: u32 = 1 << 29;
     /// All phrase-end bits.
     pub(crate) const ENDS: u32 = END2 | END3 | END4 | END5;
 }
@@ -514,6 +603,9 @@ impl CueRecorder for NoCueRecord {}
 struct Pending {
     cue: Cue,
     complaint: f64,
+    /// A judgement of the service or staff (role `judgement`): its complaint weight counts
+    /// only in a text aimed at the company.
+    judgement: bool,
     /// Counts (`false`: cancelled by a negation, reported as negated).
     counts: bool,
 }
@@ -529,8 +621,16 @@ struct Word {
     gap_before: bool,
     /// A number of one to four ASCII digits (an amount, or an hour).
     number: bool,
+    /// A length of time: a unit after an amount ("2 hours", "a day") or a number with its unit
+    /// ("2hr", "30min").
+    duration: bool,
     pending: Option<Pending>,
 }
+
+/// Flags of rows that set the pass's state (closure, quotes, introductions, targets, done,
+/// complaint questions).
+const SITUATION_FLAGS: u32 =
+    flag::RESOLVED | flag::QUOTE | flag::INTRO | flag::TARGET | flag::DONE | flag::ASK | flag::OWN;
 
 /// The cue table's phrase bits, for the shared phrase matcher.
 const PHRASE_FLAGS: PhraseFlags = PhraseFlags {
@@ -585,6 +685,10 @@ struct Tally {
     keep_unmarked: f64,
     /// Π(1 - c) over counted complaint weights.
     keep_complaint: f64,
+    /// Π(1 - c) over the complaint weights of counted judgements (role `judgement`).
+    keep_judged: f64,
+    /// The strongest judgement, as a complaint cue.
+    strongest_judged: Option<Cue>,
     marked: bool,
     cues: u32,
     /// Per kind, the largest weight of a counted cue that is not a bare question.
@@ -602,6 +706,8 @@ impl Tally {
             keep: 1.0,
             keep_unmarked: 1.0,
             keep_complaint: 1.0,
+            keep_judged: 1.0,
+            strongest_judged: None,
             marked: false,
             cues: 0,
             strongest_of_kind: [0.0; KINDS],
@@ -612,7 +718,7 @@ impl Tally {
         }
     }
 
-    fn count(&mut self, cue: Cue, complaint: f64, question: bool) {
+    fn count(&mut self, cue: Cue, complaint: f64, question: bool, judgement: bool) {
         self.cues = self.cues.saturating_add(1);
         self.keep *= 1.0 - cue.weight;
         if question {
@@ -626,7 +732,19 @@ impl Tally {
         } else {
             self.keep_unmarked *= 1.0 - cue.weight;
         }
-        if complaint > 0.0 {
+        if complaint > 0.0 && judgement {
+            self.keep_judged *= 1.0 - complaint;
+            let as_complaint = Cue {
+                weight: complaint,
+                ..cue
+            };
+            if self
+                .strongest_judged
+                .is_none_or(|held| as_complaint.stronger_than(&held))
+            {
+                self.strongest_judged = Some(as_complaint);
+            }
+        } else if complaint > 0.0 {
             self.keep_complaint *= 1.0 - complaint;
             let as_complaint = Cue {
                 weight: complaint,
@@ -649,8 +767,9 @@ impl Tally {
         insert_strongest(&mut self.top, cue);
     }
 
-    /// The scores of a text of `words` words.
-    fn finish(&self, calm: bool, words: u32) -> (Urgency, Complaint) {
+    /// The scores of a text of `words` words; its judgements count as complaints when it is
+    /// `aimed` at the company.
+    fn finish(&self, calm: bool, words: u32, aimed: bool) -> (Urgency, Complaint) {
         if self.cues == 0 {
             // Nothing counted: no products to read and no cues to order.
             return (Urgency::none(), Complaint::none());
@@ -705,9 +824,19 @@ impl Tally {
             top,
             truncated_at: None,
         };
+        let (keep_complaint, strongest) = if aimed {
+            let strongest = match (self.strongest_complaint, self.strongest_judged) {
+                (Some(a), Some(b)) => Some(if b.stronger_than(&a) { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            (self.keep_complaint * self.keep_judged, strongest)
+        } else {
+            (self.keep_complaint, self.strongest_complaint)
+        };
         let complaint = Complaint {
-            score: (1.0 - self.keep_complaint).clamp(0.0, 1.0),
-            strongest: self.strongest_complaint,
+            score: (1.0 - keep_complaint).clamp(0.0, 1.0),
+            strongest,
+            mood: 0.0,
         };
         (urgency, complaint)
     }
@@ -737,6 +866,15 @@ fn insert_strongest(top: &mut [Option<Cue>; 3], cue: Cue) {
     }
 }
 
+/// What a cue pass tells of a text besides its scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TextFacts {
+    /// A closure phrase with no negation before it, and no cue counted.
+    pub(super) resolved: bool,
+    /// A word naming or addressing the company (role `target`) was read.
+    pub(super) aimed: bool,
+}
+
 /// One left-to-right pass over a text's tokens that finds urgency and complaint cues.
 pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     text: &'t str,
@@ -764,6 +902,14 @@ pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     line_start: bool,
     /// End of the previous token, to see line breaks between tokens.
     prev_end: usize,
+    /// A word naming or addressing the company was read.
+    target: bool,
+    /// The customer owns the mishap (`OWN_MISHAP_FACTOR`).
+    own: bool,
+    /// The current clause tells of something done (a short span in it is descriptive).
+    clause_done: bool,
+    /// The complaint-question opener of the current clause, if any.
+    clause_ask: Option<(usize, usize)>,
     tally: Tally,
     pub(super) record: R,
     /// The reading's word marks, fed from this pass's look-ups (`()`: none).
@@ -808,6 +954,10 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             quoted_line: false,
             line_start: true,
             prev_end: 0,
+            target: false,
+            own: false,
+            clause_done: false,
+            clause_ask: None,
             tally: Tally::new(),
             record,
             marks,
@@ -863,6 +1013,18 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             // "it?s"), not a question.
             b'?' if self.in_contraction(token) => {}
             b'?' => {
+                if let Some((start, _)) = self.clause_ask {
+                    self.count_now(
+                        Cue {
+                            kind: CueKind::BrokenExpectation,
+                            start,
+                            end: token.end(),
+                            weight: ASK_WEIGHT,
+                        },
+                        ASK_COMPLAINT,
+                        false,
+                    );
+                }
                 if self.clause_words > 0 {
                     self.count_now(
                         Cue {
@@ -912,6 +1074,8 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     fn break_clause(&mut self) {
         self.clause = self.clause.wrapping_add(1);
         self.clause_words = 0;
+        self.clause_done = false;
+        self.clause_ask = None;
         self.gap = true;
     }
 
@@ -970,6 +1134,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             clause: self.clause,
             gap_before: std::mem::take(&mut self.gap),
             number: (1..=4).contains(&digits) && digits == text.len(),
+            duration: false,
             pending: None,
         };
         self.clause_words = self.clause_words.saturating_add(1);
@@ -1000,7 +1165,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                 self.calm = true;
                 self.record.calm(word.start..word.end);
             }
-            if e.flags & (flag::RESOLVED | flag::QUOTE | flag::INTRO) != 0 {
+            if e.flags & SITUATION_FLAGS != 0 {
                 self.situation_row(e.flags, word.clause, word.start..word.end);
             }
             if let Some(kind) = e.kind
@@ -1033,6 +1198,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                             weight: e.weight,
                         },
                         complaint: e.complaint,
+                        judgement: e.flags & flag::JUDGE != 0,
                         counts,
                     });
                 }
@@ -1047,8 +1213,20 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         self.ring.push(word);
     }
 
-    /// The deadline and short-span rules (`DEADLINE_WEIGHT` (0.45), `SHORT_SPAN_WEIGHT` (0.4)).
+    /// The deadline, short-span and elapsed-time rules (`DEADLINE_WEIGHT` (0.45),
+    /// `SHORT_SPAN_WEIGHT` (0.4), `ELAPSED_WEIGHT` (0.15)).
     fn time_rules(&mut self, word: &mut Word, text: &[u8], digits: usize, clock: Clock) {
+        let elapsed = |start: usize, end: usize| Pending {
+            cue: Cue {
+                kind: CueKind::BrokenExpectation,
+                start,
+                end,
+                weight: ELAPSED_WEIGHT,
+            },
+            complaint: ELAPSED_COMPLAINT,
+            judgement: false,
+            counts: true,
+        };
         let deadline = |start: usize, end: usize| Pending {
             cue: Cue {
                 kind: CueKind::TimePressure,
@@ -1057,6 +1235,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                 weight: DEADLINE_WEIGHT,
             },
             complaint: 0.0,
+            judgement: false,
             counts: true,
         };
         // "by 5" + "pm", "by 5" + ":" + "30".
@@ -1087,14 +1266,68 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                 self.clock = Clock::Hour(start);
             }
         }
+        // "before my exam", "by the end of": one or two amount words between.
+        if word.flags & flag::TIME_POINT != 0 && !word.gap_before {
+            for back in 1..3 {
+                let (Some(p), Some(next)) = (self.ring.get(back), self.ring.get(back - 1)) else {
+                    break;
+                };
+                if p.clause != word.clause || next.gap_before || next.flags & flag::COUNT == 0 {
+                    break;
+                }
+                if p.flags & flag::BY != 0 {
+                    word.pending = Some(deadline(p.start, word.end));
+                    return;
+                }
+            }
+        }
+        // "since" + a moment: time already waited.
+        if let Some(prev) = prev
+            && prev.flags & flag::SINCE != 0
+            && word.flags & flag::TIME_POINT != 0
+        {
+            word.pending = Some(elapsed(prev.start, word.end));
+            return;
+        }
+        // "2hr", "30min": a number with its unit is a length of time of its own.
+        if (1..=4).contains(&digits) && digits < text.len() && self.unit_suffix(&text[digits..]) {
+            word.duration = true;
+            if let Some(prev) = prev
+                && prev.flags & flag::ELAPSED != 0
+            {
+                word.pending = Some(elapsed(prev.start, word.end));
+                return;
+            }
+        }
+        // "a 2 hour wait", "2 hours and counting": an elapsed word right after a length
+        // (a word with a stronger complaint of its own, "two weeks late", keeps it).
+        if word.flags & flag::ELAPSED != 0
+            && let Some(prev) = prev
+            && prev.duration
+            && word.pending.is_none_or(|p| p.complaint < ELAPSED_COMPLAINT)
+        {
+            word.pending = Some(elapsed(prev.start, word.end));
+            return;
+        }
         // "in" / "within" + amount words or a number + "minutes" / "hours".
-        if word.flags & flag::TIME_UNIT != 0 && !word.gap_before {
+        if word.flags & (flag::TIME_UNIT | flag::LONG_UNIT) != 0 && !word.gap_before {
             for back in 0..4 {
                 let Some(p) = self.ring.get(back) else { break };
                 if p.clause != word.clause {
                     break;
                 }
-                if back > 0 && p.flags & flag::WITHIN != 0 {
+                // "for 2 hours", "for three days": time already waited.
+                if back > 0 && p.flags & flag::ELAPSED != 0 {
+                    word.pending = Some(elapsed(p.start, word.end));
+                    return;
+                }
+                // A short span in a clause that tells of something done is descriptive
+                // ("answered in two minutes"); a long unit is never a short span.
+                if back > 0
+                    && p.flags & flag::WITHIN != 0
+                    && word.flags & flag::TIME_UNIT != 0
+                    && !self.clause_done
+                {
                     let start = p.start;
                     word.pending = Some(Pending {
                         cue: Cue {
@@ -1104,11 +1337,15 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                             weight: SHORT_SPAN_WEIGHT,
                         },
                         complaint: 0.0,
+                        judgement: false,
                         counts: true,
                     });
                     return;
                 }
                 let is_amount = p.number || p.flags & flag::COUNT != 0;
+                if back == 0 && is_amount {
+                    word.duration = true;
+                }
                 // The words between must be amounts and not split by punctuation; the first
                 // amount word may follow a gap only if it is the span's own opener.
                 if !is_amount || (back > 0 && self.ring.get(back - 1).is_some_and(|n| n.gap_before))
@@ -1119,9 +1356,23 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         }
     }
 
+    /// Whether `suffix`, the letters after a number ("hr" of "2hr"), is a unit of time.
+    #[cold]
+    fn unit_suffix(&self, suffix: &[u8]) -> bool {
+        self.table
+            .and_then(|table| table.get(suffix))
+            .is_some_and(|e| e.flags & (flag::TIME_UNIT | flag::LONG_UNIT) != 0)
+    }
+
     /// The closure, quote and introduction rows.
     #[cold]
     fn situation_row(&mut self, flags: u32, clause: u32, range: Range<usize>) {
+        self.target |= flags & flag::TARGET != 0;
+        self.own |= flags & flag::OWN != 0;
+        self.clause_done |= flags & flag::DONE != 0;
+        if flags & flag::ASK != 0 && self.clause_ask.is_none() {
+            self.clause_ask = Some((range.start, range.end));
+        }
         if flags & flag::RESOLVED != 0 && self.negation_before(clause).is_none() {
             // Solved: it can wait too (calms even when a cue elsewhere makes it no closure).
             self.resolved = true;
@@ -1149,12 +1400,21 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
 
     /// Counts `cue` (a bare `?` when `question`), at `MIDDLE_FACTOR` (0.3) of its weight in
     /// the middle of a long text (`EDGE_BYTES`).
-    fn count_now(&mut self, mut cue: Cue, complaint: f64, question: bool) {
+    fn count_now(&mut self, cue: Cue, complaint: f64, question: bool) {
+        self.count_cue(cue, complaint, question, false);
+    }
+
+    /// [`CuePass::count_now`] for a settled word cue, a judgement or not.
+    fn count_now_judged(&mut self, cue: Cue, complaint: f64, judgement: bool) {
+        self.count_cue(cue, complaint, false, judgement);
+    }
+
+    fn count_cue(&mut self, mut cue: Cue, complaint: f64, question: bool, judgement: bool) {
         let len = self.text.len();
         if len > 2 * EDGE_BYTES && cue.start > EDGE_BYTES && cue.end < len - EDGE_BYTES {
             cue.weight *= MIDDLE_FACTOR;
         }
-        self.tally.count(cue, complaint, question);
+        self.tally.count(cue, complaint, question, judgement);
         self.record.counted(cue);
     }
 
@@ -1167,34 +1427,41 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
 
     fn settle(&mut self, pending: Pending) {
         if pending.counts {
-            self.count_now(pending.cue, pending.complaint, false);
+            self.count_now_judged(pending.cue, pending.complaint, pending.judgement);
         } else {
             self.record.negated(pending.cue);
         }
     }
 
     /// Settles the words still in the ring, without consuming the pass (its record stays).
-    /// Also says whether the text is a closure: a closure phrase and no cue counted.
-    pub(super) fn finish_partial(&mut self) -> (Urgency, Complaint, bool) {
+    /// Also says what the text tells beyond its cues ([`TextFacts`]).
+    pub(super) fn finish_partial(&mut self) -> (Urgency, Complaint, TextFacts) {
         for back in (0..self.ring.len()).rev() {
             if let Some(pending) = self.ring.get(back).and_then(|w| w.pending) {
                 self.settle(pending);
             }
         }
         self.ring.clear();
-        let (mut urgency, complaint) = self.tally.finish(self.calm, self.words);
+        let (mut urgency, mut complaint) = self.tally.finish(self.calm, self.words, self.target);
+        if self.own {
+            complaint.score *= OWN_MISHAP_FACTOR;
+        }
         // A greeting that then asks us something is a request after all.
         if self.intro && self.tally.questions == 0 {
             urgency.score *= INTRO_FACTOR;
             urgency.unmarked_score *= INTRO_FACTOR;
             urgency.level = text_urgency_level(urgency.score);
         }
-        (urgency, complaint, self.resolved && self.tally.cues == 0)
+        let facts = TextFacts {
+            resolved: self.resolved && self.tally.cues == 0,
+            aimed: self.target,
+        };
+        (urgency, complaint, facts)
     }
 
-    pub(super) fn finish(mut self) -> (Urgency, Complaint, bool, M) {
-        let (urgency, complaint, resolved) = self.finish_partial();
-        (urgency, complaint, resolved, self.marks)
+    pub(super) fn finish(mut self) -> (Urgency, Complaint, TextFacts, M) {
+        let (urgency, complaint, facts) = self.finish_partial();
+        (urgency, complaint, facts, self.marks)
     }
 }
 

@@ -610,6 +610,14 @@ fn cue_role_flag(role: &str) -> Option<&'static str> {
         "resolved" => "RESOLVED",
         "quote" => "QUOTE",
         "intro" => "INTRO",
+        "elapsed" => "ELAPSED",
+        "since" => "SINCE",
+        "long_unit" => "LONG_UNIT",
+        "done" => "DONE",
+        "ask" => "ASK",
+        "target" => "TARGET",
+        "own" => "OWN",
+        "judgement" => "CUE",
         _ => return None,
     })
 }
@@ -686,13 +694,14 @@ fn generate_cues() -> String {
             "urgent_word" => Some("UrgentWord"),
             "stuck" => Some("Stuck"),
             "money_at_risk" => Some("MoneyAtRisk"),
+            "safety" => Some("Safety"),
             "time_pressure" => Some("TimePressure"),
             "leaving" => Some("Leaving"),
             "awaiting_answer" => Some("AwaitingAnswer"),
             "broken_expectation" => Some("BrokenExpectation"),
             other => panic!("urgency_cues.tsv line {line_no}: unknown kind {other}"),
         };
-        let counts = matches!(cols[1], "cue" | "negated");
+        let counts = matches!(cols[1], "cue" | "negated" | "judgement");
         assert_eq!(
             kind.is_some(),
             counts,
@@ -729,6 +738,9 @@ fn generate_cues() -> String {
             if key.contains(' ') {
                 row.flags.insert("PHRASE");
             }
+            if cols[1] == "judgement" {
+                row.flags.insert("JUDGE");
+            }
             if is_form {
                 row.flags.insert("FORM");
                 form_rows.push((key, row));
@@ -751,13 +763,28 @@ fn generate_cues() -> String {
             held.flags.extend(row.flags);
         }
     }
-    // Forms never override a row written out in the data.
+    // Forms never override a row written out in the data; a written row with no cue role of
+    // its own (a `done` or `time_point` word such as "arrived") takes the form's cue role.
+    let cue_role = |row: &CueRow| {
+        row.flags
+            .iter()
+            .any(|f| matches!(*f, "CUE" | "NEGATED" | "CALM" | "RESOLVED"))
+    };
     for (key, row) in form_rows {
-        if explicit.contains(&key) || rows.contains_key(&key) {
-            continue;
+        match rows.get_mut(&key) {
+            Some(held) if !cue_role(held) => {
+                held.kind = row.kind;
+                held.weight = row.weight;
+                held.complaint = row.complaint;
+                held.flags.extend(row.flags);
+            }
+            Some(_) => {}
+            None if explicit.contains(&key) => {}
+            None => {
+                forms += 1;
+                rows.insert(key, row);
+            }
         }
-        forms += 1;
-        rows.insert(key, row);
     }
     // The sentiment negations, reused so that "not", "never", "can't" and any "n't" word listed
     // there negate cues too; "no" reaches fewer words.

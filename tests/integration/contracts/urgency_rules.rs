@@ -228,8 +228,8 @@ fn waiting_for_an_answer_counts_more_than_mood() {
 
 #[test]
 fn repeated_question_marks_are_one_question() {
-    let one = urgency("Where is my order?");
-    let many = urgency("Where is my order???");
+    let one = urgency("Is my order on its way?");
+    let many = urgency("Is my order on its way???");
     assert_eq!(one.score, many.score);
     assert_eq!(many.cues, 1);
 }
@@ -356,14 +356,24 @@ fn explanation_agrees_with_signals_and_lists_cues_in_text_order() {
 }
 
 #[test]
-fn negative_mood_raises_a_complaint_but_never_makes_one() {
+fn negative_mood_aimed_at_us_is_a_complaint_and_mood_about_anything_else_is_not() {
     let a = analyzer();
     let plain = a.signals("The parcel was late.");
     let angry = a.signals("The parcel was late, terrible and disgusting service.");
     assert!(angry.sentiment.compound < plain.sentiment.compound);
     assert!(angry.complaint.score > plain.complaint.score);
+    // Mood and judgements with nothing of ours named: no complaint.
     let only_mood = a.signals("Terrible, disgusting, awful, I am furious.");
     assert_eq!(only_mood.complaint.score, 0.0);
+    assert_eq!(a.signals("I hate rainy days.").complaint.score, 0.0);
+    // The same judgement of the staff, with no word for what broke, is a complaint.
+    let judged = a.signals("Your staff were rude and useless, I am furious.");
+    assert!(judged.complaint.score > 0.5, "{:?}", judged.complaint);
+    assert!(judged.complaint.mood > 0.0);
+    let aimed_mood = a.signals("I am so sad and angry with you.");
+    assert!(aimed_mood.complaint.score > 0.0);
+    assert_eq!(aimed_mood.complaint.strongest, None);
+    assert_eq!(aimed_mood.complaint.score, aimed_mood.complaint.mood);
 }
 
 #[test]

@@ -86,7 +86,12 @@ proptest! {
         prop_assert!(u.unmarked_score.is_finite() && (0.0..=u.score).contains(&u.unmarked_score));
         prop_assert_eq!(u.level, text_urgency_level(u.score));
         prop_assert!(s.complaint.score.is_finite() && (0.0..=1.0).contains(&s.complaint.score));
-        prop_assert_eq!(s.complaint.score > 0.0, s.complaint.strongest.is_some());
+        // A complaint comes from its cues (the strongest named) or from mood aimed at us.
+        prop_assert_eq!(
+            s.complaint.score > 0.0,
+            s.complaint.strongest.is_some() || s.complaint.mood > 0.0
+        );
+        prop_assert!((0.0..=s.complaint.score).contains(&s.complaint.mood));
         let mut last = f64::INFINITY;
         for cue in u.top.iter().flatten() {
             prop_assert!(cue.start < cue.end && cue.end <= text.len());
