@@ -2,14 +2,14 @@
 // data/english_cues.tsv.
 // Do not edit: change the data and run `cargo run -p realboss-tools --bin tables`.
 //
-// 1102 rows: 319 phrases, 221 word forms found through Snowball stems.
+// 1107 rows: 322 phrases, 221 word forms found through Snowball stems.
 
 use super::urgency::cue_flag::*;
 use super::urgency::CueKind::*;
 use super::urgency::{CueEntry, c};
 
 /// Every row of the English cue table, sorted by key.
-pub(crate) static CUES: [CueEntry; 1102] = [
+pub(crate) static CUES: [CueEntry; 1107] = [
     c("a", None, 0.0, 0.0, COUNT),
     c("accept", Some(BrokenExpectation), 0.2, 0.4, NEGATED),
     c("acceptation", Some(BrokenExpectation), 0.2, 0.4, FORM | NEGATED),
@@ -79,6 +79,8 @@ pub(crate) static CUES: [CueEntry; 1102] = [
     c("any updation", Some(AwaitingAnswer), 0.45, 0.1, CUE | FORM | PHRASE),
     c("any updations", Some(AwaitingAnswer), 0.45, 0.1, CUE | FORM | PHRASE),
     c("anyone", None, 0.0, 0.0, END2),
+    c("apologies", None, 0.0, 0.0, START),
+    c("apologies for the late", None, 0.0, 0.0, PHRASE | PLAIN),
     c("app", None, 0.0, 0.0, TARGET),
     c("appalling", Some(BrokenExpectation), 0.05, 0.45, CUE | JUDGE),
     c("appointment", None, 0.0, 0.0, TIME_POINT),
@@ -572,7 +574,7 @@ pub(crate) static CUES: [CueEntry; 1102] = [
     c("last night", None, 0.0, 0.0, PHRASE | TIME_POINT),
     c("last time", Some(Leaving), 0.1, 0.2, CUE | PHRASE),
     c("last week", None, 0.0, 0.0, PHRASE | TIME_POINT),
-    c("late", Some(BrokenExpectation), 0.15, 0.5, CUE | ELAPSED | START),
+    c("late", Some(BrokenExpectation), 0.15, 0.5, CUE | ELAPSED | END4 | START),
     c("late dinner", None, 0.0, 0.0, PHRASE | PLAIN),
     c("late lunch", None, 0.0, 0.0, PHRASE | PLAIN),
     c("late night", None, 0.0, 0.0, PHRASE | PLAIN),
@@ -889,6 +891,9 @@ pub(crate) static CUES: [CueEntry; 1102] = [
     c("some", None, 0.0, 0.0, START),
     c("some help", Some(AwaitingAnswer), 0.3, 0.0, CUE | PHRASE),
     c("someone", None, 0.0, 0.0, END2),
+    c("sorry", None, 0.0, 0.0, START),
+    c("sorry for my late", None, 0.0, 0.0, PHRASE | PLAIN),
+    c("sorry for the late", None, 0.0, 0.0, PHRASE | PLAIN),
     c("sorted", None, 0.0, 0.0, END2 | END3 | START),
     c("sorted it", None, 0.0, 0.0, PHRASE | RESOLVED),
     c("sorted itself out", None, 0.0, 0.0, PHRASE | RESOLVED),

@@ -22,6 +22,7 @@ mod stories {
     mod insights_stories;
     mod sample_events;
     mod sample_inbox;
+    mod situation_stories;
     mod story_ranking;
 }
 
