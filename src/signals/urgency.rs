@@ -266,7 +266,10 @@ impl Cue {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Urgency {
     /// How urgently the text asks for an answer, `[0, 1]`, always finite: `1 - Π(1 - w)` over
-    /// the cues that counted, times `CALM_FACTOR` (0.4) when the customer says it can wait.
+    /// the cues that counted, scaled for a long text (see the
+    /// [method](crate::signals#method-1): `LENGTH_WORDS` (40), `EDGE_BYTES` (150)), times
+    /// `CALM_FACTOR` (0.4) when the customer says it can wait and `INTRO_FACTOR` (0.6) for a
+    /// greeting that asks nothing.
     pub score: f64,
     /// `score` on the one scale: [`Level::Low`] below `NORMAL_THRESHOLD` (0.2), then
     /// [`Level::Normal`], [`Level::High`] from `HIGH_THRESHOLD` (0.5), [`Level::Urgent`] from
@@ -364,8 +367,11 @@ pub fn text_urgency_level(score: f64) -> Level {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Complaint {
     /// How clearly the text reports a broken expectation, `[0, 1]`, always finite:
-    /// `1 - Π(1 - c)` over the complaint weights `c` of the cues that counted, then raised by
-    /// negative sentiment (`COMPLAINT_MOOD_NUDGE` (0.25)) when above zero.
+    /// `1 - Π(1 - c)` over the complaint weights `c` of the cues that counted (judgements of
+    /// the service only in a text aimed at us), then raised by negative mood (`COMPLAINT_MOOD`
+    /// (0.75) in a text aimed at us, else `COMPLAINT_MOOD_NUDGE` (0.25) when above zero) or
+    /// lowered by praise when no clear failure is stated (see the
+    /// [method](crate::signals#method-1)).
     pub score: f64,
     /// The cue with the largest complaint weight (its `weight` is that complaint weight).
     /// `None` when no cue counted: then the score, if any, is all [`Complaint::mood`].
