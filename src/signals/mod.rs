@@ -200,10 +200,12 @@
 //!   by an event ("before my exam", "before Friday's exam": `by`/`before` + up to two amount
 //!   words + a moment).
 //! - **Time**: a short span in a clause that tells of something done ("answered in two
-//!   minutes", "took five minutes") is no time pressure; an elapsed time (`for`/`after`/`wait`
-//!   + an amount + a unit, "for 2 hours", "a 3 hour delay", "2hr"; `since` + a moment, "since
-//!   Monday") is [`CueKind::BrokenExpectation`] (`ELAPSED_WEIGHT` (0.15), complaint
-//!   `ELAPSED_COMPLAINT` (0.35)).
+//!   minutes", "took five minutes") is no time pressure; an elapsed time (`for`, `after` or
+//!   `wait` with an amount and a unit: "for 2 hours", "a 3 hour delay", "2hr"; `since` with a
+//!   moment: "since Monday") is [`CueKind::BrokenExpectation`] (`ELAPSED_WEIGHT` (0.15),
+//!   complaint `ELAPSED_COMPLAINT` (0.35)); a length of time with no opener ("2 hours on the
+//!   tarmac") counts more weakly (`BARE_ELAPSED_WEIGHT` (0.05), `BARE_ELAPSED_COMPLAINT`
+//!   (0.2)) unless it lies ahead ("in 3 days", "the next 2 hours").
 //! - **Negative evidence**: quoted history (a line opened by `>`, everything after "… wrote:"
 //!   or "original message:") does not count; a group greeting or introduction that asks no
 //!   question ("hello everyone", "introduce myself") multiplies the score by `INTRO_FACTOR`

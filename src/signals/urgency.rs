@@ -121,6 +121,15 @@ pub(crate) const ASK_WEIGHT: f64 = 0.1;
 /// `ELAPSED_WEIGHT`. Ours.
 pub(crate) const ELAPSED_COMPLAINT: f64 = 0.35;
 
+/// Complaint weight of a length of time told with no opener ("2 hours on the tarmac", "3 days
+/// and no word"): mostly time waited, but also a plan or a fact ("a 2 hour flight"), so below
+/// `ELAPSED_COMPLAINT` (0.35). Ours.
+pub(crate) const BARE_ELAPSED_COMPLAINT: f64 = 0.2;
+
+/// Urgency weight of a length of time told with no opener (see `BARE_ELAPSED_COMPLAINT`).
+/// Ours.
+pub(crate) const BARE_ELAPSED_WEIGHT: f64 = 0.05;
+
 /// Urgency weight of an elapsed time: the customer has waited already. Ours.
 pub(crate) const ELAPSED_WEIGHT: f64 = 0.15;
 
@@ -1317,11 +1326,15 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         }
         // "in" / "within" + amount words or a number + "minutes" / "hours".
         if word.flags & (flag::TIME_UNIT | flag::LONG_UNIT) != 0 && !word.gap_before {
+            // A span ahead ("in 3 days", "the next 2 hours") is no time waited.
+            let mut ahead = false;
             for back in 0..4 {
                 let Some(p) = self.ring.get(back) else { break };
                 if p.clause != word.clause {
                     break;
                 }
+                ahead |=
+                    p.flags & flag::WITHIN != 0 || &self.text.as_bytes()[p.start..p.end] == b"next";
                 // "for 2 hours", "for three days": time already waited.
                 if back > 0 && p.flags & flag::ELAPSED != 0 {
                     word.pending = Some(elapsed(p.start, word.end));
@@ -1358,6 +1371,19 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                 {
                     break;
                 }
+            }
+            // A length of time told with no opener ("2 hours on the tarmac") is time waited,
+            // more weakly, unless it lies ahead or the clause tells of something done.
+            if word.duration
+                && !ahead
+                && !self.clause_done
+                && word.pending.is_none()
+                && let Some(amount) = self.ring.get(0)
+            {
+                let mut bare = elapsed(amount.start, word.end);
+                bare.cue.weight = BARE_ELAPSED_WEIGHT;
+                bare.complaint = BARE_ELAPSED_COMPLAINT;
+                word.pending = Some(bare);
             }
         }
     }
