@@ -22,6 +22,7 @@ mod stories {
     mod insights_stories;
     mod sample_events;
     mod sample_inbox;
+    mod story_closure_calm_self_urgency;
     mod story_ranking;
 }
 
