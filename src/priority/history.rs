@@ -14,10 +14,11 @@
 //!   empty. Events at exactly `now` count. Events at the same instant keep the request's order.
 //! - **Inbound contact.** An inbound inquiry, complaint, follow-up, reply, call (any outcome) or
 //!   callback request. Payment attempts, purchases, notes, promises and resolutions are not
-//!   contacts. The request itself is an inbound contact at `received_at` on its own channel,
-//!   unless an event already records an inbound contact at that very instant.
+//!   contacts, and neither are gratitude-only messages and closures (below). The request itself
+//!   is an inbound contact at `received_at` on its own channel, unless an event already records
+//!   an inbound contact at that very instant.
 //! - **Gratitude-only messages.** A message whose text only thanks us or signs off ("thanks",
-//!   "great, thanks!", "no worries", "thanks, all sorted") is not a contact at all: it neither
+//!   "great, thanks!", "no worries") is not a contact at all: it neither
 //!   counts as a repeat contact, nor starts the waiting clock, nor moves the channel. The rule:
 //!   at most 280 bytes, no `?`, every word from a short closing-word list, and at least one
 //!   thanks/closing word (`thanks`, `thank`, `thx`, `ty`, `cheers`, `appreciate(d)`, `sorted`,
@@ -25,7 +26,7 @@
 //!   digit or a word in another language, makes it a real contact. Calls and callback requests
 //!   are never gratitude-only. The request's own text is not tested: a request always has to be
 //!   answered. A bare "thanks" is not a closure (below): customers thank us for an
-//!   acknowledgement too.
+//!   acknowledgement too. A message that is both ("thanks, all sorted") is a closure.
 //! - **Closure.** A written customer message whose reading is
 //!   [`resolved`](crate::signals::Signals::resolved): the customer reports the problem solved or
 //!   the request withdrawn ("oh it turned up, all fine now, thanks!", "works now", "please
@@ -45,20 +46,21 @@
 //!   either direction). A promise is not an answer ("I'll call you back" leaves the customer
 //!   waiting), nor is an inbound call we picked up (the customer still waits for the outcome),
 //!   nor a missed outbound call or a note.
-//! - **Waiting period.** The inbound contacts after the last answer (or all of them if we never
-//!   answered). [`HistorySignals::waiting_since`] is its first contact.
+//! - **Waiting period.** The inbound contacts after the last answer or closure (or all of them
+//!   if there was none). [`HistorySignals::waiting_since`] is its first contact.
 //! - **Bursts.** A contact at most [`HistoryConfig::burst_window`] after the previous contact
 //!   of the same waiting period belongs to the same burst and is not counted again; the chain
 //!   continues, so messages 50 s apart with a 1-minute window stay one contact however many
 //!   there are.
 //! - **Repeat contacts.** Every burst of the waiting period after the first.
 //! - **Broken promise.** An outbound promise whose `due_at` is before `now` and after which no
-//!   answer came. Any answer after the promise keeps it, even a late one: the customer got the
+//!   answer or closure came. Any answer after the promise keeps it, even a late one: the customer got the
 //!   update, and the lateness shows in the waiting time instead.
 //! - **Failed payment.** The latest payment attempt (either direction) failed.
 //! - **Lead.** The request came through [`Channel::WebForm`], no answer came at or after its
-//!   `received_at`, and the customer has not withdrawn it (no [closure](#definitions) stands). A lead's signal never expires: it stays, with a growing wait, however old
-//!   the lead becomes, so that an unanswered prospect never sinks as it ages.
+//!   `received_at`, and no closure stands (the customer did not withdraw it). A lead's signal
+//!   never expires otherwise: it stays, with a growing wait, however old the lead becomes, so
+//!   that an unanswered prospect never sinks as it ages.
 //! - **Channel escalation.** Within the waiting period, the customer reached a channel more
 //!   immediate ([`Immediacy`]) than the one the period started on. The evidence is the first
 //!   contact on the most immediate channel reached.
