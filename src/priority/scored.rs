@@ -47,9 +47,6 @@ pub struct MessageSignals {
     /// [`ScoredText`], which reads it from the message's explanation; [`MessageSignals::new`]
     /// has no text to read and leaves it `false`.
     pub calm: bool,
-    /// What ranking counts of the urgency: the reading's, or for a calm message the part its
-    /// other cues make.
-    counted: CountedUrgency,
 }
 
 /// The urgency ranking counts of one message.
@@ -139,7 +136,6 @@ impl MessageSignals {
             thanks_only: reading.thanks_only,
             resolved: reading.resolved,
             calm: false,
-            counted: CountedUrgency::of(&reading.urgency),
         }
     }
 }
@@ -162,6 +158,9 @@ pub struct ScoredText {
     summary: TextSummary,
     /// The request's history, read once.
     history: Option<Digest>,
+    /// What ranking counts of the urgency of each calm message, by its index in `messages`
+    /// (few messages are calm: kept apart, so that the others carry nothing extra).
+    calm: Box<[(usize, CountedUrgency)]>,
 }
 
 /// The strongest text urgency among a request's messages.
@@ -199,12 +198,24 @@ pub(crate) fn marks_kept(factor: f64, unmarked: f64) -> f64 {
 }
 
 impl TextSummary {
-    /// Summarizes `messages`; `factor` is the weight kept of explicit urgency words (1: all),
-    /// see [`marks_kept`].
-    fn of<'a>(messages: impl Iterator<Item = &'a MessageSignals>, factor: f64) -> TextSummary {
+    /// Summarizes the `messages` up to `now` (all with `None`), the calm ones counted as
+    /// `calm` says; `factor` is the weight kept of explicit urgency words (1: all), see
+    /// [`marks_kept`].
+    fn of(
+        messages: &[MessageSignals],
+        calm: &[(usize, CountedUrgency)],
+        now: Option<OffsetDateTime>,
+        factor: f64,
+    ) -> TextSummary {
         let mut s = TextSummary::default();
-        for m in messages {
-            let u = m.counted;
+        for (i, m) in messages.iter().enumerate() {
+            if now.is_some_and(|now| m.at > now) {
+                continue;
+            }
+            let u = match calm.iter().find(|(at, _)| *at == i) {
+                Some((_, counted)) => *counted,
+                None => CountedUrgency::of(&m.urgency),
+            };
             if u.score > s.top.map_or(0.0, |t| t.raw) {
                 s.top = Some(TopText {
                     source: m.source,
@@ -248,12 +259,13 @@ impl ScoredText {
     ) -> ScoredText {
         let language = request.customer().language().language();
         let mut messages = Vec::new();
+        let mut calm = Vec::new();
         let mut score = |at, source, text: &str| {
             let reading = analyzer.signals_in(text, language);
             let mut message = MessageSignals::new(at, source, &reading);
             if let Some(counted) = calm_urgency(analyzer, text, language, &reading) {
                 message.calm = true;
-                message.counted = counted;
+                calm.push((messages.len(), counted));
             }
             messages.push(message);
         };
@@ -267,7 +279,7 @@ impl ScoredText {
             }
         }
         let latest = messages.iter().map(|m| m.at).max();
-        let summary = TextSummary::of(messages.iter(), 1.0);
+        let summary = TextSummary::of(&messages, &calm, None, 1.0);
         let marked = messages.iter().any(|m| m.urgency.marked);
         let mut text = ScoredText {
             messages,
@@ -275,6 +287,7 @@ impl ScoredText {
             marked,
             summary,
             history: None,
+            calm: calm.into_boxed_slice(),
         };
         let history = Digest::new(request, config, &mut text.closing_reader());
         text.history = history;
@@ -286,7 +299,7 @@ impl ScoredText {
         if factor == 1.0 && self.latest.is_none_or(|latest| latest <= now) {
             return self.summary;
         }
-        TextSummary::of(self.messages.iter().filter(|m| m.at <= now), factor)
+        TextSummary::of(&self.messages, &self.calm, Some(now), factor)
     }
 
     /// The history's facts at `now` from the digest made on arrival, when it covers `request`
@@ -344,7 +357,8 @@ mod tests {
     use super::*;
     use crate::signals::AnalyzerConfig;
 
-    fn counted(text: &str) -> MessageSignals {
+    /// The one message of a request with `text`, and what ranking counts of its urgency.
+    fn counted(text: &str) -> (MessageSignals, CountedUrgency) {
         let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
         let request = crate::model::Request::builder(
             crate::model::RequestId::new("req-1").unwrap(),
@@ -362,30 +376,37 @@ mod tests {
         .text(text)
         .build()
         .unwrap();
-        ScoredText::new(&analyzer, &request).messages()[0]
+        let scored = ScoredText::new(&analyzer, &request);
+        let message = scored.messages()[0];
+        let counted = match scored.calm.first() {
+            Some(&(0, counted)) => counted,
+            _ => CountedUrgency::of(&message.urgency),
+        };
+        (message, counted)
     }
 
     #[test]
     fn a_calm_message_counts_no_question_but_keeps_its_other_cues() {
-        let asked = counted("Whenever you can, could you tell me how to export my invoices?");
+        let (asked, counted_asked) =
+            counted("Whenever you can, could you tell me how to export my invoices?");
         assert!(asked.calm);
-        assert_eq!(asked.counted.score, 0.0);
-        assert_eq!(asked.counted.cue, None);
+        assert_eq!(counted_asked.score, 0.0);
+        assert_eq!(counted_asked.cue, None);
         // The same question without the calming phrase counts in full.
-        let plain = counted("Could you tell me how to export my invoices?");
+        let (plain, counted_plain) = counted("Could you tell me how to export my invoices?");
         assert!(!plain.calm);
-        assert_eq!(plain.counted, CountedUrgency::of(&plain.urgency));
+        assert_eq!(counted_plain, CountedUrgency::of(&plain.urgency));
         // A calm message that also describes a problem keeps that part, never more than read.
-        let stuck = counted("Whenever you can, could you look at why I can't log in?");
+        let (stuck, counted_stuck) =
+            counted("Whenever you can, could you look at why I can't log in?");
         assert!(stuck.calm, "{stuck:?}");
-        assert!(stuck.counted.score > 0.0 && stuck.counted.score < stuck.urgency.score);
+        assert!(counted_stuck.score > 0.0 && counted_stuck.score < stuck.urgency.score);
         assert!(
-            stuck
-                .counted
+            counted_stuck
                 .cue
                 .is_some_and(|c| c.kind != CueKind::AwaitingAnswer)
         );
-        assert!(stuck.counted.unmarked <= stuck.counted.score);
+        assert!(counted_stuck.unmarked <= counted_stuck.score);
     }
 
     #[test]
