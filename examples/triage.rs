@@ -328,7 +328,8 @@ struct Row {
 const TABLE_REASONS: usize = 3;
 
 /// The reasons with the most points first (ties in the documented reason order), as
-/// `kind +points`.
+/// `kind +points`, then every reason that takes points away (a discount, a closure) as
+/// `kind -points`, then the band reasons.
 fn top_reasons(reasons: &[Reason]) -> String {
     let mut sorted: Vec<&Reason> = reasons.iter().filter(|r| r.weight >= 0.05).collect();
     sorted.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.kind.cmp(&b.kind)));
@@ -337,6 +338,13 @@ fn top_reasons(reasons: &[Reason]) -> String {
         .take(TABLE_REASONS)
         .map(|r| format!("{} +{:.1}", r.kind.as_str(), r.weight))
         .collect();
+    // What lowers a request explains its place as much as what raises it.
+    parts.extend(
+        reasons
+            .iter()
+            .filter(|r| r.weight <= -0.05)
+            .map(|r| format!("{} {:.1}", r.kind.as_str(), r.weight)),
+    );
     // Band reasons carry no points but explain a position at the bottom.
     parts.extend(
         reasons
@@ -720,7 +728,7 @@ mod tests {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        assert_eq!(lines.len(), 35, "36 requests, one resolved");
+        assert_eq!(lines.len(), 36, "37 requests, one resolved");
         let rank_of = |id: &str| {
             lines
                 .iter()
@@ -729,6 +737,20 @@ mod tests {
                 .unwrap()
         };
         assert!(rank_of("req-2101") < rank_of("req-2102"));
+        // Sam's parcel turned up: the closure is listed with its evidence, below every open
+        // request.
+        let sam = lines.iter().find(|l| l["id"] == "req-2136").unwrap();
+        let closure = sam["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["kind"] == "customer_reports_resolved")
+            .expect("the closure reason");
+        assert!(closure["weight"].as_f64().unwrap() < 0.0);
+        assert_eq!(closure["evidence"]["type"], "customer_message");
+        assert_eq!(closure["evidence"]["at"], "2026-11-23T20:45:00Z");
+        assert_eq!(sam["band"], "not_waiting");
+        assert!(rank_of("req-2136") > rank_of("req-2106"));
         for (i, line) in lines.iter().enumerate() {
             assert_eq!(line["rank"].as_u64(), Some(i as u64 + 1));
             assert!(line["priority"].as_f64().unwrap() >= 0.0);

@@ -64,6 +64,7 @@ pub use sla::{
     DEFAULT_LOW_NEXT_REPLY, DEFAULT_NORMAL_FIRST_REPLY, DEFAULT_NORMAL_NEXT_REPLY,
     DEFAULT_URGENT_FIRST_REPLY, DEFAULT_URGENT_NEXT_REPLY, ReplyTargets, SlaTargets,
 };
+pub(crate) use weights::SELF_URGENT_CORROBORATED_FROM;
 pub use weights::{CustomerValue, MAX_WEIGHT, MIN_SELF_URGENT_REQUESTS, SelfUrgent, Weights};
 
 use crate::Error;

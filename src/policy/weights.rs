@@ -184,6 +184,13 @@ impl CustomerValue {
     }
 }
 
+/// How urgent a self-urgent customer's message must read without its urgency words (its
+/// [`Urgency::unmarked_score`](crate::signals::Urgency::unmarked_score), 0..1) for those words
+/// to keep the full [`SelfUrgent::factor`]; below it they keep proportionally less, nothing
+/// for a message that describes no urgent situation. 0.5 is where one message's urgency
+/// reads `high`: one strong situation cue ("locked out", "is down", "charged twice"). Ours.
+pub(crate) const SELF_URGENT_CORROBORATED_FROM: f64 = 0.5;
+
 /// Fewest requests [`SelfUrgent::min_requests`] accepts: one request is no habit.
 pub const MIN_SELF_URGENT_REQUESTS: usize = 2;
 
@@ -193,8 +200,12 @@ pub const MIN_SELF_URGENT_REQUESTS: usize = 2;
 /// requests are ranked together (one batch, or one queue) and at least `share` of them use an
 /// explicit urgency word (`urgent`, `asap`, `emergency`, …; see
 /// [`CueKind::UrgentWord`](crate::signals::CueKind::UrgentWord)). The urgency those words add
-/// is then multiplied by `factor`; what the customer describes (stranded, locked out, charged
-/// twice) keeps its full weight, so real distress still shows.
+/// is then multiplied by `factor` times how urgent the rest of the message reads: in full
+/// when the message without its urgency words reads `high` (0.5, one strong situation cue),
+/// proportionally less below, nothing when it describes nothing urgent. So four "URGENT!!!
+/// ASAP" requests about a newsletter font keep no urgency from those words and cannot outrank
+/// another customer's outage, while what the customer describes (stranded, locked out,
+/// charged twice) keeps its full weight, so real distress still shows.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SelfUrgent {

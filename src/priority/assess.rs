@@ -32,8 +32,9 @@ named_enum! {
     #[derive(PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum Band as "band" {
-        /// Nothing waits on us: the host marked it waiting on the customer, or we answered last
-        /// and nothing came in since. Its SLA clock is paused and it does not age. Priority in
+        /// Nothing waits on us: the host marked it waiting on the customer, we answered last
+        /// and nothing came in since, or the customer's latest message reports the problem
+        /// solved. Its SLA clock is paused and it does not age. Priority in
         /// `[0, 1)`.
         NotWaiting = "not_waiting",
         /// The customer waits on us. Priority at least 1.
@@ -140,6 +141,10 @@ pub(super) struct Breakdown {
     pub(super) discount: f64,
     pub(super) complaint: Option<(MessageSource, f64, Option<Cue>)>,
     pub(super) negative: Option<(MessageSource, f64)>,
+    /// The closing message (event index, when) when the customer reports it resolved, and
+    /// the points that cancels (negative: minus the text points above).
+    pub(super) closure: Option<(usize, OffsetDateTime)>,
+    pub(super) resolved_cut: f64,
     pub(super) repeat: f64,
     pub(super) missed: f64,
     pub(super) promise: f64,
@@ -164,7 +169,7 @@ pub(super) fn breakdown(
     let history = text
         .history_at(request, now, policy.history())
         .unwrap_or_else(|| {
-            history::facts(request, now, policy.history(), &mut text.thanks_reader())
+            history::facts(request, now, policy.history(), &mut text.closing_reader())
         });
     let factor = if discount_marks {
         policy.self_urgent().factor
@@ -193,6 +198,8 @@ pub(super) fn breakdown(
         discount: w.text_urgency * (effective_max - raw_text),
         complaint,
         negative,
+        closure: history.closure.map(|(at, event)| (event, at)),
+        resolved_cut: 0.0,
         repeat: w.repeat_contact * history.repeat_count.min(MAX_COUNTED_REPEATS) as f64,
         missed: w.missed_call * history.missed_calls.min(MAX_COUNTED_MISSED_CALLS) as f64,
         promise: w.broken_promise * history.broken_promises.min(MAX_COUNTED_BROKEN_PROMISES) as f64,
@@ -214,10 +221,16 @@ pub(super) fn breakdown(
         internal,
         facts: history,
     };
-    let sum = w.text_urgency * raw_text
+    let text_points = w.text_urgency * raw_text
         + b.discount
         + w.complaint * b.complaint.map_or(0.0, |c| c.1)
-        + w.negative_sentiment * b.negative.map_or(0.0, |n| n.1)
+        + w.negative_sentiment * b.negative.map_or(0.0, |n| n.1);
+    if b.closure.is_some() {
+        // What the customer wrote before reporting it solved no longer describes their case.
+        b.resolved_cut = -text_points;
+    }
+    let sum = text_points
+        + b.resolved_cut
         + b.repeat
         + b.missed
         + b.promise
@@ -408,11 +421,12 @@ pub(super) fn finish(
 }
 
 /// Where the wait starts: nowhere while the host says it waits on the customer (that pauses
-/// it); else the earlier of the first unanswered contact and the first broken promise's due
+/// it) or the customer reports it resolved (a promise we make after that does not reopen
+/// it: only the customer's next contact does); else the earlier of the first unanswered contact and the first broken promise's due
 /// time. A customer who writes again after we broke a promise has waited since the promise
 /// fell due, not since their new message.
 fn waiting_since(request: &Request, history: &Facts) -> Option<OffsetDateTime> {
-    if request.status() == Status::WaitingOnCustomer {
+    if request.status() == Status::WaitingOnCustomer || history.closure.is_some() {
         return None;
     }
     earliest(history.waiting_since, history.first_broken_due)

@@ -14,34 +14,53 @@
 //!   empty. Events at exactly `now` count. Events at the same instant keep the request's order.
 //! - **Inbound contact.** An inbound inquiry, complaint, follow-up, reply, call (any outcome) or
 //!   callback request. Payment attempts, purchases, notes, promises and resolutions are not
-//!   contacts. The request itself is an inbound contact at `received_at` on its own channel,
-//!   unless an event already records an inbound contact at that very instant.
+//!   contacts, and neither are gratitude-only messages and closures (below). The request itself
+//!   is an inbound contact at `received_at` on its own channel, unless an event already records
+//!   an inbound contact at that very instant.
 //! - **Gratitude-only messages.** A message whose text only thanks us or signs off ("thanks",
-//!   "great, thanks!", "no worries", "thanks, all sorted") is not a contact at all: it neither
+//!   "great, thanks!", "no worries") is not a contact at all: it neither
 //!   counts as a repeat contact, nor starts the waiting clock, nor moves the channel. The rule:
 //!   at most 280 bytes, no `?`, every word from a short closing-word list, and at least one
 //!   thanks/closing word (`thanks`, `thank`, `thx`, `ty`, `cheers`, `appreciate(d)`, `sorted`,
 //!   `resolved`, `solved`, `fixed`, `worries`); anything else, such as "not", "still", a
-//!   digit or a word in another language, makes it a real contact. Calls and callback requests are never gratitude-only. The request's
-//!   own text is not tested: a request always has to be answered.
+//!   digit or a word in another language, makes it a real contact. Calls and callback requests
+//!   are never gratitude-only. The request's own text is not tested: a request always has to be
+//!   answered. A bare "thanks" is not a closure (below): customers thank us for an
+//!   acknowledgement too. A message that is both ("thanks, all sorted") is a closure.
+//! - **Closure.** A written customer message whose reading is
+//!   [`resolved`](crate::signals::Signals::resolved): the customer reports the problem solved or
+//!   the request withdrawn ("oh it turned up, all fine now, thanks!", "works now", "please
+//!   disregard"), with no urgency or complaint cue and no question ("Thanks, but still nothing"
+//!   is none: it is a chase). A closure is not a contact: it is no repeat contact, starts no
+//!   waiting and moves no channel. It ends the waiting period as an answer does (the customer
+//!   no longer waits, so the period's repeat contacts, missed calls, channel escalation and
+//!   open promises go with it), but it is not an answer: it neither makes the next reply a
+//!   "next reply" nor answers a lead. [`HistorySignals::closure`] is the latest closure when no
+//!   contact came after it; a later contact (a new message, a call) reopens the request and
+//!   starts a new waiting period, a later gratitude-only message or answer does not. Calls and
+//!   callback requests never close, and neither does the request's own text (a request that
+//!   opens by withdrawing itself is still answered). With [`history_signals`] the texts are
+//!   read by the default analyzer in the customer's language; ranking reads the flags of the
+//!   request's [`ScoredText`](super::ScoredText) instead.
 //! - **Answer.** An outbound reply, an outbound call that was answered, or a resolution (in
 //!   either direction). A promise is not an answer ("I'll call you back" leaves the customer
 //!   waiting), nor is an inbound call we picked up (the customer still waits for the outcome),
 //!   nor a missed outbound call or a note.
-//! - **Waiting period.** The inbound contacts after the last answer (or all of them if we never
-//!   answered). [`HistorySignals::waiting_since`] is its first contact.
+//! - **Waiting period.** The inbound contacts after the last answer or closure (or all of them
+//!   if there was none). [`HistorySignals::waiting_since`] is its first contact.
 //! - **Bursts.** A contact at most [`HistoryConfig::burst_window`] after the previous contact
 //!   of the same waiting period belongs to the same burst and is not counted again; the chain
 //!   continues, so messages 50 s apart with a 1-minute window stay one contact however many
 //!   there are.
 //! - **Repeat contacts.** Every burst of the waiting period after the first.
 //! - **Broken promise.** An outbound promise whose `due_at` is before `now` and after which no
-//!   answer came. Any answer after the promise keeps it, even a late one: the customer got the
+//!   answer or closure came. Any answer after the promise keeps it, even a late one: the customer got the
 //!   update, and the lateness shows in the waiting time instead.
 //! - **Failed payment.** The latest payment attempt (either direction) failed.
-//! - **Lead.** The request came through [`Channel::WebForm`] and no answer came at or after its
-//!   `received_at`. A lead's signal never expires: it stays, with a growing wait, however old
-//!   the lead becomes, so that an unanswered prospect never sinks as it ages.
+//! - **Lead.** The request came through [`Channel::WebForm`], no answer came at or after its
+//!   `received_at`, and no closure stands (the customer did not withdraw it). A lead's signal
+//!   never expires otherwise: it stays, with a growing wait, however old the lead becomes, so
+//!   that an unanswered prospect never sinks as it ages.
 //! - **Channel escalation.** Within the waiting period, the customer reached a channel more
 //!   immediate ([`Immediacy`]) than the one the period started on. The evidence is the first
 //!   contact on the most immediate channel reached.
@@ -81,6 +100,8 @@
 //! # Ok::<(), realboss::Error>(())
 //! ```
 
+use std::sync::OnceLock;
+
 use serde::{Serialize, Serializer};
 use time::{Duration, OffsetDateTime};
 
@@ -89,7 +110,7 @@ use crate::model::{
     CallOutcome, Channel, ContactEvent, EventKind, Money, PaymentMethod, PaymentOutcome, Request,
 };
 use crate::policy::HistoryConfig;
-use crate::signals::is_thanks_only;
+use crate::signals::{Analyzer, AnalyzerConfig, is_thanks_only};
 
 /// How immediate a channel is, lowest first (`Ord` follows this order); moving up while
 /// waiting is a [`ChannelEscalation`].
@@ -194,13 +215,27 @@ pub struct MissedCall {
     pub channel: Channel,
 }
 
+/// The customer reported the problem solved or the request withdrawn, and nothing they sent
+/// since reopened it (see [Closure](self#definitions)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Closure {
+    /// When the closing message came in.
+    #[serde(serialize_with = "serialize_timestamp")]
+    pub at: OffsetDateTime,
+    /// Its index in [`Request::events`].
+    pub event: usize,
+    /// On which channel.
+    pub channel: Channel,
+}
+
 /// What a request's history says at `now`, with evidence; see the [module docs](self) for the
 /// exact definitions. Empty vectors and `None` mean "no such signal".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct HistorySignals {
     /// Each time the customer came back while waiting on us (bursts collapsed, thanks-only
-    /// messages left out), oldest first. [`repeat_count`](Self::repeat_count) is its length.
+    /// messages and closures left out), oldest first. [`repeat_count`](Self::repeat_count) is its length.
     pub repeat_contacts: Vec<RepeatContact>,
     /// The first contact we have not answered; `None` if we answered everything.
     #[serde(serialize_with = "crate::model::formats::serialize_opt_timestamp")]
@@ -220,6 +255,8 @@ pub struct HistorySignals {
     pub channel_escalation: Option<ChannelEscalation>,
     /// Inbound calls nobody picked up while the customer waited, oldest first.
     pub missed_calls: Vec<MissedCall>,
+    /// Set when the customer's latest contact reports the problem solved: nobody waits then.
+    pub closure: Option<Closure>,
 }
 
 impl HistorySignals {
@@ -232,7 +269,8 @@ impl HistorySignals {
 /// Reads `request`'s history at `now` (see the [module docs](self) for every definition).
 ///
 /// Infallible and deterministic; linear in the number of events and the length of their
-/// texts. Any `now` is accepted: before the request, every signal is empty; far in the future,
+/// texts. Whether a message only thanks us or closes the request is read from its text with
+/// the default analyzer in the customer's language (built once per process on first use). Any `now` is accepted: before the request, every signal is empty; far in the future,
 /// waits and overdue times are simply long (instants of the `time` crate are at most about
 /// 20 000 years apart, well inside [`Duration`]).
 pub fn history_signals(
@@ -240,8 +278,56 @@ pub fn history_signals(
     now: OffsetDateTime,
     config: &HistoryConfig,
 ) -> HistorySignals {
-    let mut thanks = |_: usize, text: &str| is_thanks_only(text);
-    run(request, now, config, &mut thanks, true).into_signals(request)
+    signals_with(request, now, config, &mut |_| None)
+}
+
+/// [`history_signals`] with the closing flags of event `i` from `closing(i)` when it knows
+/// them (a caller holding scored texts), else read from the text.
+pub(crate) fn signals_with(
+    request: &Request,
+    now: OffsetDateTime,
+    config: &HistoryConfig,
+    closing: &mut dyn FnMut(usize) -> Option<Closing>,
+) -> HistorySignals {
+    run(request, now, config, closing, true).into_signals(request)
+}
+
+/// What a written customer message does to the wait, by its reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Closing {
+    /// A real contact: it waits for our answer.
+    Open,
+    /// It only thanks us or signs off: no contact.
+    ThanksOnly,
+    /// It reports the problem solved or the request withdrawn: a closure.
+    Resolved,
+}
+
+impl Closing {
+    /// The closing flags of one reading (a closure wins over thanks).
+    pub(crate) fn of(thanks_only: bool, resolved: bool) -> Closing {
+        if resolved {
+            Closing::Resolved
+        } else if thanks_only {
+            Closing::ThanksOnly
+        } else {
+            Closing::Open
+        }
+    }
+}
+
+/// The analyzer that reads a message's closing flags when no scored text holds them.
+static CLOSING_READER: OnceLock<Analyzer> = OnceLock::new();
+
+/// Reads the closing flags of `text` in `request`'s customer's language.
+fn read_closing(request: &Request, text: &str) -> Closing {
+    let analyzer = CLOSING_READER.get_or_init(|| {
+        Analyzer::new(AnalyzerConfig::default())
+            .unwrap_or_else(|_| unreachable!("the default analyzer configuration is valid"))
+    });
+    let reading = analyzer.signals_in(text, request.customer().language().language());
+    // The closing rule on the whole text, as the reading of an over-long text has it.
+    Closing::of(is_thanks_only(text), reading.resolved)
 }
 
 /// What the priority step needs from the history, as counts: the same definitions as
@@ -259,6 +345,8 @@ pub(crate) struct Facts {
     pub(crate) channel_escalation: bool,
     /// The first answer at or after `received_at` (up to `now`).
     pub(crate) first_answer: Option<OffsetDateTime>,
+    /// The standing closure: when, and the event's index.
+    pub(crate) closure: Option<(OffsetDateTime, usize)>,
     /// The next instant after `now` at which the history changes: the next event, the request
     /// arriving, or just after a promise's `due_at` (a promise is broken once `now` passes it).
     pub(crate) next_change: Option<OffsetDateTime>,
@@ -286,6 +374,7 @@ pub(crate) struct Digest {
     web_form: bool,
     channel_escalation: bool,
     first_answer: Option<OffsetDateTime>,
+    closure: Option<(OffsetDateTime, usize)>,
     /// Due times of the promises made since the last answer, in the order made.
     open_dues: [OffsetDateTime; DIGEST_PROMISES],
     open_count: usize,
@@ -296,14 +385,14 @@ impl Digest {
     pub(crate) fn new(
         request: &Request,
         config: &HistoryConfig,
-        thanks: &mut dyn FnMut(usize, &str) -> bool,
+        closing: &mut dyn FnMut(usize) -> Option<Closing>,
     ) -> Option<Digest> {
         let received_at = request.received_at();
         let valid_from = request
             .events()
             .last()
             .map_or(received_at, |e| e.at().max(received_at));
-        let reader = run(request, valid_from, config, thanks, false);
+        let reader = run(request, valid_from, config, closing, false);
         (reader.open_count <= DIGEST_PROMISES).then(|| Digest {
             received_at,
             events: request.events().len(),
@@ -316,6 +405,7 @@ impl Digest {
             web_form: *request.channel() == Channel::WebForm,
             channel_escalation: reader.waiting.as_ref().is_some_and(|w| w.escalated),
             first_answer: reader.first_answer,
+            closure: reader.closure,
             open_dues: reader.open_dues,
             open_count: reader.open_count,
         })
@@ -354,24 +444,25 @@ impl Digest {
             first_broken_due,
             waiting_since: self.waiting_since,
             failed_payment: self.failed_payment,
-            lead: self.web_form && self.first_answer.is_none(),
+            lead: self.web_form && self.first_answer.is_none() && self.closure.is_none(),
             channel_escalation: self.channel_escalation,
             first_answer: self.first_answer,
+            closure: self.closure,
             next_change: unbroken_due.and_then(|d| d.checked_add(Duration::NANOSECOND)),
         })
     }
 }
 
-/// Reads the history's [`Facts`] without evidence: allocates nothing. `thanks(i, text)` says
-/// whether the text of event `i` only thanks us (a caller holding scored texts answers from
-/// its cache instead of reading the text again).
+/// Reads the history's [`Facts`] without evidence: allocates nothing. `closing(i)` gives the
+/// closing flags of event `i` when the caller holds them (from scored texts); `None` reads
+/// them from the text.
 pub(crate) fn facts(
     request: &Request,
     now: OffsetDateTime,
     config: &HistoryConfig,
-    thanks: &mut dyn FnMut(usize, &str) -> bool,
+    closing: &mut dyn FnMut(usize) -> Option<Closing>,
 ) -> Facts {
-    run(request, now, config, thanks, false).facts(request)
+    run(request, now, config, closing, false).facts(request)
 }
 
 /// Reads the history once, keeping the evidence when `evidence` is set.
@@ -379,7 +470,7 @@ fn run(
     request: &Request,
     now: OffsetDateTime,
     config: &HistoryConfig,
-    thanks: &mut dyn FnMut(usize, &str) -> bool,
+    closing: &mut dyn FnMut(usize) -> Option<Closing>,
     evidence: bool,
 ) -> Reader {
     let received_at = request.received_at();
@@ -403,7 +494,10 @@ fn run(
             reader.contact(received_at, request.channel(), None);
             request_pending = false;
         }
-        reader.event(i, event, received_at, thanks);
+        let closing = &mut *closing;
+        reader.event(i, event, received_at, &mut |i, text| {
+            closing(i).unwrap_or_else(|| read_closing(request, text))
+        });
     }
     if request_pending {
         reader.contact(received_at, request.channel(), None);
@@ -428,6 +522,8 @@ enum Contact {
     Counts(Option<CallOutcome>),
     /// A thanks-only message.
     Gratitude,
+    /// A message that reports the problem solved.
+    Closure,
 }
 
 /// Classifies a customer message ([`ContactEvent::is_customer_message`]) as a contact; `None`
@@ -435,7 +531,7 @@ enum Contact {
 fn contact(
     index: usize,
     event: &ContactEvent,
-    thanks: &mut dyn FnMut(usize, &str) -> bool,
+    closing: &mut dyn FnMut(usize, &str) -> Closing,
 ) -> Option<Contact> {
     if !event.is_customer_message() {
         return None;
@@ -443,10 +539,12 @@ fn contact(
     Some(match event.kind() {
         EventKind::Call { outcome } => Contact::Counts(Some(*outcome)),
         EventKind::CallbackRequest => Contact::Counts(None),
-        // Every other customer message is written; a thanks-only one waits for no answer.
-        _ => match event.text() {
-            Some(text) if thanks(index, text) => Contact::Gratitude,
-            _ => Contact::Counts(None),
+        // Every other customer message is written; a thanks-only one waits for no answer,
+        // and a closure ends the wait.
+        _ => match event.text().map(|text| closing(index, text)) {
+            Some(Closing::ThanksOnly) => Contact::Gratitude,
+            Some(Closing::Resolved) => Contact::Closure,
+            Some(Closing::Open) | None => Contact::Counts(None),
         },
     })
 }
@@ -486,6 +584,8 @@ struct Reader {
     last_payment: Option<FailedPayment>,
     /// The first answer at or after `received_at`.
     first_answer: Option<OffsetDateTime>,
+    /// The latest closure no contact came after: when, and the event's index.
+    closure: Option<(OffsetDateTime, usize)>,
     next_change: Option<OffsetDateTime>,
 }
 
@@ -505,8 +605,19 @@ impl Reader {
             last_payment_failed: false,
             last_payment: None,
             first_answer: None,
+            closure: None,
             next_change: None,
         }
+    }
+
+    /// Ends the waiting period and what it holds (the contacts and open promises).
+    fn end_wait(&mut self) {
+        self.waiting = None;
+        self.broken_count = 0;
+        self.first_broken_due = None;
+        self.broken.clear();
+        self.open_count = 0;
+        self.unbroken_due = None;
     }
 
     fn event(
@@ -514,15 +625,10 @@ impl Reader {
         index: usize,
         event: &ContactEvent,
         received_at: OffsetDateTime,
-        thanks: &mut dyn FnMut(usize, &str) -> bool,
+        closing: &mut dyn FnMut(usize, &str) -> Closing,
     ) {
         if event.is_answer() {
-            self.waiting = None;
-            self.broken_count = 0;
-            self.first_broken_due = None;
-            self.broken.clear();
-            self.open_count = 0;
-            self.unbroken_due = None;
+            self.end_wait();
             if event.at() >= received_at && self.first_answer.is_none() {
                 self.first_answer = Some(event.at());
             }
@@ -559,15 +665,20 @@ impl Reader {
                     });
                 }
             }
-            _ => {
-                if let Some(Contact::Counts(call)) = contact(index, event, thanks) {
-                    self.contact(event.at(), event.channel(), call);
+            _ => match contact(index, event, closing) {
+                Some(Contact::Counts(call)) => self.contact(event.at(), event.channel(), call),
+                Some(Contact::Closure) => {
+                    self.end_wait();
+                    self.closure = Some((event.at(), index));
                 }
-            }
+                Some(Contact::Gratitude) | None => {}
+            },
         }
     }
 
     fn contact(&mut self, at: OffsetDateTime, channel: &Channel, call: Option<CallOutcome>) {
+        // A contact after a closure reopens the request.
+        self.closure = None;
         let missed = call.filter(|o| matches!(o, CallOutcome::Missed | CallOutcome::Voicemail));
         let immediacy = Immediacy::of(channel);
         let evidence = self.evidence;
@@ -630,6 +741,7 @@ impl Reader {
         *request.channel() == Channel::WebForm
             && request.received_at() <= self.now
             && self.first_answer.is_none()
+            && self.closure.is_none()
     }
 
     fn facts(&self, request: &Request) -> Facts {
@@ -643,6 +755,7 @@ impl Reader {
             lead: self.is_lead(request),
             channel_escalation: self.waiting.as_ref().is_some_and(|w| w.escalated),
             first_answer: self.first_answer,
+            closure: self.closure,
             // A promise is broken once `now` passes its `due_at`, so that change comes just
             // after it (a promise an answer kept never changes anything).
             next_change: earliest(
@@ -690,6 +803,13 @@ impl Reader {
             }),
             channel_escalation,
             missed_calls,
+            closure: self.closure.and_then(|(at, event)| {
+                Some(Closure {
+                    at,
+                    event,
+                    channel: request.events().get(event)?.channel().clone(),
+                })
+            }),
         }
     }
 }

@@ -14,23 +14,33 @@
 //!
 //! 1. **Points** (static until something happens): text urgency × `text_urgency` (the most
 //!    urgent customer message; a customer who marks everything urgent gets their urgency words
-//!    discounted, see [`SelfUrgent`]), complaint, negative sentiment, repeat contacts, missed
-//!    calls, broken promises, a failed payment, an unanswered lead, channel escalation, the
-//!    level the host set, and the customer's value ([`CustomerValue`], bounded). An internal
-//!    request (a colleague, a manager) gets no customer value and keeps only
-//!    [`Policy::internal_factor`] of its points: the boss is not the real boss.
+//!    discounted, and discounted to nothing where the rest of the message describes nothing
+//!    urgent, see [`SelfUrgent`]; a calm message, "no rush, whenever you can", counts none of
+//!    its awaiting-answer cues, see [`MessageSignals::calm`]), complaint, negative sentiment,
+//!    repeat contacts, missed calls, broken promises, a failed payment, an unanswered lead,
+//!    channel escalation, the level the host set, and the customer's value
+//!    ([`CustomerValue`], bounded). An internal request (a colleague, a manager) gets no
+//!    customer value and keeps only [`Policy::internal_factor`] of its points: the boss is not
+//!    the real boss. When the customer's latest message reports the problem solved (a
+//!    [closure](history#definitions)), the text points (text urgency, the self-urgent
+//!    discount, complaint, negative sentiment) are cancelled by a
+//!    [`ReasonKind::CustomerReportsResolved`] of minus their sum; the closure also ended the
+//!    wait, so repeat contacts, missed calls, channel escalation, the promises made before it
+//!    and a lead's points are gone too. What stays is the customer's value, the host's level
+//!    and a failed payment.
 //! 2. **Urgency and level**: `urgency = 1 − exp(−points / 4)`; level by `NORMAL_FROM` (0.2),
 //!    `HIGH_FROM` (0.5), `URGENT_FROM` (0.8), raised to `high` for a lead or a failed payment (a lead
 //!    enters high at once) and to the host's level. The level picks the SLA target.
-//! 3. **Band**: waiting on the customer (host status) or nothing waiting (we answered last) →
-//!    [`Band::NotWaiting`], priority `points / (1 + points)` in `[0, 1)`, no aging, SLA clock
+//! 3. **Band**: waiting on the customer (host status), nothing waiting (we answered last) or a
+//!    standing closure (the customer reported it solved) → [`Band::NotWaiting`], priority `points / (1 + points)` in `[0, 1)`, no aging, SLA clock
 //!    paused. Otherwise [`Band::Waiting`]: priority `1 + points + sla_breached (once the
 //!    deadline passed) + waiting_per_hour × hours waited`. Past [`Policy::max_wait`] of
 //!    counted waiting → [`Band::MaxWait`], the same plus a band offset above anything the
 //!    waiting band can reach: no request starves.
 //! 4. **Waiting** counts from the first unanswered contact or the due time of the first
-//!    broken promise, whichever is earlier (bursts, thanks-only messages and a new message
-//!    after a broken promise do not restart it), business hours in full and other time by
+//!    broken promise, whichever is earlier (bursts, thanks-only messages, closures and a new
+//!    message after a broken promise do not restart it; a contact after a closure starts a new
+//!    wait), business hours in full and other time by
 //!    [`Policy::off_hours_wait`]; SLA deadlines count business hours only.
 //!
 //! Every waiting request ages at the same rate, so the order between two requests changes

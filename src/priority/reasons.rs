@@ -5,8 +5,9 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::assess::{Band, Deadline, DeadlineKind, band_width, breakdown, finish};
-use super::history::history_signals;
+use super::history::signals_with;
 use super::scored::{MessageSource, ScoredText};
+use crate::model::formats::serialize_timestamp;
 use crate::model::named::named_enum;
 use crate::model::{Request, Requester, Status};
 use crate::policy::HumanDuration;
@@ -26,6 +27,10 @@ named_enum! {
         Complaint = "complaint",
         /// The customer's words are negative.
         NegativeSentiment = "negative_sentiment",
+        /// The customer's latest message reports the problem solved or the request withdrawn
+        /// ("it turned up, all fine now"): nothing waits on us, and what their earlier words
+        /// added (text urgency, complaint, negative tone) is cancelled (negative weight).
+        CustomerReportsResolved = "customer_reports_resolved",
         /// The customer came back while waiting.
         RepeatContact = "repeat_contact",
         /// Inbound calls nobody picked up while the customer waited.
@@ -82,6 +87,14 @@ pub enum Evidence {
         /// The score.
         score: f64,
     },
+    /// A customer message and when it arrived (the message that reports the problem solved).
+    CustomerMessage {
+        /// Which message.
+        message: MessageSource,
+        /// When it arrived.
+        #[serde(serialize_with = "serialize_timestamp")]
+        at: OffsetDateTime,
+    },
     /// Instants: contacts, missed calls, promise due times, a failed payment.
     Times {
         /// The instants, oldest first.
@@ -136,7 +149,7 @@ pub fn reasons(
     let b = breakdown(policy, request, text, now, discount_marks);
     let a = finish(policy, request, now, &b, discount_marks);
     let w = policy.weights();
-    let history = history_signals(request, now, policy.history());
+    let history = signals_with(request, now, policy.history(), &mut text.closing_reader());
     let h = &history;
     let mut out = Vec::new();
     let mut push = |kind, weight: f64, detail: String, evidence| {
@@ -210,7 +223,8 @@ pub fn reasons(
             ReasonKind::SelfUrgentDiscount,
             b.discount,
             format!(
-                "this customer marks most requests urgent: urgency words count {:.0}%",
+                "this customer marks most requests urgent: urgency words count at most {:.0}%, \
+                 and only as far as the rest of the message is urgent",
                 policy.self_urgent().factor * 100.0
             ),
             Evidence::None,
@@ -244,6 +258,19 @@ pub fn reasons(
                 message: source,
                 score: -score,
             },
+        );
+    }
+    if let Some((event, at)) = b.closure {
+        let message = MessageSource::Event(event);
+        push(
+            ReasonKind::CustomerReportsResolved,
+            b.resolved_cut,
+            format!(
+                "the customer reported it resolved in {}: their earlier words no longer count \
+                 and nothing waits on us",
+                where_(message)
+            ),
+            Evidence::CustomerMessage { message, at },
         );
     }
     if b.repeat > 0.0 {
@@ -378,7 +405,8 @@ pub fn reasons(
                         .to_owned(),
                     Evidence::None,
                 );
-            } else {
+            } else if b.closure.is_none() {
+                // (With a closure, its reason above says why nothing waits.)
                 push(
                     ReasonKind::NothingWaiting,
                     0.0,
@@ -496,6 +524,7 @@ mod tests {
                 "self_urgent_discount",
                 "complaint",
                 "negative_sentiment",
+                "customer_reports_resolved",
                 "repeat_contact",
                 "missed_call",
                 "broken_promise",

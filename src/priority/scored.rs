@@ -2,10 +2,12 @@
 
 use time::OffsetDateTime;
 
-use super::history::{Digest, Facts};
+use super::history::{Closing, Digest, Facts};
+use crate::model::Language;
 use crate::model::Request;
 use crate::policy::HistoryConfig;
-use crate::signals::{Analyzer, Complaint, Cue, Signals, Urgency, is_thanks_only};
+use crate::policy::SELF_URGENT_CORROBORATED_FROM;
+use crate::signals::{Analyzer, Complaint, Cue, CueKind, Signals, Urgency};
 
 /// Where a scored message sits in its request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -36,8 +38,91 @@ pub struct MessageSignals {
     /// is not a contact (see [`history`](super::history)'s definitions). From the message's
     /// reading ([`Signals::thanks_only`]), so that ranking never reads the text again.
     pub thanks_only: bool,
+    /// Whether the text reports the problem solved or the request withdrawn ("it turned up,
+    /// all fine now", "please disregard"; [`Signals::resolved`]). A follow-up like this is a
+    /// closure, not a contact (see [`history`](super::history)'s definitions).
+    pub resolved: bool,
+    /// Whether the customer says it can wait ("no rush", "whenever you can", "not urgent"):
+    /// then its awaiting-answer cues (a question, "could you") add no urgency in ranking. Set by
+    /// [`ScoredText`], which reads it from the message's explanation; [`MessageSignals::new`]
+    /// has no text to read and leaves it `false`.
+    pub calm: bool,
 }
 
+/// The urgency ranking counts of one message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CountedUrgency {
+    /// Counted score, `[0, urgency.score]`.
+    score: f64,
+    /// Counted score without urgency words, `[0, score]`.
+    unmarked: f64,
+    /// The strongest counted cue.
+    cue: Option<Cue>,
+}
+
+impl CountedUrgency {
+    fn of(urgency: &Urgency) -> CountedUrgency {
+        CountedUrgency {
+            score: urgency.score,
+            unmarked: urgency.unmarked_score,
+            cue: urgency.top[0],
+        }
+    }
+}
+
+/// `1 − Π(1 − w)` over the weights of `cues` that `keep` keeps: the score they make together.
+fn combined<'a>(cues: impl Iterator<Item = &'a Cue>, keep: impl Fn(CueKind) -> bool) -> f64 {
+    1.0 - cues
+        .filter(|c| keep(c.kind))
+        .map(|c| 1.0 - c.weight)
+        .product::<f64>()
+}
+
+/// Reads whether a message is calm and what ranking then counts of its urgency.
+///
+/// The reading has no calm flag, so a message is a candidate when one of its strongest cues is
+/// an awaiting-answer cue and its score is below what its strongest cues make together
+/// (something scaled it down: calm, but also length, a greeting or the middle of a long text).
+/// Only a candidate is explained (a second, allocating pass), and it is calm when the
+/// explanation shows a calming phrase. A calm message then keeps the share of its score that
+/// its other cues make: `score × (1 − Π(1 − w) over its counted cues that are not
+/// awaiting-answer) / (1 − Π(1 − w) over all its counted cues)`, and likewise for the score
+/// without urgency words; its strongest cue is its strongest other cue. A calm question alone
+/// counts nothing.
+fn calm_urgency(
+    analyzer: &Analyzer,
+    text: &str,
+    language: Language,
+    reading: &Signals,
+) -> Option<CountedUrgency> {
+    let u = &reading.urgency;
+    let top = || u.top.iter().flatten();
+    let asks = top().any(|c| c.kind == CueKind::AwaitingAnswer);
+    // A small margin: equal products computed in another order differ in the last bits.
+    if !asks || u.score >= combined(top(), |_| true) - 1e-9 {
+        return None;
+    }
+    if analyzer.config().language != language {
+        // The explanation reads the configured language only.
+        return None;
+    }
+    let why = analyzer.explain_signals(text);
+    if why.calming.is_empty() || why.signals.urgency != *u {
+        return None;
+    }
+    let share = |keep: &dyn Fn(CueKind) -> bool| {
+        let all = combined(why.cues.iter(), keep);
+        let other = combined(why.cues.iter(), |k| keep(k) && k != CueKind::AwaitingAnswer);
+        if all > 0.0 { other / all } else { 0.0 }
+    };
+    let score = (u.score * share(&|_| true)).clamp(0.0, u.score);
+    let unmarked = (u.unmarked_score * share(&|k| k != CueKind::UrgentWord)).clamp(0.0, score);
+    Some(CountedUrgency {
+        score,
+        unmarked,
+        cue: top().find(|c| c.kind != CueKind::AwaitingAnswer).copied(),
+    })
+}
 impl MessageSignals {
     /// What ranking keeps of a message's [`Signals`] (its one reading), with when it arrived
     /// and where it sits in its request.
@@ -49,6 +134,8 @@ impl MessageSignals {
             complaint: reading.complaint,
             compound: reading.sentiment.compound,
             thanks_only: reading.thanks_only,
+            resolved: reading.resolved,
+            calm: false,
         }
     }
 }
@@ -71,6 +158,9 @@ pub struct ScoredText {
     summary: TextSummary,
     /// The request's history, read once.
     history: Option<Digest>,
+    /// What ranking counts of the urgency of each calm message, by its index in `messages`
+    /// (few messages are calm: kept apart, so that the others carry nothing extra).
+    calm: Box<[(usize, CountedUrgency)]>,
 }
 
 /// The strongest text urgency among a request's messages.
@@ -94,22 +184,49 @@ pub(crate) struct TextSummary {
     pub(crate) negative: Option<(MessageSource, f64)>,
 }
 
+/// The share a self-urgent customer's urgency words keep in one message: `factor` (the
+/// policy's [`SelfUrgent::factor`](crate::policy::SelfUrgent::factor)) times how far the rest
+/// of the message is itself urgent, `min(1, unmarked / SELF_URGENT_CORROBORATED_FROM)`
+/// (0.5). Words about a trivial matter ("URGENT!!! ASAP change the font") keep nothing; words
+/// about a situation that reads high without them keep `factor`. A `factor` of 1 keeps
+/// everything (no discount at all).
+pub(crate) fn marks_kept(factor: f64, unmarked: f64) -> f64 {
+    if factor >= 1.0 {
+        return 1.0;
+    }
+    factor * (unmarked / SELF_URGENT_CORROBORATED_FROM).clamp(0.0, 1.0)
+}
+
 impl TextSummary {
-    /// Summarizes `messages`; `factor` is the weight kept of explicit urgency words (1: all).
-    fn of<'a>(messages: impl Iterator<Item = &'a MessageSignals>, factor: f64) -> TextSummary {
+    /// Summarizes the `messages` up to `now` (all with `None`), the calm ones counted as
+    /// `calm` says; `factor` is the weight kept of explicit urgency words (1: all), see
+    /// [`marks_kept`].
+    fn of(
+        messages: &[MessageSignals],
+        calm: &[(usize, CountedUrgency)],
+        now: Option<OffsetDateTime>,
+        factor: f64,
+    ) -> TextSummary {
         let mut s = TextSummary::default();
-        for m in messages {
-            let u = m.urgency;
+        for (i, m) in messages.iter().enumerate() {
+            if now.is_some_and(|now| m.at > now) {
+                continue;
+            }
+            let u = match calm.iter().find(|(at, _)| *at == i) {
+                Some((_, counted)) => *counted,
+                None => CountedUrgency::of(&m.urgency),
+            };
             if u.score > s.top.map_or(0.0, |t| t.raw) {
                 s.top = Some(TopText {
                     source: m.source,
                     raw: u.score,
-                    cue: u.top[0],
+                    cue: u.cue,
                 });
             }
+            let kept = marks_kept(factor, u.unmarked);
             s.effective_max = s
                 .effective_max
-                .max(u.unmarked_score + factor * (u.score - u.unmarked_score));
+                .max(u.unmarked + kept * (u.score - u.unmarked));
             if m.complaint.score > s.complaint.map_or(0.0, |c| c.1) {
                 s.complaint = Some((m.source, m.complaint.score, m.complaint.strongest));
             }
@@ -142,9 +259,15 @@ impl ScoredText {
     ) -> ScoredText {
         let language = request.customer().language().language();
         let mut messages = Vec::new();
+        let mut calm = Vec::new();
         let mut score = |at, source, text: &str| {
             let reading = analyzer.signals_in(text, language);
-            messages.push(MessageSignals::new(at, source, &reading));
+            let mut message = MessageSignals::new(at, source, &reading);
+            if let Some(counted) = calm_urgency(analyzer, text, language, &reading) {
+                message.calm = true;
+                calm.push((messages.len(), counted));
+            }
+            messages.push(message);
         };
         if let Some(text) = request.text() {
             score(request.received_at(), MessageSource::RequestText, text);
@@ -156,7 +279,7 @@ impl ScoredText {
             }
         }
         let latest = messages.iter().map(|m| m.at).max();
-        let summary = TextSummary::of(messages.iter(), 1.0);
+        let summary = TextSummary::of(&messages, &calm, None, 1.0);
         let marked = messages.iter().any(|m| m.urgency.marked);
         let mut text = ScoredText {
             messages,
@@ -164,8 +287,9 @@ impl ScoredText {
             marked,
             summary,
             history: None,
+            calm: calm.into_boxed_slice(),
         };
-        let history = Digest::new(request, config, &mut text.thanks_reader());
+        let history = Digest::new(request, config, &mut text.closing_reader());
         text.history = history;
         text
     }
@@ -175,7 +299,7 @@ impl ScoredText {
         if factor == 1.0 && self.latest.is_none_or(|latest| latest <= now) {
             return self.summary;
         }
-        TextSummary::of(self.messages.iter().filter(|m| m.at <= now), factor)
+        TextSummary::of(&self.messages, &self.calm, Some(now), factor)
     }
 
     /// The history's facts at `now` from the digest made on arrival, when it covers `request`
@@ -196,21 +320,24 @@ impl ScoredText {
         &self.messages
     }
 
-    /// A reader of the thanks-only flags for [`history::facts`](super::history): event `i`'s
-    /// flag from the scored message of that event (same instant), else from its text. Messages
-    /// are in event order, so a cursor walks them once over a pass of the events.
-    pub(crate) fn thanks_reader(&self) -> impl FnMut(usize, &str) -> bool + '_ {
+    /// A reader of the closing flags for [`history::facts`](super::history): event `i`'s
+    /// flags from the scored message of that event, `None` when no message of this text is
+    /// that event's (the history then reads the text). Messages are in event order, so a
+    /// cursor walks them once over a pass of the events.
+    pub(crate) fn closing_reader(&self) -> impl FnMut(usize) -> Option<Closing> + '_ {
         let mut next = 0;
-        move |index, text| {
+        move |index| {
             let messages = &self.messages;
             while let Some(m) = messages.get(next) {
                 match m.source {
-                    MessageSource::Event(i) if i == index => return m.thanks_only,
+                    MessageSource::Event(i) if i == index => {
+                        return Some(Closing::of(m.thanks_only, m.resolved));
+                    }
                     MessageSource::Event(i) if i > index => break,
                     _ => next += 1,
                 }
             }
-            is_thanks_only(text)
+            None
         }
     }
 
@@ -222,5 +349,74 @@ impl ScoredText {
         self.messages
             .iter()
             .any(|m| m.at <= now && m.urgency.marked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signals::AnalyzerConfig;
+
+    /// The one message of a request with `text`, and what ranking counts of its urgency.
+    fn counted(text: &str) -> (MessageSignals, CountedUrgency) {
+        let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
+        let request = crate::model::Request::builder(
+            crate::model::RequestId::new("req-1").unwrap(),
+            crate::model::CustomerProfile::builder(
+                crate::model::CustomerId::new("cus-1").unwrap(),
+                crate::model::Tier::Standard,
+                crate::model::Money::new(1.0, "EUR".parse().unwrap()).unwrap(),
+                time::macros::date!(2020 - 01 - 01),
+            )
+            .build()
+            .unwrap(),
+            crate::model::Channel::Email,
+            time::macros::datetime!(2026-11-23 10:00 UTC),
+        )
+        .text(text)
+        .build()
+        .unwrap();
+        let scored = ScoredText::new(&analyzer, &request);
+        let message = scored.messages()[0];
+        let counted = match scored.calm.first() {
+            Some(&(0, counted)) => counted,
+            _ => CountedUrgency::of(&message.urgency),
+        };
+        (message, counted)
+    }
+
+    #[test]
+    fn a_calm_message_counts_no_question_but_keeps_its_other_cues() {
+        let (asked, counted_asked) =
+            counted("Whenever you can, could you tell me how to export my invoices?");
+        assert!(asked.calm);
+        assert_eq!(counted_asked.score, 0.0);
+        assert_eq!(counted_asked.cue, None);
+        // The same question without the calming phrase counts in full.
+        let (plain, counted_plain) = counted("Could you tell me how to export my invoices?");
+        assert!(!plain.calm);
+        assert_eq!(counted_plain, CountedUrgency::of(&plain.urgency));
+        // A calm message that also describes a problem keeps that part, never more than read.
+        let (stuck, counted_stuck) =
+            counted("Whenever you can, could you look at why I can't log in?");
+        assert!(stuck.calm, "{stuck:?}");
+        assert!(counted_stuck.score > 0.0 && counted_stuck.score < stuck.urgency.score);
+        assert!(
+            counted_stuck
+                .cue
+                .is_some_and(|c| c.kind != CueKind::AwaitingAnswer)
+        );
+        assert!(counted_stuck.unmarked <= counted_stuck.score);
+    }
+
+    #[test]
+    fn self_urgent_marks_keep_the_factor_only_where_the_situation_is_urgent() {
+        assert_eq!(marks_kept(0.5, 0.0), 0.0);
+        assert_eq!(marks_kept(0.5, 0.25), 0.25);
+        assert_eq!(marks_kept(0.5, SELF_URGENT_CORROBORATED_FROM), 0.5);
+        assert_eq!(marks_kept(0.5, 0.9), 0.5);
+        // A factor of 1 is no discount at all.
+        assert_eq!(marks_kept(1.0, 0.0), 1.0);
+        assert_eq!(marks_kept(0.0, 0.9), 0.0);
     }
 }

@@ -110,10 +110,10 @@
 //!
 //! **Memory.** Measured with a counting allocator (`tests/queue_memory.rs`, run with
 //! `--release -- --nocapture`) for a request with a 110-byte message and one follow-up: about
-//! 3.5 KB per queued request, of which the request itself takes 1.4 KB, its [`ScoredText`]
-//! 1.2 KB (376 bytes inline: the message summary and the history digest) and the queue's own
-//! bookkeeping (stored assessment, both heaps, the id and customer tables, vector growth
-//! slack) about 0.9 KB.
+//! 3.6 KB per queued request, of which the request itself takes 1.4 KB, its [`ScoredText`]
+//! 1.3 KB (416 bytes inline: the message summary, the history digest and the calm messages'
+//! counted urgency) and the queue's own bookkeeping (stored assessment, both heaps, the id and
+//! customer tables, vector growth slack) about 0.9 KB.
 //!
 //! **Speed** (`cargo bench -p realboss-benches --bench ranking -- queue`, one core): at
 //! 100 000 held requests an insert+pop pair took 1.75–2.85 µs when every call has the same
@@ -121,7 +121,8 @@
 //! (load 1–5; about 350,000–570,000 pairs a second). Run side by side, the layout before this
 //! one was 10–25 % slower. Under callgrind a pair is about 4,000 instructions: one
 //! assessment of the inserted request (about 1,000), the heap's sift-down on pop (about
-//! 700), and moving the 400-byte request and 376-byte scored text in and the request out.
+//! 700), and moving the 400-byte request and 416-byte scored text in and the request out (the
+//! instruction figures were measured with the 376-byte text of issue 14).
 //! Most of the time goes to memory, not instructions: the popped request, its bookkeeping
 //! and its customer are wherever they were put long ago (a cache simulation counts about 19
 //! last-level misses per pair), so the queue is short of the 5,000,000 pairs a second the

@@ -23,6 +23,7 @@ mod stories {
     mod sample_events;
     mod sample_inbox;
     mod situation_stories;
+    mod story_closure_calm_self_urgency;
     mod story_ranking;
 }
 

@@ -73,6 +73,8 @@ fn text() -> impl Strategy<Value = Option<String>> {
         Just(Some("thanks, all sorted".to_owned())),
         Just(Some("Great, thanks!".to_owned())),
         Just(Some("any news?".to_owned())),
+        Just(Some("oh it turned up, all fine now, thanks!".to_owned())),
+        Just(Some("Thanks, but still nothing".to_owned())),
         "\\PC{0,30}".prop_map(Some),
     ]
 }
@@ -167,6 +169,12 @@ proptest! {
         }
         for p in &s.broken_promises {
             prop_assert!(p.due_at < now && p.promised_at <= now && p.overdue > Duration::ZERO);
+        }
+        if let Some(closure) = &s.closure {
+            // A standing closure ended the wait and no contact came after it.
+            prop_assert!(closure.at <= now);
+            prop_assert!(s.waiting_since.is_none() && s.lead.is_none());
+            prop_assert!(r.events()[closure.event].is_customer_message());
         }
         if let Some(lead) = &s.lead {
             prop_assert_eq!(r.channel(), &Channel::WebForm);

@@ -12,7 +12,7 @@ use realboss::{Analyzer, AnalyzerConfig};
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
-const TEXTS: [&str; 8] = [
+const TEXTS: [&str; 11] = [
     "",
     "Where can I find my invoice?",
     "URGENT I'm locked out and can't log in!!",
@@ -21,6 +21,9 @@ const TEXTS: [&str; 8] = [
     "My parcel never arrived and nobody answers. I will cancel.",
     "No rush, whenever you get a chance.",
     "Any update on this?",
+    "oh it turned up, all fine now, thanks!",
+    "Thanks, but still nothing",
+    "No rush, whenever you can — could you tell me how to export my invoices?",
 ];
 
 const START: OffsetDateTime = datetime!(2026-11-20 08:00 UTC);
@@ -136,8 +139,8 @@ proptest! {
         );
     }
 
-    /// Assessment reads the history without evidence and takes thanks-only flags from the
-    /// scored texts; the wait and the deadline kind must match the history read in full.
+    /// Assessment reads the history without evidence and takes thanks-only and closure flags
+    /// from the scored texts; the wait and the deadline kind must match the history read in full.
     #[test]
     fn the_assessment_agrees_with_the_history_read_with_evidence(
         request in a_request(0), later in 0i64..20_000,
@@ -148,7 +151,8 @@ proptest! {
         let text = ranker.score(&request);
         let a = assess(&policy, &request, &text, now, false);
         let h = history_signals(&request, now, policy.history());
-        let since = if request.status() == Status::WaitingOnCustomer {
+        // A standing closure (the customer reported it solved) leaves nothing waiting.
+        let since = if request.status() == Status::WaitingOnCustomer || h.closure.is_some() {
             None
         } else {
             // The earlier of the first unanswered contact and the first broken promise.

@@ -25,6 +25,9 @@ const TEXTS: &[&str] = &[
     "Where is my order? It is late again. This is the third time I ask!",
     "urgent urgent urgent please help immediately",
     "Hello",
+    "oh it turned up, all fine now, thanks!",
+    "No rush, whenever you can — could you tell me how to export my invoices?",
+    "URGENT!!! ASAP change the font of our newsletter",
 ];
 
 fn customer(k: usize) -> CustomerProfile {

@@ -529,3 +529,72 @@ fn edges_of_the_burst_window_the_promise_and_resolutions() {
         Some(t)
     );
 }
+
+#[test]
+fn a_customer_who_writes_that_it_turned_up_is_no_longer_waiting_until_they_write_again() {
+    let t = |m: i64| datetime!(2026-11-23 10:00 UTC) + Duration::minutes(m);
+    let mut events = vec![
+        message(t(20), Channel::Email, "any news?"),
+        message(
+            t(40),
+            Channel::Email,
+            "oh it turned up, all fine now, thanks!",
+        ),
+    ];
+    let closed = history_signals(
+        &request(Channel::Email, t(0), events.clone()),
+        t(60),
+        &defaults(),
+    );
+    // The closure ended the wait: no chase, no wait, and it says which message closed it.
+    assert_eq!(closed.waiting_since, None);
+    assert_eq!(closed.repeat_count(), 0);
+    let closure = closed.closure.as_ref().expect("a closure");
+    assert_eq!((closure.at, closure.event), (t(40), 1));
+    assert_eq!(closure.channel, Channel::Email);
+    // A thank-you afterwards, or our reply, leave it closed.
+    events.push(message(t(45), Channel::Email, "Thanks!"));
+    events.push(our_reply(t(50)));
+    let still = history_signals(
+        &request(Channel::Email, t(0), events.clone()),
+        t(60),
+        &defaults(),
+    );
+    assert_eq!(still.closure, closed.closure);
+    // A new message reopens it: a new wait from that message, and no chase before it counts.
+    events.push(message(
+        t(70),
+        Channel::Email,
+        "Sorry, it was the wrong parcel after all.",
+    ));
+    let reopened = history_signals(&request(Channel::Email, t(0), events), t(90), &defaults());
+    assert_eq!(reopened.closure, None);
+    assert_eq!(reopened.waiting_since, Some(t(70)));
+    assert_eq!(reopened.repeat_count(), 0);
+}
+
+#[test]
+fn thanks_but_still_nothing_is_a_chase_and_a_withdrawn_lead_is_no_lead() {
+    let t = |m: i64| datetime!(2026-11-23 10:00 UTC) + Duration::minutes(m);
+    let chased = history_signals(
+        &request(
+            Channel::Email,
+            t(0),
+            vec![message(t(30), Channel::Email, "Thanks, but still nothing")],
+        ),
+        t(60),
+        &defaults(),
+    );
+    assert_eq!(chased.repeat_count(), 1);
+    assert_eq!(chased.closure, None);
+    let lead =
+        |events| history_signals(&request(Channel::WebForm, t(0), events), t(60), &defaults());
+    assert!(lead(vec![]).lead.is_some());
+    let withdrawn = lead(vec![message(
+        t(30),
+        Channel::Email,
+        "please disregard, works now",
+    )]);
+    assert!(withdrawn.lead.is_none());
+    assert!(withdrawn.closure.is_some());
+}

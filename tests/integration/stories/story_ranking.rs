@@ -1,21 +1,16 @@
 //! The ranking stories of issue 4, each with its expected order. `cargo test story` runs them.
 
+use crate::common::fixtures::{self, order};
 use realboss::model::*;
 use realboss::priority::{Band, ReasonKind};
 use realboss::ranking::{Ranker, SkipReason};
 use time::OffsetDateTime;
-use time::macros::{date, datetime};
+use time::macros::datetime;
 
 type Result<T = ()> = std::result::Result<T, realboss::Error>;
 
 fn customer(id: &str, tier: Tier, value: f64) -> Result<CustomerProfile> {
-    CustomerProfile::builder(
-        CustomerId::new(id)?,
-        tier,
-        Money::new(value, "EUR".parse()?)?,
-        date!(2021 - 06 - 14),
-    )
-    .build()
+    fixtures::customer(id, tier, value)
 }
 
 fn request(
@@ -36,16 +31,6 @@ fn event(
     kind: EventKind,
 ) -> ContactEvent {
     ContactEvent::new(who.id().clone(), at, channel, direction, kind)
-}
-
-/// Ids in rank order.
-fn order(ranker: &Ranker, requests: &[Request], now: OffsetDateTime) -> Vec<String> {
-    ranker
-        .rank(requests, now)
-        .ranked()
-        .iter()
-        .map(|r| requests[r.index].id().as_str().to_owned())
-        .collect()
 }
 
 #[test]
@@ -234,30 +219,20 @@ fn story_thanks_all_sorted_follow_up_does_not_lift_its_request() -> Result {
         )
     };
     let plain = base().build()?;
-    let thanked = base()
-        .event(
-            event(
-                &c,
-                datetime!(2026-11-23 10:20 UTC),
-                Channel::Email,
-                Direction::Inbound,
-                EventKind::FollowUp,
+    let with_follow_up = |text: &str| {
+        base()
+            .event(
+                event(
+                    &c,
+                    datetime!(2026-11-23 10:20 UTC),
+                    Channel::Email,
+                    Direction::Inbound,
+                    EventKind::FollowUp,
+                )
+                .with_text(text),
             )
-            .with_text("Thanks, all sorted!"),
-        )
-        .build()?;
-    let chased = base()
-        .event(
-            event(
-                &c,
-                datetime!(2026-11-23 10:20 UTC),
-                Channel::Email,
-                Direction::Inbound,
-                EventKind::FollowUp,
-            )
-            .with_text("Any news on this?"),
-        )
-        .build()?;
+            .build()
+    };
     let ranker = Ranker::default();
     let now = datetime!(2026-11-23 11:00 UTC);
     let p = |r: &Request| {
@@ -265,7 +240,11 @@ fn story_thanks_all_sorted_follow_up_does_not_lift_its_request() -> Result {
             .assessment
             .priority
     };
-    assert_eq!(p(&thanked), p(&plain));
+    // "All sorted" reports the problem solved (issue 15): a closure, below the open request.
+    assert!(p(&with_follow_up("Thanks, all sorted!")?) < p(&plain));
+    // A bare thank-you is no contact either way: it leaves the request where it was.
+    assert_eq!(p(&with_follow_up("Thank you!")?), p(&plain));
+    let chased = with_follow_up("Any news on this?")?;
     assert!(p(&chased) > p(&plain));
     Ok(())
 }
