@@ -3,11 +3,10 @@
 use time::OffsetDateTime;
 
 use super::history::{Closing, Digest, Facts};
-use crate::model::Language;
 use crate::model::Request;
 use crate::policy::HistoryConfig;
 use crate::policy::SELF_URGENT_CORROBORATED_FROM;
-use crate::signals::{Analyzer, Complaint, Cue, CueKind, Signals, Urgency};
+use crate::signals::{Analyzer, Complaint, Cue, Signals, Urgency};
 
 /// Where a scored message sits in its request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -43,9 +42,8 @@ pub struct MessageSignals {
     /// closure, not a contact (see [`history`](super::history)'s definitions).
     pub resolved: bool,
     /// Whether the customer says it can wait ("no rush", "whenever you can", "not urgent"):
-    /// then its awaiting-answer cues (a question, "could you") add no urgency in ranking. Set by
-    /// [`ScoredText`], which reads it from the message's explanation; [`MessageSignals::new`]
-    /// has no text to read and leaves it `false`.
+    /// then its awaiting-answer cues (a question, "could you") add no urgency
+    /// ([`Urgency::calm`]).
     pub calm: bool,
 }
 
@@ -70,59 +68,6 @@ impl CountedUrgency {
     }
 }
 
-/// `1 − Π(1 − w)` over the weights of `cues` that `keep` keeps: the score they make together.
-fn combined<'a>(cues: impl Iterator<Item = &'a Cue>, keep: impl Fn(CueKind) -> bool) -> f64 {
-    1.0 - cues
-        .filter(|c| keep(c.kind))
-        .map(|c| 1.0 - c.weight)
-        .product::<f64>()
-}
-
-/// Reads whether a message is calm and what ranking then counts of its urgency.
-///
-/// The reading has no calm flag, so a message is a candidate when one of its strongest cues is
-/// an awaiting-answer cue and its score is below what its strongest cues make together
-/// (something scaled it down: calm, but also length, a greeting or the middle of a long text).
-/// Only a candidate is explained (a second, allocating pass), and it is calm when the
-/// explanation shows a calming phrase. A calm message then keeps the share of its score that
-/// its other cues make: `score × (1 − Π(1 − w) over its counted cues that are not
-/// awaiting-answer) / (1 − Π(1 − w) over all its counted cues)`, and likewise for the score
-/// without urgency words; its strongest cue is its strongest other cue. A calm question alone
-/// counts nothing.
-fn calm_urgency(
-    analyzer: &Analyzer,
-    text: &str,
-    language: Language,
-    reading: &Signals,
-) -> Option<CountedUrgency> {
-    let u = &reading.urgency;
-    let top = || u.top.iter().flatten();
-    let asks = top().any(|c| c.kind == CueKind::AwaitingAnswer);
-    // A small margin: equal products computed in another order differ in the last bits.
-    if !asks || u.score >= combined(top(), |_| true) - 1e-9 {
-        return None;
-    }
-    if analyzer.config().language != language {
-        // The explanation reads the configured language only.
-        return None;
-    }
-    let why = analyzer.explain_signals(text);
-    if why.calming.is_empty() || why.signals.urgency != *u {
-        return None;
-    }
-    let share = |keep: &dyn Fn(CueKind) -> bool| {
-        let all = combined(why.cues.iter(), keep);
-        let other = combined(why.cues.iter(), |k| keep(k) && k != CueKind::AwaitingAnswer);
-        if all > 0.0 { other / all } else { 0.0 }
-    };
-    let score = (u.score * share(&|_| true)).clamp(0.0, u.score);
-    let unmarked = (u.unmarked_score * share(&|k| k != CueKind::UrgentWord)).clamp(0.0, score);
-    Some(CountedUrgency {
-        score,
-        unmarked,
-        cue: top().find(|c| c.kind != CueKind::AwaitingAnswer).copied(),
-    })
-}
 impl MessageSignals {
     /// What ranking keeps of a message's [`Signals`] (its one reading), with when it arrived
     /// and where it sits in its request.
@@ -135,7 +80,7 @@ impl MessageSignals {
             compound: reading.sentiment.compound,
             thanks_only: reading.thanks_only,
             resolved: reading.resolved,
-            calm: false,
+            calm: reading.urgency.calm,
         }
     }
 }
@@ -158,9 +103,6 @@ pub struct ScoredText {
     summary: TextSummary,
     /// The request's history, read once.
     history: Option<Digest>,
-    /// What ranking counts of the urgency of each calm message, by its index in `messages`
-    /// (few messages are calm: kept apart, so that the others carry nothing extra).
-    calm: Box<[(usize, CountedUrgency)]>,
 }
 
 /// The strongest text urgency among a request's messages.
@@ -198,24 +140,15 @@ pub(crate) fn marks_kept(factor: f64, unmarked: f64) -> f64 {
 }
 
 impl TextSummary {
-    /// Summarizes the `messages` up to `now` (all with `None`), the calm ones counted as
-    /// `calm` says; `factor` is the weight kept of explicit urgency words (1: all), see
-    /// [`marks_kept`].
-    fn of(
-        messages: &[MessageSignals],
-        calm: &[(usize, CountedUrgency)],
-        now: Option<OffsetDateTime>,
-        factor: f64,
-    ) -> TextSummary {
+    /// Summarizes the `messages` up to `now` (all with `None`); `factor` is the weight kept
+    /// of explicit urgency words (1: all), see [`marks_kept`].
+    fn of(messages: &[MessageSignals], now: Option<OffsetDateTime>, factor: f64) -> TextSummary {
         let mut s = TextSummary::default();
-        for (i, m) in messages.iter().enumerate() {
+        for m in messages {
             if now.is_some_and(|now| m.at > now) {
                 continue;
             }
-            let u = match calm.iter().find(|(at, _)| *at == i) {
-                Some((_, counted)) => *counted,
-                None => CountedUrgency::of(&m.urgency),
-            };
+            let u = CountedUrgency::of(&m.urgency);
             if u.score > s.top.map_or(0.0, |t| t.raw) {
                 s.top = Some(TopText {
                     source: m.source,
@@ -259,15 +192,9 @@ impl ScoredText {
     ) -> ScoredText {
         let language = request.customer().language().language();
         let mut messages = Vec::new();
-        let mut calm = Vec::new();
         let mut score = |at, source, text: &str| {
             let reading = analyzer.signals_in(text, language);
-            let mut message = MessageSignals::new(at, source, &reading);
-            if let Some(counted) = calm_urgency(analyzer, text, language, &reading) {
-                message.calm = true;
-                calm.push((messages.len(), counted));
-            }
-            messages.push(message);
+            messages.push(MessageSignals::new(at, source, &reading));
         };
         if let Some(text) = request.text() {
             score(request.received_at(), MessageSource::RequestText, text);
@@ -279,7 +206,7 @@ impl ScoredText {
             }
         }
         let latest = messages.iter().map(|m| m.at).max();
-        let summary = TextSummary::of(&messages, &calm, None, 1.0);
+        let summary = TextSummary::of(&messages, None, 1.0);
         let marked = messages.iter().any(|m| m.urgency.marked);
         let mut text = ScoredText {
             messages,
@@ -287,7 +214,6 @@ impl ScoredText {
             marked,
             summary,
             history: None,
-            calm: calm.into_boxed_slice(),
         };
         let history = Digest::new(request, config, &mut text.closing_reader());
         text.history = history;
@@ -299,7 +225,7 @@ impl ScoredText {
         if factor == 1.0 && self.latest.is_none_or(|latest| latest <= now) {
             return self.summary;
         }
-        TextSummary::of(&self.messages, &self.calm, Some(now), factor)
+        TextSummary::of(&self.messages, Some(now), factor)
     }
 
     /// The history's facts at `now` from the digest made on arrival, when it covers `request`
@@ -355,7 +281,7 @@ impl ScoredText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signals::AnalyzerConfig;
+    use crate::signals::{AnalyzerConfig, CueKind};
 
     /// The one message of a request with `text`, and what ranking counts of its urgency.
     fn counted(text: &str) -> (MessageSignals, CountedUrgency) {
@@ -378,11 +304,7 @@ mod tests {
         .unwrap();
         let scored = ScoredText::new(&analyzer, &request);
         let message = scored.messages()[0];
-        let counted = match scored.calm.first() {
-            Some(&(0, counted)) => counted,
-            _ => CountedUrgency::of(&message.urgency),
-        };
-        (message, counted)
+        (message, CountedUrgency::of(&message.urgency))
     }
 
     #[test]
@@ -400,7 +322,9 @@ mod tests {
         let (stuck, counted_stuck) =
             counted("Whenever you can, could you look at why I can't log in?");
         assert!(stuck.calm, "{stuck:?}");
-        assert!(counted_stuck.score > 0.0 && counted_stuck.score < stuck.urgency.score);
+        assert!(counted_stuck.score > 0.0);
+        let (loud, _) = counted("Could you look at why I can't log in?");
+        assert!(counted_stuck.score < loud.urgency.score);
         assert!(
             counted_stuck
                 .cue

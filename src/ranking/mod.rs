@@ -111,9 +111,9 @@
 //! **Memory.** Measured with a counting allocator (`tests/queue_memory.rs`, run with
 //! `--release -- --nocapture`) for a request with a 110-byte message and one follow-up: about
 //! 3.6 KB per queued request, of which the request itself takes 1.4 KB, its [`ScoredText`]
-//! 1.3 KB (416 bytes inline: the message summary, the history digest and the calm messages'
-//! counted urgency) and the queue's own bookkeeping (stored assessment, both heaps, the id and
-//! customer tables, vector growth slack) about 0.9 KB.
+//! 1.3 KB (400 bytes inline: the message summary and the history digest) and the queue's own
+//! bookkeeping (stored assessment, both heaps, the id and customer tables, vector growth slack)
+//! about 0.9 KB.
 //!
 //! **Speed** (`cargo bench -p realboss-benches --bench ranking -- queue`, one core): at
 //! 100 000 held requests an insert+pop pair took 1.75–2.85 µs when every call has the same

@@ -295,6 +295,10 @@ pub struct Urgency {
     /// The strongest cues, strongest first: chosen one per kind as long as kinds last, then the
     /// next strongest of any kind; `None` past the last cue.
     pub top: [Option<Cue>; 3],
+    /// Whether the customer says it can wait or that it is solved ("no rush", "whenever you
+    /// can", "works now"): then awaiting-answer cues (a question, "could you") do not count,
+    /// are not in `top`, and the score of the rest is multiplied by `CALM_FACTOR` (0.4).
+    pub calm: bool,
     /// `Some(n)` when the text was longer than
     /// [`AnalyzerConfig::max_text_bytes`](super::AnalyzerConfig::max_text_bytes) and only its
     /// first `n` bytes were read for cues; `None` when the whole text was. Always equal to the
@@ -320,6 +324,7 @@ impl Urgency {
             marked: false,
             cues: 0,
             top: [None; 3],
+            calm: false,
             truncated_at: None,
         }
     }
@@ -698,6 +703,10 @@ struct Tally {
     keep: f64,
     /// Π(1 - w) over counted cues that are not [`CueKind::UrgentWord`].
     keep_unmarked: f64,
+    /// Π(1 - w) over counted cues that are not [`CueKind::AwaitingAnswer`] (what a calm
+    /// message counts), and over those that are not [`CueKind::UrgentWord`] either.
+    keep_unasked: f64,
+    keep_unasked_unmarked: f64,
     /// Π(1 - c) over counted complaint weights.
     keep_complaint: f64,
     /// Π(1 - c) over the complaint weights of counted judgements (role `judgement`).
@@ -720,6 +729,8 @@ impl Tally {
         Tally {
             keep: 1.0,
             keep_unmarked: 1.0,
+            keep_unasked: 1.0,
+            keep_unasked_unmarked: 1.0,
             keep_complaint: 1.0,
             keep_judged: 1.0,
             strongest_judged: None,
@@ -746,6 +757,12 @@ impl Tally {
             self.marked = true;
         } else {
             self.keep_unmarked *= 1.0 - cue.weight;
+        }
+        if cue.kind != CueKind::AwaitingAnswer {
+            self.keep_unasked *= 1.0 - cue.weight;
+            if cue.kind != CueKind::UrgentWord {
+                self.keep_unasked_unmarked *= 1.0 - cue.weight;
+            }
         }
         if complaint > 0.0 && judgement {
             self.keep_judged *= 1.0 - complaint;
@@ -797,25 +814,39 @@ impl Tally {
         };
         // Distinct kinds of evidence count in full however long the text; repetition and
         // weak cues are what the length scales.
+        // A calm message asks nothing that cannot wait: its awaiting-answer cues (a question,
+        // "could you") do not count.
+        let counts = |kind: CueKind| !calm || kind != CueKind::AwaitingAnswer;
         let distinct = |skip: Option<CueKind>| {
-            let kept = (0..KINDS)
-                .filter(|&k| skip.is_none_or(|s| s.index() != k))
-                .map(|k| 1.0 - self.strongest_of_kind[k])
+            let kept = CueKind::ALL
+                .iter()
+                .filter(|&&k| counts(k) && skip != Some(k))
+                .map(|k| 1.0 - self.strongest_of_kind[k.index()])
                 .product::<f64>();
             1.0 - kept
         };
+        let (keep, keep_unmarked) = if calm {
+            (self.keep_unasked, self.keep_unasked_unmarked)
+        } else {
+            (self.keep, self.keep_unmarked)
+        };
         let aggregate =
             |keep: f64, distinct: f64| ((1.0 - keep) * length).max(distinct.min(1.0 - keep));
-        let score = (aggregate(self.keep, distinct(None)) * factor).clamp(0.0, 1.0);
-        let unmarked = aggregate(self.keep_unmarked, distinct(Some(CueKind::UrgentWord)));
+        let score = (aggregate(keep, distinct(None)) * factor).clamp(0.0, 1.0);
+        let unmarked = aggregate(keep_unmarked, distinct(Some(CueKind::UrgentWord)));
         let unmarked = (unmarked * factor).clamp(0.0, score);
         // One cue per kind first, then the strongest of any kind not already shown.
         let mut top = [None; 3];
-        for cue in self.best_of_kind.iter().flatten() {
+        for cue in self
+            .best_of_kind
+            .iter()
+            .flatten()
+            .filter(|c| counts(c.kind))
+        {
             insert_strongest(&mut top, *cue);
         }
         let mut filled = top.iter().filter(|c| c.is_some()).count();
-        for cue in self.top.iter().flatten() {
+        for cue in self.top.iter().flatten().filter(|c| counts(c.kind)) {
             if filled == top.len() {
                 break;
             }
@@ -837,6 +868,7 @@ impl Tally {
             marked: self.marked,
             cues: self.cues,
             top,
+            calm,
             truncated_at: None,
         };
         let (keep_complaint, strongest) = if aimed {
