@@ -839,20 +839,18 @@ fn next_best_action(
     let profile = ctx.profile;
     let mut reasons = Vec::new();
     let mut evidence = Evidence::default();
-    // The customer's contacts since our last answer, latest last; a thanks-only message
-    // waits for no answer.
-    let thanks_only = |i: usize| {
-        ctx.history[i]
-            .notes
-            .as_ref()
-            .is_some_and(|n| n.signals.thanks_only)
-    };
+    // The customer's contacts since our last answer or their own closure ("it turned up,
+    // all fine now"), latest last; a thanks-only message waits for no answer.
+    let reading = |i: usize| ctx.history[i].notes.as_ref().map(|n| n.signals);
+    let thanks_only = |i: usize| reading(i).is_some_and(|s| s.thanks_only);
+    let closure =
+        |i: usize| ctx.event(i).is_customer_message() && reading(i).is_some_and(|s| s.resolved);
     let mut waiting: Vec<usize> = ctx
         .all
         .iter()
         .rev()
         .copied()
-        .take_while(|&i| !ctx.event(i).is_answer())
+        .take_while(|&i| !ctx.event(i).is_answer() && !closure(i))
         .filter(|&i| ctx.event(i).is_customer_message() && !thanks_only(i))
         .collect();
     waiting.reverse();

@@ -897,3 +897,40 @@ fn a_thanks_only_message_after_our_answer_leaves_nothing_to_answer() {
     );
     assert_eq!(action(&[asked, answered, still]), Action::Reply);
 }
+
+#[test]
+fn a_customer_who_writes_that_it_turned_up_is_no_longer_waiting_for_a_reply() {
+    let eve = customer("cus-eve").build().unwrap();
+    let now = datetime!(2026-11-23 12:00 UTC);
+    let asked = message(
+        "cus-eve",
+        datetime!(2026-11-23 09:00 UTC),
+        Channel::Email,
+        "Where is my parcel? It was due yesterday.",
+    );
+    let action = |history: &[ContactEvent]| match value(
+        &realboss::hints::hints(&eve, history, now),
+        HintKind::NextBestAction,
+    ) {
+        HintValue::NextBestAction { action, .. } => *action,
+        other => panic!("{other:?}"),
+    };
+    // Never answered, but the customer closes it themselves.
+    let closed = message(
+        "cus-eve",
+        datetime!(2026-11-23 11:00 UTC),
+        Channel::Email,
+        "Oh, it just turned up at the neighbour's, all fine now.",
+    );
+    assert_eq!(action(&[asked.clone(), closed.clone()]), Action::NothingDue);
+    // A new question after the closure is waiting again.
+    let again = message(
+        "cus-eve",
+        datetime!(2026-11-23 11:30 UTC),
+        Channel::Email,
+        "One more thing: can I change the delivery address for the next order?",
+    );
+    assert_eq!(action(&[asked.clone(), closed, again]), Action::Reply);
+    // Without the closure the first question still waits.
+    assert_eq!(action(&[asked]), Action::Reply);
+}
