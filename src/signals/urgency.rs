@@ -729,17 +729,17 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     pub(super) fn token(&mut self, token: Token<'_>, fold: Fold<'_>) {
         self.marks.token(token);
         let clock = std::mem::replace(&mut self.clock, Clock::None);
-        if token.kind() == TokenKind::Punctuation {
-            self.punctuation(token, clock);
-        } else {
-            self.word(token, clock, fold);
+        match token.kind() {
+            TokenKind::Punctuation => self.punctuation(token, clock),
+            // A handle or address is no cue; like punctuation, it parts the words around it.
+            TokenKind::Mention | TokenKind::Url | TokenKind::Email => self.gap = true,
+            _ => self.word(token, clock, fold),
         }
     }
 
     fn punctuation(&mut self, token: Token<'_>, clock: Clock) {
-        let bytes = token.as_str().as_bytes();
-        let c = if bytes.len() == 1 { bytes[0] } else { 0 };
-        match c {
+        // Written or as an HTML entity (`&#63;` is a `?`).
+        match token.punctuation_byte() {
             b'?' => {
                 if self.clause_words > 0 {
                     self.count_now(
@@ -783,7 +783,8 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             let own: Option<Folded>;
             // The row of the word, and what the reading's marks may take from its look-up:
             // the table is the word table, so its row's marks are the word's.
-            let ascii = token.is_ascii();
+            // A word with an apostrophe entity is looked up by its fold, like a non-ASCII one.
+            let ascii = token.is_ascii() && token.entity().is_none();
             let marks = |entry: Option<&CueEntry>| entry.map_or(0, |e| e.marks);
             let (entry, looked) = match (self.table, fold) {
                 (None, _) => (None, Looked::No),

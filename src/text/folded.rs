@@ -2,10 +2,11 @@
 
 use std::fmt;
 
-use super::tokenizer::is_apostrophe;
+use super::tokenizer::{entity_at, is_apostrophe};
 
 /// A word folded for lexicon look-up: lower case (full Unicode lower-casing), with the
-/// typographic apostrophes `’` and `ʼ` written as `'`. Lives on the stack.
+/// typographic apostrophes `’` and `ʼ`, and an apostrophe written as an HTML entity
+/// (`don&#39;t`), written as `'`. Lives on the stack.
 ///
 /// Words longer than [`Folded::MAX_LEN`] bytes once folded are not folded ([`Folded::new`] gives
 /// `None`): no lexicon entry is that long, so they cannot match anything.
@@ -25,7 +26,7 @@ impl Folded {
             bytes: [0; Folded::MAX_LEN],
             len: 0,
         };
-        if word.is_ascii() {
+        if word.is_ascii() && !word.as_bytes().contains(&b'&') {
             if word.len() > Folded::MAX_LEN {
                 return None;
             }
@@ -36,7 +37,22 @@ impl Folded {
             return Some(folded);
         }
         let mut len = 0usize;
-        for c in word.chars() {
+        let mut chars = word.char_indices();
+        while let Some((at, c)) = chars.next() {
+            // A word holds `&` only as an apostrophe entity (the tokenizer's rule).
+            let entity = (c == '&')
+                .then(|| entity_at(word.as_bytes(), at))
+                .flatten()
+                .filter(|&(_, e)| is_apostrophe(e));
+            let c = match entity {
+                Some((end, e)) => {
+                    while chars.clone().next().is_some_and(|(next, _)| next < end) {
+                        chars.next();
+                    }
+                    e
+                }
+                None => c,
+            };
             let mapped = if is_apostrophe(c) { '\'' } else { c };
             for lower in mapped.to_lowercase() {
                 let n = lower.len_utf8();

@@ -346,3 +346,22 @@ fn negative_mood_raises_a_complaint_but_never_makes_one() {
     let only_mood = a.signals("Terrible, disgusting, awful, I am furious.");
     assert_eq!(only_mood.complaint.score, 0.0);
 }
+
+/// Handles and addresses are no cues, and do not hide the cues around them; times and numbers
+/// with units stay readable.
+#[test]
+fn handles_addresses_and_times_on_social_text() {
+    let plain = urgency("my flight is cancelled, please help by 5pm");
+    let social =
+        urgency("@united my flight is cancelled, please help by 5pm #NeverAgain https://x.co/a");
+    assert!(social.score >= plain.score - 1e-9, "{plain:?} {social:?}");
+    assert_eq!(urgency("@urgent @asap").score, 0.0);
+    assert_eq!(urgency("https://x.co/urgent/asap/refund").score, 0.0);
+    assert_eq!(urgency("mail urgent.refund@x.com").score, 0.0);
+    // An entity for `?` asks a question.
+    let asked = cues("where is my order&#63;");
+    assert!(
+        asked.iter().any(|(k, _)| *k == CueKind::AwaitingAnswer),
+        "{asked:?}"
+    );
+}
