@@ -260,6 +260,7 @@ impl<'a> Tokens<'a> {
     /// Takes the special token found at `pos` (see [`special_at`]): the token, or `None` for
     /// white space written as an entity. A hashtag gives its `#`; its words follow from
     /// [`Tokens::next_hashtag_word`].
+    #[cold]
     fn take_special(&mut self, pos: usize, special: Special) -> Option<Token<'a>> {
         match special {
             Special::Token { end, kind, entity } => {
@@ -410,26 +411,9 @@ impl<'a> Tokens<'a> {
     /// The whole text is ASCII: one byte loop, no chunk bookkeeping except where a chunk could
     /// be an emoticon.
     fn next_in_ascii_text(&mut self) -> Option<Token<'a>> {
-        loop {
-            if self.pos < self.hashtag_end {
-                match self.next_hashtag_word() {
-                    Some(token) => return Some(token),
-                    None => continue,
-                }
-            }
-            if let Some(token) = self.next_ascii_token() {
-                return Some(token);
-            }
-            if self.pos >= self.text.len() {
-                return None;
-            }
+        if self.pos < self.hashtag_end {
+            return self.after_special_in_ascii_text();
         }
-    }
-
-    /// One step of [`Tokens::next_in_ascii_text`]: the next token, or `None` at the end of the
-    /// text or after skipping white space written as an entity.
-    #[inline(always)]
-    fn next_ascii_token(&mut self) -> Option<Token<'a>> {
         let bytes = self.text.as_bytes();
         let len = bytes.len();
         let mut pos = self.pos;
@@ -467,20 +451,63 @@ impl<'a> Tokens<'a> {
                 });
             }
         }
-        if may_be_special(bytes, pos, end, kind)
-            && let Some(special) = special_at(self.text, pos)
-        {
-            return self.take_special(pos, special);
-        }
-        self.pos = end;
-        Some(Token {
+        let token = Token {
             text: &self.text[pos..end],
             start: pos,
             kind,
             all_caps,
             ascii: true,
             entity,
-        })
+        };
+        if may_be_special(bytes, pos, end, kind) {
+            return self.special_in_ascii_text(token);
+        }
+        self.pos = end;
+        Some(token)
+    }
+
+    /// [`Tokens::next_in_ascii_text`] where a special token may start: it, or the plain
+    /// `token` that starts there. Out of line: most text has none.
+    #[cold]
+    #[inline(never)]
+    fn special_in_ascii_text(&mut self, token: Token<'a>) -> Option<Token<'a>> {
+        let pos = token.start();
+        match special_at(self.text, pos) {
+            None => {
+                self.pos = token.end();
+                Some(token)
+            }
+            Some(special) => match self.take_special(pos, special) {
+                Some(special) => Some(special),
+                None => self.after_special_in_ascii_text(),
+            },
+        }
+    }
+
+    /// [`Tokens::next_in_ascii_text`] after a special token: a hashtag's words, then, past white
+    /// space written plainly or as entities, the plain scanner again (which then meets neither
+    /// a hashtag's words nor a white-space entity first, so it comes back here at most once).
+    #[cold]
+    #[inline(never)]
+    fn after_special_in_ascii_text(&mut self) -> Option<Token<'a>> {
+        while self.pos < self.hashtag_end {
+            if let Some(word) = self.next_hashtag_word() {
+                return Some(word);
+            }
+        }
+        let bytes = self.text.as_bytes();
+        let mut pos = self.pos;
+        loop {
+            while pos < bytes.len() && is_ascii_space(bytes[pos]) {
+                pos += 1;
+            }
+            match entity_at(bytes, pos) {
+                Some((end, c)) if bytes[pos] == b'&' && c.is_whitespace() => pos = end,
+                _ => break,
+            }
+        }
+        self.pos = pos;
+        self.next_in_ascii_text()
     }
 
     /// Text with some non-ASCII bytes: ASCII tokens take the byte scanner; a chunk switches to
@@ -1090,6 +1117,7 @@ const MAX_ENTITY_LEN: usize = 10;
 /// The handle, address, hashtag or HTML entity that starts at byte `pos` of `text`, if any: a
 /// function of the text alone, so that every scanner finds the same ones. `pos` is where a
 /// token would start.
+#[inline(never)]
 fn special_at(text: &str, pos: usize) -> Option<Special> {
     let bytes = text.as_bytes();
     match bytes[pos] {
@@ -1174,6 +1202,7 @@ fn ends_cleanly(text: &str, at: usize) -> bool {
 /// The HTML entity at byte `pos` (a `&`), with its end and the character it stands for:
 /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;`, and any `&#NNN;` or `&#xHH;` of a
 /// character other than NUL. Anything else is not an entity.
+#[inline(never)]
 pub(super) fn entity_at(bytes: &[u8], pos: usize) -> Option<(usize, char)> {
     let rest = bytes.get(pos + 1..)?;
     let semi = rest.iter().take(MAX_ENTITY_LEN).position(|&b| b == b';')?;
@@ -1206,6 +1235,8 @@ pub(super) fn entity_at(bytes: &[u8], pos: usize) -> Option<(usize, char)> {
 
 /// An apostrophe entity at byte `pos` (a `&`) that a word keeps: one followed by an ASCII letter
 /// or digit (`don&#39;t`). Its end and the apostrophe it stands for.
+#[cold]
+#[inline(never)]
 fn word_entity_at(bytes: &[u8], pos: usize) -> Option<(usize, char)> {
     entity_at(bytes, pos).filter(|&(end, c)| {
         is_apostrophe(c)
