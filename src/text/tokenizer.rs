@@ -158,6 +158,11 @@ pub fn tokens(text: &str) -> Tokens<'_> {
         pos: 0,
         chunk_end: 0,
         all_ascii: text.is_ascii(),
+        path: if text.is_ascii() {
+            Path::Ascii
+        } else {
+            Path::Mixed
+        },
         mode: Mode::Between,
         hashtag_end: 0,
         force_graphemes: false,
@@ -173,11 +178,27 @@ pub struct Tokens<'a> {
     /// End of the chunk being split (when inside one).
     chunk_end: usize,
     all_ascii: bool,
+    /// Which scanner the next token comes from.
+    path: Path,
     mode: Mode<'a>,
     /// End of the hashtag whose words are being split (no hashtag when `pos` is past it).
     hashtag_end: usize,
     /// Test hook: split ASCII chunks with the grapheme path too.
     force_graphemes: bool,
+}
+
+/// Which scanner [`Tokens`] takes the next token from: one `match` per token, so that the fast
+/// scanners need no test of their own for the rare hashtag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Path {
+    /// [`Tokens::next_in_ascii_text`].
+    Ascii,
+    /// [`Tokens::next_in_mixed_text`].
+    Mixed,
+    /// A hashtag's words, then back to the fast scanner of the text.
+    Hashtag,
+    /// The reference path of [`Tokens::with_graphemes_only`].
+    Reference,
 }
 
 // The grapheme cursor is large, but the iterator lives on the stack once per pass; boxing it would
@@ -233,6 +254,7 @@ impl<'a> Tokens<'a> {
     #[doc(hidden)]
     pub fn with_graphemes_only(mut self) -> Self {
         self.force_graphemes = true;
+        self.path = Path::Reference;
         self
     }
 
@@ -276,8 +298,29 @@ impl<'a> Tokens<'a> {
             Special::Hashtag { body_end } => {
                 self.pos = pos + 1;
                 self.hashtag_end = body_end;
+                if self.path != Path::Reference {
+                    self.path = Path::Hashtag;
+                }
                 Some(self.token(pos, pos + 1, TokenKind::Punctuation))
             }
+        }
+    }
+
+    /// [`Path::Hashtag`]: the hashtag's next word, then the text's fast scanner again.
+    #[cold]
+    #[inline(never)]
+    fn next_in_hashtag(&mut self) -> Option<Token<'a>> {
+        while self.pos < self.hashtag_end {
+            if let Some(word) = self.next_hashtag_word() {
+                return Some(word);
+            }
+        }
+        if self.all_ascii {
+            self.path = Path::Ascii;
+            self.next_in_ascii_text()
+        } else {
+            self.path = Path::Mixed;
+            self.next_in_mixed_text()
         }
     }
 
@@ -375,7 +418,7 @@ impl<'a> Tokens<'a> {
         if first >= 128 || emoticon_table::FIRST_BYTES & (1u128 << first) == 0 {
             return false;
         }
-        let (end, kind, _, _) = scan_ascii(bytes, self.pos);
+        let (end, kind, _) = scan_ascii(bytes, self.pos);
         kind == TokenKind::Punctuation || end < self.chunk_end
     }
 
@@ -410,10 +453,8 @@ impl<'a> Tokens<'a> {
 
     /// The whole text is ASCII: one byte loop, no chunk bookkeeping except where a chunk could
     /// be an emoticon.
+    #[inline(always)]
     fn next_in_ascii_text(&mut self) -> Option<Token<'a>> {
-        if self.pos < self.hashtag_end {
-            return self.after_special_in_ascii_text();
-        }
         let bytes = self.text.as_bytes();
         let len = bytes.len();
         let mut pos = self.pos;
@@ -425,7 +466,7 @@ impl<'a> Tokens<'a> {
             return None;
         }
         let b = bytes[pos];
-        let (end, kind, all_caps, entity) = scan_ascii(bytes, pos);
+        let (end, kind, all_caps) = scan_ascii(bytes, pos);
         // An emoticon is a whole chunk: only worth a look at a chunk's start, for a byte that can
         // start one, and when the chunk does not end right after a plain word.
         let chunk_start = pos == 0 || is_ascii_space(bytes[pos - 1]);
@@ -457,7 +498,7 @@ impl<'a> Tokens<'a> {
             kind,
             all_caps,
             ascii: true,
-            entity,
+            entity: None,
         };
         if may_be_special(bytes, pos, end, kind) {
             return self.special_in_ascii_text(token);
@@ -473,54 +514,44 @@ impl<'a> Tokens<'a> {
     fn special_in_ascii_text(&mut self, token: Token<'a>) -> Option<Token<'a>> {
         let pos = token.start();
         match special_at(self.text, pos) {
+            None if token.kind == TokenKind::Word => {
+                let bytes = self.text.as_bytes();
+                let (end, all_caps, entity) = longer_word(bytes, pos, token.end(), token.all_caps);
+                self.pos = end;
+                Some(Token {
+                    text: &self.text[pos..end],
+                    all_caps,
+                    entity,
+                    ..token
+                })
+            }
             None => {
                 self.pos = token.end();
                 Some(token)
             }
             Some(special) => match self.take_special(pos, special) {
                 Some(special) => Some(special),
-                None => self.after_special_in_ascii_text(),
+                None => self.after_special(),
             },
         }
     }
 
-    /// [`Tokens::next_in_ascii_text`] after a special token: a hashtag's words, then, past white
-    /// space written plainly or as entities, the plain scanner again (which then meets neither
-    /// a hashtag's words nor a white-space entity first, so it comes back here at most once).
+    /// [`Tokens::next_in_ascii_text`] after a special token that leaves more to do (a hashtag's
+    /// words, white space written as an entity): the scanner for mixed text, which gives the
+    /// same tokens on ASCII text and loops where the ASCII one does not, so that the ASCII one
+    /// needs no loop and never calls itself.
     #[cold]
     #[inline(never)]
-    fn after_special_in_ascii_text(&mut self) -> Option<Token<'a>> {
-        while self.pos < self.hashtag_end {
-            if let Some(word) = self.next_hashtag_word() {
-                return Some(word);
-            }
-        }
-        let bytes = self.text.as_bytes();
-        let mut pos = self.pos;
-        loop {
-            while pos < bytes.len() && is_ascii_space(bytes[pos]) {
-                pos += 1;
-            }
-            match entity_at(bytes, pos) {
-                Some((end, c)) if bytes[pos] == b'&' && c.is_whitespace() => pos = end,
-                _ => break,
-            }
-        }
-        self.pos = pos;
-        self.next_in_ascii_text()
+    fn after_special(&mut self) -> Option<Token<'a>> {
+        self.next_in_mixed_text()
     }
 
     /// Text with some non-ASCII bytes: ASCII tokens take the byte scanner; a chunk switches to
     /// grapheme clusters from the first token that touches a non-ASCII character (which could
     /// join it, like a combining accent), so the tokens are those of the grapheme path.
+    #[inline(always)]
     fn next_in_mixed_text(&mut self) -> Option<Token<'a>> {
         loop {
-            if self.pos < self.hashtag_end {
-                match self.next_hashtag_word() {
-                    Some(token) => return Some(token),
-                    None => continue,
-                }
-            }
             if let Mode::Graphemes { .. } = self.mode {
                 if let Some(token) = self.next_grapheme() {
                     return Some(token);
@@ -559,7 +590,8 @@ impl<'a> Tokens<'a> {
                 self.graphemes_to_chunk_end();
                 continue;
             }
-            let (end, kind, all_caps, entity) = scan_ascii(bytes, pos);
+            let (mut end, kind, mut all_caps) = scan_ascii(bytes, pos);
+            let mut entity = None;
             // Cheap tests first; whether a chunk starts here is asked last.
             if emoticon_table::FIRST_BYTES & (1u128 << b) != 0
                 && (kind == TokenKind::Punctuation || (end < len && !is_ascii_space(bytes[end])))
@@ -583,12 +615,15 @@ impl<'a> Tokens<'a> {
                     });
                 }
             }
-            if may_be_special(bytes, pos, end, kind)
-                && let Some(special) = special_at(self.text, pos)
-            {
-                match self.take_special(pos, special) {
-                    Some(token) => return Some(token),
-                    None => continue,
+            if may_be_special(bytes, pos, end, kind) {
+                if let Some(special) = special_at(self.text, pos) {
+                    match self.take_special(pos, special) {
+                        Some(token) => return Some(token),
+                        None => continue,
+                    }
+                }
+                if kind == TokenKind::Word {
+                    (end, all_caps, entity) = longer_word(bytes, pos, end, all_caps);
                 }
             }
             // A non-ASCII character right after the token (or after an apostrophe after it) may
@@ -769,14 +804,18 @@ impl<'a> Tokens<'a> {
             return None;
         }
         let bytes = &self.text.as_bytes()[..end];
-        let (token_end, kind, all_caps, entity) = scan_ascii(bytes, start);
-        if may_be_special(bytes, start, token_end, kind)
-            && let Some(special) = special_at(self.text, start)
-        {
-            // White space written as an entity: the chunk goes on after it.
-            return self
-                .take_special(start, special)
-                .or_else(|| self.next_ascii());
+        let (mut token_end, kind, mut all_caps) = scan_ascii(bytes, start);
+        let mut entity = None;
+        if may_be_special(bytes, start, token_end, kind) {
+            if let Some(special) = special_at(self.text, start) {
+                // White space written as an entity: the chunk goes on after it.
+                return self
+                    .take_special(start, special)
+                    .or_else(|| self.next_ascii());
+            }
+            if kind == TokenKind::Word {
+                (token_end, all_caps, entity) = longer_word(bytes, start, token_end, all_caps);
+            }
         }
         self.pos = token_end;
         Some(Token {
@@ -911,19 +950,17 @@ static EMOTICON_KEYS: [u128; emoticon_table::EMOTICONS.len()] = {
 
 /// Splits one token off ASCII `bytes` at `start` (not white space): a word (letters, digits,
 /// inner apostrophes) or one punctuation byte. Returns its end, kind and whether it is all caps.
-/// An apostrophe written as an HTML entity (`&#39;`, `&apos;`, `&#8217;`) between two letters
-/// or digits stays inside the word, which then carries the entity's character (see
-/// [`Token::entity`]).
+/// An apostrophe written as an HTML entity (`don&#39;t`) ends the word here: the rare word that
+/// holds one is made whole by [`longer_word`], out of line.
 #[inline]
-fn scan_ascii(bytes: &[u8], start: usize) -> (usize, TokenKind, bool, Option<char>) {
+fn scan_ascii(bytes: &[u8], start: usize) -> (usize, TokenKind, bool) {
     let b = bytes[start];
     let mut seen = ASCII_CLASS[usize::from(b)];
     if seen & ALNUM == 0 {
-        return (start + 1, TokenKind::Punctuation, false, None);
+        return (start + 1, TokenKind::Punctuation, false);
     }
     let len = bytes.len();
     let mut pos = start + 1;
-    let mut entity = None;
     while pos < len {
         let c = bytes[pos];
         let class = ASCII_CLASS[usize::from(c)];
@@ -935,21 +972,40 @@ fn scan_ascii(bytes: &[u8], start: usize) -> (usize, TokenKind, bool, Option<cha
             && ASCII_CLASS[usize::from(bytes[pos + 1])] & ALNUM != 0
         {
             pos += 1;
-        } else if c == b'&'
-            && let Some((end, ch)) = word_entity_at(bytes, pos)
-        {
-            entity = entity.or(Some(ch));
-            pos = end;
         } else {
             break;
         }
     }
-    (
-        pos,
-        TokenKind::Word,
-        seen & (UPPER | LOWER) == UPPER,
-        entity,
-    )
+    (pos, TokenKind::Word, seen & (UPPER | LOWER) == UPPER)
+}
+
+/// The ASCII word of [`scan_ascii`] from `start` to `end`, made whole over the apostrophe
+/// entities it stops at (`don&#39;t`): its end, whether it is all caps, and the first entity's
+/// character.
+#[cold]
+#[inline(never)]
+fn longer_word(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    all_caps: bool,
+) -> (usize, bool, Option<char>) {
+    let mut end = end;
+    let mut entity = None;
+    while end < bytes.len()
+        && bytes[end] == b'&'
+        && let Some((after, c)) = word_entity_at(bytes, end)
+    {
+        entity = entity.or(Some(c));
+        end = scan_ascii(bytes, after).0;
+    }
+    if entity.is_none() {
+        return (end, all_caps, None);
+    }
+    let word = &bytes[start..end];
+    let all_caps =
+        !word.iter().any(u8::is_ascii_lowercase) && word.iter().any(u8::is_ascii_uppercase);
+    (end, all_caps, entity)
 }
 
 /// [`ASCII_CLASS`] bit: an ASCII letter or digit.
@@ -969,7 +1025,7 @@ const SIGIL: u8 = 16;
 
 /// [`ASCII_CLASS`] bit: a byte that, right after a word, may continue it into a web or e-mail
 /// address (`:` of `http:`, `.` of `www.`, `@`, and the other bytes of an address's name:
-/// `_ % + -`).
+/// `_ % + -`) or, as `&`, over an apostrophe entity.
 const ADDRESS_TAIL: u8 = 32;
 
 /// What each byte is to the ASCII scanners, looked up once per byte (one load instead of
@@ -988,7 +1044,9 @@ static ASCII_CLASS: [u8; 256] = {
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
             SPACE
         } else if matches!(c, b'@' | b'#' | b'&') {
-            SIGIL | if c == b'@' { ADDRESS_TAIL } else { 0 }
+            // After a word, `@` may make it an e-mail address and `&` an apostrophe entity
+            // continue it.
+            SIGIL | if c == b'#' { 0 } else { ADDRESS_TAIL }
         } else if matches!(c, b':' | b'.' | b'_' | b'%' | b'+' | b'-') {
             ADDRESS_TAIL
         } else {
@@ -1388,12 +1446,11 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        if !self.force_graphemes {
-            return if self.all_ascii {
-                self.next_in_ascii_text()
-            } else {
-                self.next_in_mixed_text()
-            };
+        match self.path {
+            Path::Ascii => return self.next_in_ascii_text(),
+            Path::Mixed => return self.next_in_mixed_text(),
+            Path::Hashtag => return self.next_in_hashtag(),
+            Path::Reference => {}
         }
         // The reference path: whole chunks, graphemes for any chunk with a non-ASCII byte.
         loop {
