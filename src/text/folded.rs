@@ -22,37 +22,38 @@ impl Folded {
 
     /// Folds `word`; `None` when the result would exceed [`Folded::MAX_LEN`] bytes.
     pub fn new(word: &str) -> Option<Folded> {
-        let mut folded = Folded {
-            bytes: [0; Folded::MAX_LEN],
-            len: 0,
-        };
-        if word.is_ascii() && !word.as_bytes().contains(&b'&') {
+        if word.is_ascii() {
+            let mut folded = Folded {
+                bytes: [0; Folded::MAX_LEN],
+                len: 0,
+            };
             if word.len() > Folded::MAX_LEN {
                 return None;
             }
             for (slot, b) in folded.bytes.iter_mut().zip(word.bytes()) {
+                // A word token holds `&` only as an apostrophe entity.
+                if b == b'&' {
+                    return Folded::decoding(word);
+                }
                 *slot = b.to_ascii_lowercase();
             }
             folded.len = word.len() as u8;
             return Some(folded);
         }
+        if word.as_bytes().iter().any(|&b| b == b'&') {
+            return Folded::decoding(word);
+        }
+        Folded::fold(word)
+    }
+
+    /// Folds `word` character by character.
+    fn fold(word: &str) -> Option<Folded> {
+        let mut folded = Folded {
+            bytes: [0; Folded::MAX_LEN],
+            len: 0,
+        };
         let mut len = 0usize;
-        let mut chars = word.char_indices();
-        while let Some((at, c)) = chars.next() {
-            // A word holds `&` only as an apostrophe entity (the tokenizer's rule).
-            let entity = (c == '&')
-                .then(|| entity_at(word.as_bytes(), at))
-                .flatten()
-                .filter(|&(_, e)| is_apostrophe(e));
-            let c = match entity {
-                Some((end, e)) => {
-                    while chars.clone().next().is_some_and(|(next, _)| next < end) {
-                        chars.next();
-                    }
-                    e
-                }
-                None => c,
-            };
+        for c in word.chars() {
             let mapped = if is_apostrophe(c) { '\'' } else { c };
             for lower in mapped.to_lowercase() {
                 let n = lower.len_utf8();
@@ -65,6 +66,30 @@ impl Folded {
         }
         folded.len = len as u8;
         Some(folded)
+    }
+
+    /// [`Folded::new`] for a word with an apostrophe written as an HTML entity (a word token
+    /// holds `&` only as one): the entity read as `'`.
+    #[cold]
+    fn decoding(word: &str) -> Option<Folded> {
+        let mut plain = [0u8; Folded::MAX_LEN * 2];
+        let mut len = 0;
+        let bytes = word.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let (piece, next): (&[u8], usize) = match entity_at(bytes, at) {
+                Some((end, c)) if bytes[at] == b'&' && is_apostrophe(c) => (b"'", end),
+                _ => (&bytes[at..at + 1], at + 1),
+            };
+            if len + piece.len() > plain.len() {
+                return None;
+            }
+            plain[len..len + piece.len()].copy_from_slice(piece);
+            len += piece.len();
+            at = next;
+        }
+        // Whole characters were copied, and an entity became `'`: still UTF-8.
+        Folded::fold(std::str::from_utf8(&plain[..len]).ok()?)
     }
 
     /// The folded text.

@@ -113,14 +113,17 @@ impl<'a> Token<'a> {
     /// other token: a cheap form of [`Token::punctuation_char`] for the signals' `match`es.
     #[inline]
     pub fn punctuation_byte(&self) -> u8 {
-        if self.kind != TokenKind::Punctuation {
-            return 0;
+        let bytes = self.text.as_bytes();
+        if bytes.len() == 1 {
+            return if self.kind == TokenKind::Punctuation {
+                bytes[0]
+            } else {
+                0
+            };
         }
-        match self.entity {
-            Some(c) if c.is_ascii() => c as u8,
-            Some(_) => 0,
-            None if self.text.len() == 1 => self.text.as_bytes()[0],
-            None => 0,
+        match (self.kind, self.entity) {
+            (TokenKind::Punctuation, Some(c)) if c.is_ascii() => c as u8,
+            _ => 0,
         }
     }
 
@@ -152,6 +155,7 @@ impl<'a> Token<'a> {
 ///     ]
 /// );
 /// ```
+#[inline]
 pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens {
         text,
@@ -492,48 +496,63 @@ impl<'a> Tokens<'a> {
                 });
             }
         }
-        let token = Token {
+        if may_be_special(bytes, pos, end, kind) {
+            return self.special_in_ascii_text(pos, end, kind, all_caps);
+        }
+        self.pos = end;
+        Some(Token {
             text: &self.text[pos..end],
             start: pos,
             kind,
             all_caps,
             ascii: true,
             entity: None,
-        };
-        if may_be_special(bytes, pos, end, kind) {
-            return self.special_in_ascii_text(token);
-        }
-        self.pos = end;
-        Some(token)
+        })
     }
 
     /// [`Tokens::next_in_ascii_text`] where a special token may start: it, or the plain
     /// `token` that starts there. Out of line: most text has none.
     #[cold]
     #[inline(never)]
-    fn special_in_ascii_text(&mut self, token: Token<'a>) -> Option<Token<'a>> {
-        let pos = token.start();
-        match special_at(self.text, pos) {
-            None if token.kind == TokenKind::Word => {
-                let bytes = self.text.as_bytes();
-                let (end, all_caps, entity) = longer_word(bytes, pos, token.end(), token.all_caps);
-                self.pos = end;
-                Some(Token {
-                    text: &self.text[pos..end],
-                    all_caps,
-                    entity,
-                    ..token
-                })
-            }
-            None => {
-                self.pos = token.end();
-                Some(token)
-            }
-            Some(special) => match self.take_special(pos, special) {
+    fn special_in_ascii_text(
+        &mut self,
+        pos: usize,
+        end: usize,
+        kind: TokenKind,
+        all_caps: bool,
+    ) -> Option<Token<'a>> {
+        if let Some(special) = special_at(self.text, pos) {
+            return match self.take_special(pos, special) {
                 Some(special) => Some(special),
                 None => self.after_special(),
-            },
+            };
         }
+        if let Some(word) = self.word_over_entity(pos, end, kind) {
+            self.pos = word.end();
+            return Some(word);
+        }
+        self.pos = end;
+        Some(Token {
+            text: &self.text[pos..end],
+            start: pos,
+            kind,
+            all_caps,
+            ascii: true,
+            entity: None,
+        })
+    }
+
+    /// The word from `pos` made whole over the apostrophe entity its ASCII scan stopped at
+    /// (`end`; `don&#39;t`), by the char scanner, which reads such entities; `None` when there
+    /// is none or the char scanner cannot tell (the grapheme path must).
+    #[cold]
+    fn word_over_entity(&self, pos: usize, end: usize, kind: TokenKind) -> Option<Token<'a>> {
+        let bytes = self.text.as_bytes();
+        if kind != TokenKind::Word || bytes.get(end) != Some(&b'&') {
+            return None;
+        }
+        word_entity_at(bytes, end)?;
+        self.scan_chars(pos)
     }
 
     /// [`Tokens::next_in_ascii_text`] after a special token that leaves more to do (a hashtag's
@@ -590,8 +609,7 @@ impl<'a> Tokens<'a> {
                 self.graphemes_to_chunk_end();
                 continue;
             }
-            let (mut end, kind, mut all_caps) = scan_ascii(bytes, pos);
-            let mut entity = None;
+            let (end, kind, all_caps) = scan_ascii(bytes, pos);
             // Cheap tests first; whether a chunk starts here is asked last.
             if emoticon_table::FIRST_BYTES & (1u128 << b) != 0
                 && (kind == TokenKind::Punctuation || (end < len && !is_ascii_space(bytes[end])))
@@ -615,15 +633,12 @@ impl<'a> Tokens<'a> {
                     });
                 }
             }
-            if may_be_special(bytes, pos, end, kind) {
-                if let Some(special) = special_at(self.text, pos) {
-                    match self.take_special(pos, special) {
-                        Some(token) => return Some(token),
-                        None => continue,
-                    }
-                }
-                if kind == TokenKind::Word {
-                    (end, all_caps, entity) = longer_word(bytes, pos, end, all_caps);
+            if may_be_special(bytes, pos, end, kind)
+                && let Some(step) = self.special_in_mixed_text(pos, end, kind)
+            {
+                match step {
+                    Some(token) => return Some(token),
+                    None => continue,
                 }
             }
             // A non-ASCII character right after the token (or after an apostrophe after it) may
@@ -654,9 +669,36 @@ impl<'a> Tokens<'a> {
                 kind,
                 all_caps,
                 ascii: true,
-                entity,
+                entity: None,
             });
         }
+    }
+
+    /// [`Tokens::next_in_mixed_text`] where a special token or a word over an apostrophe
+    /// entity may start: `Some(Some(token))` for it, `Some(None)` when the scanner must go on
+    /// (white space written as an entity, or grapheme clusters from here), `None` for the plain
+    /// token. Out of line: most text has none.
+    #[cold]
+    #[inline(never)]
+    fn special_in_mixed_text(
+        &mut self,
+        pos: usize,
+        end: usize,
+        kind: TokenKind,
+    ) -> Option<Option<Token<'a>>> {
+        if let Some(special) = special_at(self.text, pos) {
+            return Some(self.take_special(pos, special));
+        }
+        let bytes = self.text.as_bytes();
+        if kind != TokenKind::Word || bytes[end] != b'&' || word_entity_at(bytes, end).is_none() {
+            return None;
+        }
+        if let Some(word) = self.scan_chars(pos) {
+            self.pos = word.end();
+            return Some(Some(word));
+        }
+        self.graphemes_to_chunk_end();
+        Some(None)
     }
 
     /// End of the chunk containing `from` (next white space) and whether it is ASCII from there.
@@ -804,8 +846,7 @@ impl<'a> Tokens<'a> {
             return None;
         }
         let bytes = &self.text.as_bytes()[..end];
-        let (mut token_end, kind, mut all_caps) = scan_ascii(bytes, start);
-        let mut entity = None;
+        let (token_end, kind, all_caps) = scan_ascii(bytes, start);
         if may_be_special(bytes, start, token_end, kind) {
             if let Some(special) = special_at(self.text, start) {
                 // White space written as an entity: the chunk goes on after it.
@@ -813,8 +854,9 @@ impl<'a> Tokens<'a> {
                     .take_special(start, special)
                     .or_else(|| self.next_ascii());
             }
-            if kind == TokenKind::Word {
-                (token_end, all_caps, entity) = longer_word(bytes, start, token_end, all_caps);
+            if let Some(word) = self.word_over_entity(start, token_end, kind) {
+                self.pos = word.end();
+                return Some(word);
             }
         }
         self.pos = token_end;
@@ -824,7 +866,7 @@ impl<'a> Tokens<'a> {
             kind,
             all_caps,
             ascii: true,
-            entity,
+            entity: None,
         })
     }
 
@@ -951,7 +993,7 @@ static EMOTICON_KEYS: [u128; emoticon_table::EMOTICONS.len()] = {
 /// Splits one token off ASCII `bytes` at `start` (not white space): a word (letters, digits,
 /// inner apostrophes) or one punctuation byte. Returns its end, kind and whether it is all caps.
 /// An apostrophe written as an HTML entity (`don&#39;t`) ends the word here: the rare word that
-/// holds one is made whole by [`longer_word`], out of line.
+/// holds one is made whole by [`Tokens::scan_chars`], out of line.
 #[inline]
 fn scan_ascii(bytes: &[u8], start: usize) -> (usize, TokenKind, bool) {
     let b = bytes[start];
@@ -977,35 +1019,6 @@ fn scan_ascii(bytes: &[u8], start: usize) -> (usize, TokenKind, bool) {
         }
     }
     (pos, TokenKind::Word, seen & (UPPER | LOWER) == UPPER)
-}
-
-/// The ASCII word of [`scan_ascii`] from `start` to `end`, made whole over the apostrophe
-/// entities it stops at (`don&#39;t`): its end, whether it is all caps, and the first entity's
-/// character.
-#[cold]
-#[inline(never)]
-fn longer_word(
-    bytes: &[u8],
-    start: usize,
-    end: usize,
-    all_caps: bool,
-) -> (usize, bool, Option<char>) {
-    let mut end = end;
-    let mut entity = None;
-    while end < bytes.len()
-        && bytes[end] == b'&'
-        && let Some((after, c)) = word_entity_at(bytes, end)
-    {
-        entity = entity.or(Some(c));
-        end = scan_ascii(bytes, after).0;
-    }
-    if entity.is_none() {
-        return (end, all_caps, None);
-    }
-    let word = &bytes[start..end];
-    let all_caps =
-        !word.iter().any(u8::is_ascii_lowercase) && word.iter().any(u8::is_ascii_uppercase);
-    (end, all_caps, entity)
 }
 
 /// [`ASCII_CLASS`] bit: an ASCII letter or digit.
