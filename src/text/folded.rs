@@ -40,20 +40,21 @@ impl Folded {
             folded.len = word.len() as u8;
             return Some(folded);
         }
-        if word.as_bytes().iter().any(|&b| b == b'&') {
-            return Folded::decoding(word);
-        }
-        Folded::fold(word)
+        Folded::fold(word, true)
     }
 
-    /// Folds `word` character by character.
-    fn fold(word: &str) -> Option<Folded> {
+    /// Folds `word` character by character; with `decode`, a word with `&` is handed to
+    /// [`Folded::decoding`].
+    fn fold(word: &str, decode: bool) -> Option<Folded> {
         let mut folded = Folded {
             bytes: [0; Folded::MAX_LEN],
             len: 0,
         };
         let mut len = 0usize;
         for c in word.chars() {
+            if decode && c == '&' {
+                return Folded::decoding(word);
+            }
             let mapped = if is_apostrophe(c) { '\'' } else { c };
             for lower in mapped.to_lowercase() {
                 let n = lower.len_utf8();
@@ -89,7 +90,7 @@ impl Folded {
             at = next;
         }
         // Whole characters were copied, and an entity became `'`: still UTF-8.
-        Folded::fold(std::str::from_utf8(&plain[..len]).ok()?)
+        Folded::fold(std::str::from_utf8(&plain[..len]).ok()?, false)
     }
 
     /// The folded text.

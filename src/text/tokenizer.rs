@@ -283,6 +283,19 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// A token of pure ASCII text from [`scan_ascii`], with no entity.
+    #[inline(always)]
+    fn ascii_token(&self, start: usize, end: usize, kind: TokenKind, all_caps: bool) -> Token<'a> {
+        Token {
+            text: &self.text[start..end],
+            start,
+            kind,
+            all_caps,
+            ascii: true,
+            entity: None,
+        }
+    }
+
     /// Takes the special token found at `pos` (see [`special_at`]): the token, or `None` for
     /// white space written as an entity. A hashtag gives its `#`; its words follow from
     /// [`Tokens::next_hashtag_word`].
@@ -500,14 +513,7 @@ impl<'a> Tokens<'a> {
             return self.special_in_ascii_text(pos, end, kind, all_caps);
         }
         self.pos = end;
-        Some(Token {
-            text: &self.text[pos..end],
-            start: pos,
-            kind,
-            all_caps,
-            ascii: true,
-            entity: None,
-        })
+        Some(self.ascii_token(pos, end, kind, all_caps))
     }
 
     /// [`Tokens::next_in_ascii_text`] where a special token may start: it, or the plain
@@ -532,14 +538,7 @@ impl<'a> Tokens<'a> {
             return Some(word);
         }
         self.pos = end;
-        Some(Token {
-            text: &self.text[pos..end],
-            start: pos,
-            kind,
-            all_caps,
-            ascii: true,
-            entity: None,
-        })
+        Some(self.ascii_token(pos, end, kind, all_caps))
     }
 
     /// The word from `pos` made whole over the apostrophe entity its ASCII scan stopped at
@@ -663,14 +662,7 @@ impl<'a> Tokens<'a> {
                 continue;
             }
             self.pos = end;
-            return Some(Token {
-                text: &self.text[pos..end],
-                start: pos,
-                kind,
-                all_caps,
-                ascii: true,
-                entity: None,
-            });
+            return Some(self.ascii_token(pos, end, kind, all_caps));
         }
     }
 
@@ -860,14 +852,7 @@ impl<'a> Tokens<'a> {
             }
         }
         self.pos = token_end;
-        Some(Token {
-            text: &self.text[start..token_end],
-            start,
-            kind,
-            all_caps,
-            ascii: true,
-            entity: None,
-        })
+        Some(self.ascii_token(start, token_end, kind, all_caps))
     }
 
     fn next_grapheme(&mut self) -> Option<Token<'a>> {
