@@ -147,7 +147,12 @@ impl Analyzer {
 
     fn unsupported(&self, text: &str) -> Sentiment {
         let words = tokens(text)
-            .filter(|t| t.kind() != TokenKind::Punctuation)
+            .filter(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::Word | TokenKind::Emoji | TokenKind::Emoticon
+                )
+            })
             .count();
         unsupported_sentiment(words)
     }
@@ -181,7 +186,10 @@ impl Analyzer {
                 let mut words = 0;
                 for token in tokens(text) {
                     sink.token(token, Fold::Pending);
-                    words += usize::from(token.kind() != TokenKind::Punctuation);
+                    words += usize::from(matches!(
+                        token.kind(),
+                        TokenKind::Word | TokenKind::Emoji | TokenKind::Emoticon
+                    ));
                 }
                 unsupported_sentiment(words)
             }

@@ -230,8 +230,9 @@
 //!   "unfair"), which count only in a text aimed at the company (a word of role `target`:
 //!   "you", "your", "staff", "order", "flight", an @handle). The score is `1 − Π(1 − cᵢ)`
 //!   over that evidence; then, in a text aimed at us, negative mood is evidence of its own
-//!   (`COMPLAINT_MOOD` (0.75) × −compound, [`Complaint::mood`]); elsewhere it only nudges a
-//!   complaint the cues found (`COMPLAINT_MOOD_NUDGE` (0.25)). Praise lowers a complaint that
+//!   (`COMPLAINT_MOOD` (0.75) × −compound, and the share of negative words at
+//!   `COMPLAINT_NEGATIVE_SHARE` (0.2) whatever the compound: [`Complaint::mood`]); elsewhere it
+//!   only nudges a complaint the cues found (`COMPLAINT_MOOD_NUDGE` (0.25)). Praise lowers a complaint that
 //!   states no clear failure (below `CLEAR_FAILURE` (0.5): × `1 − COMPLAINT_PRAISE` (0.5) ×
 //!   compound); beside a clear one positive words are courtesy or sarcasm and lower nothing.
 //!   The customer's own mishap ("accidentally", "my fault") multiplies it by

@@ -94,7 +94,8 @@ pub(super) fn longest_ending<W: PhraseWord, E: PhraseEntry, const N: usize>(
 /// Appends `word` to a phrase key: ASCII as it stands (the look-up folds capitals), other text
 /// folded. `false` when the word is too long to be part of any phrase.
 fn push_key_word(key: &mut [u8], len: &mut usize, word: &str) -> bool {
-    if word.is_ascii() {
+    // A word holds `&` only as an apostrophe entity, which the fold decodes.
+    if word.is_ascii() && !word.as_bytes().contains(&b'&') {
         if word.len() > Folded::MAX_LEN {
             return false;
         }

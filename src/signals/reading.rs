@@ -293,7 +293,9 @@ impl MarksPass {
         match token.kind() {
             TokenKind::Word => MarkReader::word(self, token, Looked::No),
             TokenKind::Emoji | TokenKind::Emoticon => MarkReader::emoji(self, token),
-            TokenKind::Punctuation if token.as_str() == "!" => self.exclamation = true,
+            // Written or as an HTML entity.
+            TokenKind::Punctuation if token.punctuation_byte() == b'!' => self.exclamation = true,
+            // Handles and addresses are neither words nor emoji.
             _ => {}
         }
     }
@@ -439,8 +441,9 @@ impl MarkReader for MarksPass {
     fn token(&mut self, token: Token<'_>) {
         // ASCII letters stand only in words and emoticons, whose hooks look for the first
         // letter; an ASCII `!` is a punctuation token of its own, reported by `exclamation`.
-        // Other tokens may hold either anywhere in a grapheme cluster.
-        if !token.is_ascii() {
+        // Other tokens may hold either anywhere in a grapheme cluster; a handle or address
+        // holds no text of the message's own.
+        if !token.is_ascii() && !token.kind().is_address() {
             self.non_ascii(token);
         }
     }
@@ -551,8 +554,22 @@ mod tests {
         let (mut formal_opener, mut formal_word) = (false, false);
         let (mut casual_opener, mut contraction, mut emoji, mut shorthand) =
             (false, false, false, false);
-        let exclamation = text.contains('!');
-        let lowercase_start = text
+        // The text as the reading sees it: without handles and addresses, entities decoded
+        // (letters written as entities are no letters of the message).
+        let mut seen = String::new();
+        for token in tokens(text).filter(|t| !t.kind().is_address()) {
+            match token.entity() {
+                Some(c) if token.kind() == TokenKind::Punctuation => {
+                    if !c.is_alphabetic() {
+                        seen.push(c);
+                    }
+                }
+                _ => seen.push_str(token.as_str()),
+            }
+            seen.push(' ');
+        }
+        let exclamation = seen.contains('!');
+        let lowercase_start = seen
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase);
@@ -662,6 +679,13 @@ mod tests {
         "hello there",
         "Yo!",
         "GREETINGS from Ohio",
+        "@united my bag is lost",
+        "@Delta Thanks!",
+        "https://x.co/!?a thanks",
+        "see WWW.X.CO/ä! Ok",
+        "&#33; &gt; &#233;t&eacute; thanks&#x21;",
+        "#ThankYou #so_happy",
+        "mail me@x.com! thanks",
     ];
 
     #[test]

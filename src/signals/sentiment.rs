@@ -204,7 +204,7 @@ pub(super) fn score<R: Recorder, S: TokenSink>(
         if !matches!(token.kind(), TokenKind::Word | TokenKind::Emoticon) {
             sink.token(token, Fold::Pending);
             pass.token(token, record);
-        } else if token.is_ascii() {
+        } else if token.is_ascii() && token.entity().is_none() {
             let bytes = token.as_str().as_bytes();
             let key = (bytes.len() <= Folded::MAX_LEN).then(|| Key::new(bytes));
             sink.token(token, Fold::Done(key.as_ref()));
@@ -396,7 +396,11 @@ impl<'t> Pass<'t> {
     fn token<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
         match token.kind() {
             TokenKind::Punctuation => self.punctuation(token),
-            TokenKind::Word | TokenKind::Emoticon if token.is_ascii() => {
+            // A handle or address says nothing; like punctuation, it parts the words around it.
+            TokenKind::Mention | TokenKind::Url | TokenKind::Email => self.gap = true,
+            TokenKind::Word | TokenKind::Emoticon
+                if token.is_ascii() && token.entity().is_none() =>
+            {
                 let bytes = token.as_str().as_bytes();
                 // No key is longer than a folded word can be; skip hashing giant tokens.
                 let key = (bytes.len() <= Folded::MAX_LEN).then(|| Key::new(bytes));
@@ -422,8 +426,8 @@ impl<'t> Pass<'t> {
     }
 
     fn punctuation(&mut self, token: Token<'t>) {
-        let bytes = token.as_str().as_bytes();
-        let text = if bytes.len() == 1 { bytes[0] } else { 0 };
+        // Written or as an HTML entity (`&#33;` is a `!`).
+        let text = token.punctuation_byte();
         match text {
             b'!' => {
                 self.exclamations += 1;

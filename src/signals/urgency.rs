@@ -90,6 +90,14 @@ pub(crate) const COMPLAINT_MOOD_NUDGE: f64 = 0.25;
 /// scale on mood alone, below one clear broken-expectation cue (0.5–0.7). Ours.
 pub(crate) const COMPLAINT_MOOD: f64 = 0.75;
 
+/// How much the share of negative words ([`Sentiment::negative`], 0..1) adds to the complaint
+/// of a text aimed at the company, whatever its compound: `c` becomes
+/// `1 - (1 - c) × (1 - COMPLAINT_NEGATIVE_SHARE × negative)`. Courtesy and praise can outweigh
+/// a complaint's negative words in the compound ("thanks for the quick reply, but my bag is
+/// still missing"); the words are still there. Small, because the compound already carries
+/// most of the mood. Ours.
+pub(crate) const COMPLAINT_NEGATIVE_SHARE: f64 = 0.2;
+
 /// How much a positive text lowers a complaint that states no clear failure (its cues' complaint
 /// score below `CLEAR_FAILURE`): the score is multiplied by `1 - COMPLAINT_PRAISE × compound`.
 /// Most texts that are on balance positive and name only a weak failure word report a good
@@ -438,6 +446,13 @@ pub(super) fn nudged(complaint: Complaint, sentiment: &Sentiment, aimed: bool) -
         c * (1.0 - COMPLAINT_PRAISE * compound)
     } else {
         c
+    };
+    // Negative words aimed at us count even where courtesy or praise outweighs them in the
+    // compound ("thanks for the quick reply, but my bag is still missing").
+    let score = if aimed {
+        1.0 - (1.0 - score) * (1.0 - COMPLAINT_NEGATIVE_SHARE * sentiment.negative.clamp(0.0, 1.0))
+    } else {
+        score
     };
     let score = score.clamp(0.0, 1.0);
     Complaint {
@@ -1028,16 +1043,29 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             return;
         }
         let clock = std::mem::replace(&mut self.clock, Clock::None);
-        let quote_opener = std::mem::take(&mut self.quote_opener);
-        if token.kind() == TokenKind::Punctuation {
-            match token.as_str() {
-                ">" if line_start => self.quoted_line = true,
-                ":" if quote_opener => self.quoted_rest = true,
-                _ => {}
+        match token.kind() {
+            TokenKind::Punctuation => {
+                let quote_opener = std::mem::take(&mut self.quote_opener);
+                match token.punctuation_byte() {
+                    b'>' if line_start => self.quoted_line = true,
+                    b':' if quote_opener => self.quoted_rest = true,
+                    _ => {}
+                }
+                self.punctuation(token, clock);
             }
-            self.punctuation(token, clock);
-        } else {
-            self.word(token, clock, fold);
+            // A handle or address is no cue; like punctuation, it parts the words around it. A
+            // handle addresses someone, mostly the company ("@united"), so the text is aimed
+            // at us; and it names whom a text quotes ("RT @ann:"), so a quote opener stays open
+            // across it.
+            TokenKind::Mention => {
+                self.gap = true;
+                self.target = true;
+            }
+            TokenKind::Url | TokenKind::Email => self.gap = true,
+            _ => {
+                self.quote_opener = false;
+                self.word(token, clock, fold);
+            }
         }
     }
 
@@ -1046,16 +1074,15 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     fn quoted(&mut self, token: Token<'_>) {
         match token.kind() {
             TokenKind::Word => self.marks.word(token, Looked::No),
-            TokenKind::Punctuation if token.as_str() == "!" => self.marks.exclamation(),
-            TokenKind::Punctuation => {}
+            TokenKind::Punctuation if token.punctuation_byte() == b'!' => self.marks.exclamation(),
+            TokenKind::Punctuation | TokenKind::Mention | TokenKind::Url | TokenKind::Email => {}
             _ => self.marks.emoji(token),
         }
     }
 
     fn punctuation(&mut self, token: Token<'_>, clock: Clock) {
-        let bytes = token.as_str().as_bytes();
-        let c = if bytes.len() == 1 { bytes[0] } else { 0 };
-        match c {
+        // Written or as an HTML entity (`&#63;` is a `?`).
+        match token.punctuation_byte() {
             // A `?` inside a contraction stands for an apostrophe lost in encoding ("I can?t",
             // "it?s"), not a question.
             b'?' if self.in_contraction(token) => {}
@@ -1133,7 +1160,8 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             let own: Option<Folded>;
             // The row of the word, and what the reading's marks may take from its look-up:
             // the table is the word table, so its row's marks are the word's.
-            let ascii = token.is_ascii();
+            // A word with an apostrophe entity is looked up by its fold, like a non-ASCII one.
+            let ascii = token.is_ascii() && token.entity().is_none();
             let marks = |entry: Option<&CueEntry>| entry.map_or(0, |e| e.marks);
             let (entry, looked) = match (self.table, fold) {
                 (None, _) => (None, Looked::No),

@@ -2,14 +2,14 @@
 // data/english_cues.tsv.
 // Do not edit: change the data and run `cargo run -p realboss-tools --bin tables`.
 //
-// 1131 rows: 335 phrases, 221 word forms found through Snowball stems.
+// 1132 rows: 335 phrases, 221 word forms found through Snowball stems.
 
 use super::urgency::cue_flag::*;
 use super::urgency::CueKind::*;
 use super::urgency::{CueEntry, c};
 
 /// Every row of the English cue table, sorted by key.
-pub(crate) static CUES: [CueEntry; 1131] = [
+pub(crate) static CUES: [CueEntry; 1132] = [
     c("a", None, 0.0, 0.0, COUNT),
     c("accept", Some(BrokenExpectation), 0.2, 0.4, NEGATED),
     c("acceptation", Some(BrokenExpectation), 0.2, 0.4, FORM | NEGATED),
@@ -846,6 +846,7 @@ pub(crate) static CUES: [CueEntry; 1131] = [
     c("right", None, 0.0, 0.0, START),
     c("right away", Some(UrgentWord), 0.35, 0.0, CUE | PHRASE),
     c("right now", Some(UrgentWord), 0.35, 0.0, CUE | PHRASE),
+    c("rt", None, 0.0, 0.0, QUOTE),
     c("rude", Some(BrokenExpectation), 0.1, 0.5, CUE),
     c("ruined", Some(BrokenExpectation), 0.15, 0.5, CUE),
     c("run", None, 0.0, 0.0, START),

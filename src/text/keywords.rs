@@ -78,7 +78,9 @@ pub(crate) fn for_each_keyword(text: &str, mut f: impl FnMut(&str)) {
                 // The dot of an initial or a title ("M. Holloway", "Mr. Lee") ends no sentence.
                 let abbreviation = last_word.chars().count() == 1
                     || matches!(last_word, "Mr" | "Mrs" | "Ms" | "Dr");
-                sentence_start |= matches!(word, "!" | "?") || (word == "." && !abbreviation);
+                // Written or as an HTML entity (`&#33;`).
+                let c = token.punctuation_byte();
+                sentence_start |= matches!(c, b'!' | b'?') || (c == b'.' && !abbreviation);
                 continue;
             }
             _ => continue,

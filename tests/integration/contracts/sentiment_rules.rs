@@ -355,3 +355,52 @@ fn the_analyzer_is_shared_across_threads() {
         }
     });
 }
+
+/// Handles, web and e-mail addresses name someone or somewhere: they never score, and a message
+/// with them scores as the same message without them.
+#[test]
+fn handles_and_addresses_never_score() {
+    let a = analyzer();
+    let bare = a.sentiment("thanks!");
+    assert!(bare.compound > 0.3, "{bare:?}");
+    for text in [
+        "@united thanks!",
+        "thanks! https://united.com/great/love",
+        "thanks! www.happy-good.com",
+        "@AmericanAir @united thanks! love@great.com",
+    ] {
+        let s = a.sentiment(text);
+        assert_eq!(s.compound.to_bits(), bare.compound.to_bits(), "{text}");
+        assert_eq!(s.coverage.words, bare.coverage.words, "{text}");
+        assert_eq!(a.explain(text).sentiment, s, "{text}");
+    }
+    // "united" as a word still reads as one.
+    assert!(compound("we stand united") > 0.0);
+}
+
+/// An HTML entity for punctuation is that punctuation, not a word: `&gt;` is no "gt".
+#[test]
+fn html_entities_are_read_as_what_they_stand_for() {
+    let a = analyzer();
+    let s = a.sentiment("&gt; &lt; &amp; &quot;");
+    assert_eq!(s.compound, 0.0, "{s:?}");
+    assert_eq!(s.coverage.words, 0);
+    assert_eq!(compound("&gt; the parcel"), compound("> the parcel"));
+    // `&#33;` is a `!`, `&nbsp;` white space, `&#39;` an apostrophe inside a word.
+    assert_eq!(compound("great&#33;&#33;"), compound("great!!"));
+    assert_eq!(compound("not&nbsp;good"), compound("not good"));
+    assert_eq!(compound("I don&#39;t like it"), compound("I don't like it"));
+    assert!(compound("it&#39;s not good") < 0.0);
+}
+
+/// A hashtag's words score as words, and form phrases with each other.
+#[test]
+fn hashtag_words_score_and_form_phrases() {
+    assert!(compound("#WorstService") < 0.0);
+    assert_eq!(compound("#worst_service"), compound("worst service"));
+    assert_eq!(compound("#NeverAgain"), compound("never again"));
+    assert_eq!(
+        analyzer().explain("#NeverAgain").contributions.len(),
+        analyzer().explain("never again").contributions.len()
+    );
+}

@@ -425,3 +425,22 @@ fn a_greeting_to_a_group_that_asks_nothing_is_social() {
     let asks = urgency("Hello everyone, where is the syllabus?");
     assert_eq!(asks.score, urgency("Where is the syllabus?").score);
 }
+
+/// Handles and addresses are no cues, and do not hide the cues around them; times and numbers
+/// with units stay readable.
+#[test]
+fn handles_addresses_and_times_on_social_text() {
+    let plain = urgency("my flight is cancelled, please help by 5pm");
+    let social =
+        urgency("@united my flight is cancelled, please help by 5pm #NeverAgain https://x.co/a");
+    assert!(social.score >= plain.score - 1e-9, "{plain:?} {social:?}");
+    assert_eq!(urgency("@urgent @asap").score, 0.0);
+    assert_eq!(urgency("https://x.co/urgent/asap/refund").score, 0.0);
+    assert_eq!(urgency("mail urgent.refund@x.com").score, 0.0);
+    // An entity for `?` asks a question.
+    let asked = cues("where is my order&#63;");
+    assert!(
+        asked.iter().any(|(k, _)| *k == CueKind::AwaitingAnswer),
+        "{asked:?}"
+    );
+}
