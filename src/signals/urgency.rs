@@ -848,8 +848,13 @@ impl Tally {
         let aggregate =
             |keep: f64, distinct: f64| ((1.0 - keep) * length).max(distinct.min(1.0 - keep));
         let score = (aggregate(keep, distinct(None)) * factor).clamp(0.0, 1.0);
-        let unmarked = aggregate(keep_unmarked, distinct(Some(CueKind::UrgentWord)));
-        let unmarked = (unmarked * factor).clamp(0.0, score);
+        // Without an urgency word, the unmarked score is the score.
+        let unmarked = if self.marked {
+            let unmarked = aggregate(keep_unmarked, distinct(Some(CueKind::UrgentWord)));
+            (unmarked * factor).clamp(0.0, score)
+        } else {
+            score
+        };
         // One cue per kind first, then the strongest of any kind not already shown.
         let mut top = [None; 3];
         for cue in self
@@ -960,6 +965,8 @@ pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     /// `>` that opens it). Its cues do not count.
     quoted_rest: bool,
     quoted_line: bool,
+    /// `quoted_rest || quoted_line`, kept as one flag for the per-token test.
+    quoting: bool,
     /// No token yet on the current line (a `>` here opens a quoted line).
     line_start: bool,
     /// End of the previous token, to see line breaks between tokens.
@@ -1014,6 +1021,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             quote_opener: false,
             quoted_rest: false,
             quoted_line: false,
+            quoting: false,
             line_start: true,
             prev_end: 0,
             target: false,
@@ -1031,14 +1039,18 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     pub(super) fn token(&mut self, token: Token<'_>, fold: Fold<'_>) {
         self.marks.token(token);
         // Only white space stands between tokens: a line break there starts a new line.
+        // (A plain loop: the gap is mostly one byte, too short for a `memchr` call.)
         let between = self.text.as_bytes().get(self.prev_end..token.start());
-        if between.is_some_and(|b| b.contains(&b'\n')) {
+        if between.is_some_and(|b| b.iter().any(|&c| c == b'\n')) {
             self.line_start = true;
-            self.quoted_line = false;
+            if self.quoted_line {
+                self.quoted_line = false;
+                self.quoting = self.quoted_rest;
+            }
         }
         self.prev_end = token.end();
         let line_start = std::mem::replace(&mut self.line_start, false);
-        if self.quoted_rest || self.quoted_line {
+        if self.quoting {
             self.quoted(token);
             return;
         }
@@ -1047,8 +1059,14 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             TokenKind::Punctuation => {
                 let quote_opener = std::mem::take(&mut self.quote_opener);
                 match token.punctuation_byte() {
-                    b'>' if line_start => self.quoted_line = true,
-                    b':' if quote_opener => self.quoted_rest = true,
+                    b'>' if line_start => {
+                        self.quoted_line = true;
+                        self.quoting = true;
+                    }
+                    b':' if quote_opener => {
+                        self.quoted_rest = true;
+                        self.quoting = true;
+                    }
                     _ => {}
                 }
                 self.punctuation(token, clock);
@@ -1291,6 +1309,18 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     /// The deadline, short-span and elapsed-time rules (`DEADLINE_WEIGHT` (0.45),
     /// `SHORT_SPAN_WEIGHT` (0.4), `ELAPSED_WEIGHT` (0.15)).
     fn time_rules(&mut self, word: &mut Word, text: &[u8], digits: usize, clock: Clock) {
+        // Every rule needs a pending clock, a digit or one of these flags on this word: most
+        // words leave here.
+        const TIME_FLAGS: u32 =
+            flag::MERIDIEM | flag::TIME_POINT | flag::TIME_UNIT | flag::LONG_UNIT | flag::ELAPSED;
+        if matches!(clock, Clock::None) && digits == 0 && word.flags & TIME_FLAGS == 0 {
+            return;
+        }
+        self.time_rules_for(word, text, digits, clock);
+    }
+
+    /// [`CuePass::time_rules`] for a word that may take part in one.
+    fn time_rules_for(&mut self, word: &mut Word, text: &[u8], digits: usize, clock: Clock) {
         let elapsed = |start: usize, end: usize| Pending {
             cue: Cue {
                 kind: CueKind::BrokenExpectation,
