@@ -1039,9 +1039,8 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     pub(super) fn token(&mut self, token: Token<'_>, fold: Fold<'_>) {
         self.marks.token(token);
         // Only white space stands between tokens: a line break there starts a new line.
-        // (A plain loop: the gap is mostly one byte, too short for a `memchr` call.)
         let between = self.text.as_bytes().get(self.prev_end..token.start());
-        if between.is_some_and(|b| b.iter().any(|&c| c == b'\n')) {
+        if between.is_some_and(has_newline) {
             self.line_start = true;
             if self.quoted_line {
                 self.quoted_line = false;
@@ -1585,6 +1584,18 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         let (urgency, complaint, facts) = self.finish_partial();
         (urgency, complaint, facts, self.marks)
     }
+}
+
+/// Whether `gap` holds a line feed: a plain loop, because the gap between two tokens is
+/// mostly one byte, too short to be worth a `memchr` call.
+#[inline(always)]
+fn has_newline(gap: &[u8]) -> bool {
+    for &b in gap {
+        if b == b'\n' {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `text` is a clock time word: one or two digits then `am` or `pm` ("5pm", "11AM"),
