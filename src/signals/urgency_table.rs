@@ -2,14 +2,14 @@
 // data/english_cues.tsv.
 // Do not edit: change the data and run `cargo run -p realboss-tools --bin tables`.
 //
-// 1132 rows: 335 phrases, 221 word forms found through Snowball stems.
+// 1154 rows: 348 phrases, 221 word forms found through Snowball stems.
 
 use super::urgency::cue_flag::*;
 use super::urgency::CueKind::*;
 use super::urgency::{CueEntry, c};
 
 /// Every row of the English cue table, sorted by key.
-pub(crate) static CUES: [CueEntry; 1132] = [
+pub(crate) static CUES: [CueEntry; 1154] = [
     c("a", None, 0.0, 0.0, COUNT),
     c("accept", Some(BrokenExpectation), 0.2, 0.4, NEGATED),
     c("acceptation", Some(BrokenExpectation), 0.2, 0.4, FORM | NEGATED),
@@ -100,6 +100,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("as soon as possible", Some(UrgentWord), 0.5, 0.0, CUE | PHRASE),
     c("asap", Some(UrgentWord), 0.55, 0.0, CUE),
     c("asking", None, 0.0, 0.0, END3),
+    c("assignment", None, 0.0, 0.0, END2),
     c("at", None, 0.0, 0.0, START),
     c("at your convenience", None, 0.0, 0.0, CALM | PHRASE),
     c("atrocious", Some(BrokenExpectation), 0.05, 0.45, CUE | JUDGE),
@@ -185,6 +186,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("cares", Some(BrokenExpectation), 0.05, 0.45, FORM | NEGATED),
     c("caring", Some(BrokenExpectation), 0.05, 0.45, FORM | NEGATED),
     c("case", None, 0.0, 0.0, END2),
+    c("certificate", None, 0.0, 0.0, END2),
     c("chance", None, 0.0, 0.0, END5),
     c("charge", Some(MoneyAtRisk), 0.15, 0.3, CUE | END2),
     c("chargeback", Some(Leaving), 0.5, 0.5, CUE),
@@ -343,7 +345,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("every time", Some(BrokenExpectation), 0.1, 0.35, CUE | PHRASE),
     c("everybody", None, 0.0, 0.0, END2),
     c("everyone", None, 0.0, 0.0, END2),
-    c("exam", None, 0.0, 0.0, TIME_POINT),
+    c("exam", None, 0.0, 0.0, END2 | TIME_POINT),
     c("expensive", None, 0.0, 0.0, END2),
     c("expire", Some(TimePressure), 0.25, 0.0, CUE),
     c("expireation", Some(TimePressure), 0.25, 0.0, CUE | FORM),
@@ -437,6 +439,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("got", Some(BrokenExpectation), 0.15, 0.45, NEGATED | START),
     c("got into my account", Some(MoneyAtRisk), 0.65, 0.3, CUE | PHRASE),
     c("got it sorted", None, 0.0, 0.0, PHRASE | RESOLVED),
+    c("grade", None, 0.0, 0.0, END2),
     c("great", None, 0.0, 0.0, START),
     c("great point", None, 0.0, 0.0, CALM | PHRASE),
     c("great question", None, 0.0, 0.0, CALM | PHRASE),
@@ -512,6 +515,10 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("i lost my", None, 0.0, 0.0, PHRASE | PLAIN),
     c("i need", Some(AwaitingAnswer), 0.2, 0.0, CUE | PHRASE),
     c("i need to know", Some(AwaitingAnswer), 0.35, 0.0, CUE | PHRASE),
+    c("i recommend", None, 0.0, 0.0, CALM | PHRASE),
+    c("i suggest", None, 0.0, 0.0, CALM | PHRASE),
+    c("i would recommend", None, 0.0, 0.0, CALM | PHRASE),
+    c("i would suggest", None, 0.0, 0.0, CALM | PHRASE),
     c("i'm", None, 0.0, 0.0, START),
     c("i'm broke", None, 0.0, 0.0, PHRASE | PLAIN),
     c("i've", None, 0.0, 0.0, START),
@@ -642,7 +649,8 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("lunch", None, 0.0, 0.0, END2),
     c("lying", Some(BrokenExpectation), 0.1, 0.45, CUE | JUDGE),
     c("m", None, 0.0, 0.0, TIME_UNIT),
-    c("make", None, 0.0, 0.0, END2),
+    c("make", None, 0.0, 0.0, END2 | START),
+    c("make sure you", None, 0.0, 0.0, CALM | PHRASE),
     c("me", None, 0.0, 0.0, END2 | END4),
     c("medication", Some(Safety), 0.35, 0.0, CUE),
     c("medicine", Some(Safety), 0.35, 0.0, CUE),
@@ -685,10 +693,17 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("mustn't", None, 0.0, 0.0, NEG),
     c("mustnt", None, 0.0, 0.0, NEG),
     c("my", None, 0.0, 0.0, COUNT | END2 | END3 | START),
+    c("my assignment", Some(TimePressure), 0.2, 0.0, CUE | PHRASE),
     c("my bad", None, 0.0, 0.0, OWN | PHRASE),
+    c("my certificate", Some(TimePressure), 0.2, 0.1, CUE | PHRASE),
+    c("my exam", Some(TimePressure), 0.2, 0.0, CUE | PHRASE),
     c("my fault", None, 0.0, 0.0, OWN | PHRASE),
+    c("my grade", Some(TimePressure), 0.2, 0.1, CUE | PHRASE),
     c("my mistake", None, 0.0, 0.0, OWN | PHRASE),
+    c("my quiz", Some(TimePressure), 0.2, 0.0, CUE | PHRASE),
     c("my saved card", Some(MoneyAtRisk), 0.45, 0.3, CUE | PHRASE),
+    c("my score", Some(TimePressure), 0.15, 0.1, CUE | PHRASE),
+    c("my submission", Some(TimePressure), 0.2, 0.1, CUE | PHRASE),
     c("myself", None, 0.0, 0.0, END2),
     c("need", None, 0.0, 0.0, END2 | END3 | START),
     c("need help", Some(AwaitingAnswer), 0.4, 0.0, CUE | PHRASE),
@@ -808,6 +823,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("provider", None, 0.0, 0.0, END2),
     c("question", None, 0.0, 0.0, END2 | END4 | END5),
     c("quickly", Some(UrgentWord), 0.15, 0.0, CUE),
+    c("quiz", None, 0.0, 0.0, END2),
     c("rarely", None, 0.0, 0.0, NEG),
     c("reaction", None, 0.0, 0.0, END2),
     c("reason", None, 0.0, 0.0, END4),
@@ -817,6 +833,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("received", Some(BrokenExpectation), 0.2, 0.6, FORM | NEGATED),
     c("receives", Some(BrokenExpectation), 0.2, 0.6, FORM | NEGATED),
     c("receiving", Some(BrokenExpectation), 0.2, 0.6, FORM | NEGATED),
+    c("recommend", None, 0.0, 0.0, END2 | END3),
     c("refund", Some(MoneyAtRisk), 0.3, 0.25, CUE),
     c("refundation", Some(MoneyAtRisk), 0.3, 0.25, CUE | FORM),
     c("refundations", Some(MoneyAtRisk), 0.3, 0.25, CUE | FORM),
@@ -864,6 +881,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("saturday's", None, 0.0, 0.0, TIME_POINT),
     c("scam", Some(MoneyAtRisk), 0.5, 0.4, CUE),
     c("scammed", Some(MoneyAtRisk), 0.55, 0.5, CUE),
+    c("score", None, 0.0, 0.0, END2),
     c("screw", None, 0.0, 0.0, START),
     c("screw up", Some(BrokenExpectation), 0.15, 0.5, CUE | PHRASE),
     c("screwed", None, 0.0, 0.0, START),
@@ -941,6 +959,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("straight away", Some(UrgentWord), 0.35, 0.0, CUE | PHRASE),
     c("stranded", Some(Stuck), 0.7, 0.2, CUE),
     c("stuck", Some(Stuck), 0.4, 0.3, CUE),
+    c("submission", None, 0.0, 0.0, END2),
     c("submit", Some(Stuck), 0.35, 0.2, NEGATED),
     c("submitation", Some(Stuck), 0.35, 0.2, FORM | NEGATED),
     c("submitations", Some(Stuck), 0.35, 0.2, FORM | NEGATED),
@@ -953,6 +972,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("submitting", Some(Stuck), 0.35, 0.2, FORM | NEGATED),
     c("sucks", Some(BrokenExpectation), 0.05, 0.4, CUE | JUDGE),
     c("sue", Some(Leaving), 0.45, 0.4, CUE),
+    c("suggest", None, 0.0, 0.0, END2 | END3),
     c("sunday", None, 0.0, 0.0, TIME_POINT),
     c("sunday's", None, 0.0, 0.0, TIME_POINT),
     c("support", None, 0.0, 0.0, TARGET),
@@ -1010,6 +1030,7 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("top priority", Some(UrgentWord), 0.45, 0.0, CUE | PHRASE),
     c("trading", None, 0.0, 0.0, START),
     c("trading standards", Some(Leaving), 0.5, 0.5, CUE | PHRASE),
+    c("try", None, 0.0, 0.0, END3),
     c("tuesday", None, 0.0, 0.0, TIME_POINT),
     c("tuesday's", None, 0.0, 0.0, TIME_POINT),
     c("turned", None, 0.0, 0.0, START),
@@ -1139,7 +1160,8 @@ pub(crate) static CUES: [CueEntry; 1132] = [
     c("yet again", Some(BrokenExpectation), 0.1, 0.4, CUE | PHRASE),
     c("yet another", Some(BrokenExpectation), 0.1, 0.4, CUE | PHRASE),
     c("yet to", Some(BrokenExpectation), 0.15, 0.4, CUE | PHRASE),
-    c("you", None, 0.0, 0.0, END2 | TARGET),
+    c("you", None, 0.0, 0.0, END2 | END3 | START | TARGET),
+    c("you could try", None, 0.0, 0.0, CALM | PHRASE),
     c("your", None, 0.0, 0.0, TARGET),
     c("yours", None, 0.0, 0.0, TARGET),
 ];
