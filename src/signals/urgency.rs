@@ -779,29 +779,20 @@ impl Tally {
                 self.keep_unasked_unmarked *= 1.0 - cue.weight;
             }
         }
-        if complaint > 0.0 && judgement {
-            self.keep_judged *= 1.0 - complaint;
+        if complaint > 0.0 {
+            // A judgement waits apart until the text is known to be aimed at us.
+            let (keep, strongest) = if judgement {
+                (&mut self.keep_judged, &mut self.strongest_judged)
+            } else {
+                (&mut self.keep_complaint, &mut self.strongest_complaint)
+            };
+            *keep *= 1.0 - complaint;
             let as_complaint = Cue {
                 weight: complaint,
                 ..cue
             };
-            if self
-                .strongest_judged
-                .is_none_or(|held| as_complaint.stronger_than(&held))
-            {
-                self.strongest_judged = Some(as_complaint);
-            }
-        } else if complaint > 0.0 {
-            self.keep_complaint *= 1.0 - complaint;
-            let as_complaint = Cue {
-                weight: complaint,
-                ..cue
-            };
-            if self
-                .strongest_complaint
-                .is_none_or(|held| as_complaint.stronger_than(&held))
-            {
-                self.strongest_complaint = Some(as_complaint);
+            if strongest.is_none_or(|held| as_complaint.stronger_than(&held)) {
+                *strongest = Some(as_complaint);
             }
         }
         if cue.weight <= 0.0 {
@@ -1114,6 +1105,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                         },
                         ASK_COMPLAINT,
                         false,
+                        false,
                     );
                 }
                 if self.clause_words > 0 {
@@ -1126,6 +1118,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                         },
                         0.0,
                         true,
+                        false,
                     );
                 }
                 self.break_clause();
@@ -1521,16 +1514,8 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
 
     /// Counts `cue` (a bare `?` when `question`), at `MIDDLE_FACTOR` (0.3) of its weight in
     /// the middle of a long text (`EDGE_BYTES`).
-    fn count_now(&mut self, cue: Cue, complaint: f64, question: bool) {
-        self.count_cue(cue, complaint, question, false);
-    }
-
-    /// [`CuePass::count_now`] for a settled word cue, a judgement or not.
-    fn count_now_judged(&mut self, cue: Cue, complaint: f64, judgement: bool) {
-        self.count_cue(cue, complaint, false, judgement);
-    }
-
-    fn count_cue(&mut self, mut cue: Cue, complaint: f64, question: bool, judgement: bool) {
+    /// A judgement's complaint weight counts only in a text aimed at us (`Tally::finish`).
+    fn count_now(&mut self, mut cue: Cue, complaint: f64, question: bool, judgement: bool) {
         let len = self.text.len();
         if len > 2 * EDGE_BYTES && cue.start > EDGE_BYTES && cue.end < len - EDGE_BYTES {
             cue.weight *= MIDDLE_FACTOR;
@@ -1548,7 +1533,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
 
     fn settle(&mut self, pending: Pending) {
         if pending.counts {
-            self.count_now_judged(pending.cue, pending.complaint, pending.judgement);
+            self.count_now(pending.cue, pending.complaint, false, pending.judgement);
         } else {
             self.record.negated(pending.cue);
         }

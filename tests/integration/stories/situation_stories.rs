@@ -22,6 +22,11 @@ fn customer(id: &str) -> Result<CustomerProfile> {
     .build()
 }
 
+/// Whether one of the strongest cues of `urgency` is of `kind`.
+fn has_top(urgency: &realboss::signals::Urgency, kind: CueKind) -> bool {
+    urgency.top.iter().flatten().any(|c| c.kind == kind)
+}
+
 /// Ids in rank order, every request received at the same moment by e-mail.
 fn order(texts: &[(&str, &str)]) -> Result<Vec<String>> {
     let at = datetime!(2026-12-01 10:00 UTC);
@@ -53,13 +58,7 @@ fn story_a_stranger_in_the_account_spending_the_saved_card_is_urgent() {
         "Somebody has got into my account and keeps ordering things with my saved card. Make it stop!",
     );
     assert_eq!(s.urgency.level, Level::Urgent, "{:?}", s.urgency);
-    assert!(
-        s.urgency
-            .top
-            .iter()
-            .flatten()
-            .any(|c| c.kind == CueKind::MoneyAtRisk)
-    );
+    assert!(has_top(&s.urgency, CueKind::MoneyAtRisk));
     assert!(s.complaint.score > 0.0);
 }
 
@@ -79,13 +78,7 @@ fn story_a_polite_note_about_the_last_dose_of_medicine_is_urgent() {
          for tonight and the repeat prescription has not come. Could someone look at it?",
     );
     assert_eq!(s.urgency.level, Level::Urgent, "{:?}", s.urgency);
-    assert!(
-        s.urgency
-            .top
-            .iter()
-            .flatten()
-            .any(|c| c.kind == CueKind::Safety)
-    );
+    assert!(has_top(&s.urgency, CueKind::Safety));
 }
 
 #[test]
@@ -133,23 +126,12 @@ fn story_a_fast_answer_told_afterwards_is_no_time_pressure() {
     let told =
         a.signals("The agent answered in two minutes and it took her five minutes to fix it.");
     assert!(
-        told.urgency
-            .top
-            .iter()
-            .flatten()
-            .all(|c| c.kind != CueKind::TimePressure),
+        !has_top(&told.urgency, CueKind::TimePressure),
         "{:?}",
         told.urgency
     );
     let asked = a.signals("Please call me back in two minutes.");
-    assert!(
-        asked
-            .urgency
-            .top
-            .iter()
-            .flatten()
-            .any(|c| c.kind == CueKind::TimePressure)
-    );
+    assert!(has_top(&asked.urgency, CueKind::TimePressure));
 }
 
 #[test]
@@ -157,13 +139,7 @@ fn story_a_hard_deadline_named_by_an_event_is_time_pressure() {
     let s = analyzer().signals("I need the certificate before Friday's exam.");
     assert!(s.urgency.level >= Level::High, "{:?}", s.urgency);
     let s = analyzer().signals("Could the parts arrive before my surgery?");
-    assert!(
-        s.urgency
-            .top
-            .iter()
-            .flatten()
-            .any(|c| c.kind == CueKind::TimePressure)
-    );
+    assert!(has_top(&s.urgency, CueKind::TimePressure));
 }
 
 #[test]
