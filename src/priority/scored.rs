@@ -47,27 +47,6 @@ pub struct MessageSignals {
     pub calm: bool,
 }
 
-/// The urgency ranking counts of one message.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct CountedUrgency {
-    /// Counted score, `[0, urgency.score]`.
-    score: f64,
-    /// Counted score without urgency words, `[0, score]`.
-    unmarked: f64,
-    /// The strongest counted cue.
-    cue: Option<Cue>,
-}
-
-impl CountedUrgency {
-    fn of(urgency: &Urgency) -> CountedUrgency {
-        CountedUrgency {
-            score: urgency.score,
-            unmarked: urgency.unmarked_score,
-            cue: urgency.top[0],
-        }
-    }
-}
-
 impl MessageSignals {
     /// What ranking keeps of a message's [`Signals`] (its one reading), with when it arrived
     /// and where it sits in its request.
@@ -148,18 +127,19 @@ impl TextSummary {
             if now.is_some_and(|now| m.at > now) {
                 continue;
             }
-            let u = CountedUrgency::of(&m.urgency);
+            // A calm message's urgency already leaves its questions out (`Urgency::calm`).
+            let u = &m.urgency;
             if u.score > s.top.map_or(0.0, |t| t.raw) {
                 s.top = Some(TopText {
                     source: m.source,
                     raw: u.score,
-                    cue: u.cue,
+                    cue: u.top[0],
                 });
             }
-            let kept = marks_kept(factor, u.unmarked);
+            let kept = marks_kept(factor, u.unmarked_score);
             s.effective_max = s
                 .effective_max
-                .max(u.unmarked + kept * (u.score - u.unmarked));
+                .max(u.unmarked_score + kept * (u.score - u.unmarked_score));
             if m.complaint.score > s.complaint.map_or(0.0, |c| c.1) {
                 s.complaint = Some((m.source, m.complaint.score, m.complaint.strongest));
             }
@@ -284,7 +264,7 @@ mod tests {
     use crate::signals::{AnalyzerConfig, CueKind};
 
     /// The one message of a request with `text`, and what ranking counts of its urgency.
-    fn counted(text: &str) -> (MessageSignals, CountedUrgency) {
+    fn counted(text: &str) -> MessageSignals {
         let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
         let request = crate::model::Request::builder(
             crate::model::RequestId::new("req-1").unwrap(),
@@ -303,34 +283,31 @@ mod tests {
         .build()
         .unwrap();
         let scored = ScoredText::new(&analyzer, &request);
-        let message = scored.messages()[0];
-        (message, CountedUrgency::of(&message.urgency))
+        scored.messages()[0]
     }
 
     #[test]
     fn a_calm_message_counts_no_question_but_keeps_its_other_cues() {
-        let (asked, counted_asked) =
-            counted("Whenever you can, could you tell me how to export my invoices?");
+        let asked = counted("Whenever you can, could you tell me how to export my invoices?");
         assert!(asked.calm);
-        assert_eq!(counted_asked.score, 0.0);
-        assert_eq!(counted_asked.cue, None);
-        // The same question without the calming phrase counts in full.
-        let (plain, counted_plain) = counted("Could you tell me how to export my invoices?");
+        assert_eq!(asked.urgency.score, 0.0);
+        assert_eq!(asked.urgency.top[0], None);
+        // The same question without the calming phrase counts its question.
+        let plain = counted("Could you tell me how to export my invoices?");
         assert!(!plain.calm);
-        assert_eq!(counted_plain, CountedUrgency::of(&plain.urgency));
-        // A calm message that also describes a problem keeps that part, never more than read.
-        let (stuck, counted_stuck) =
-            counted("Whenever you can, could you look at why I can't log in?");
-        assert!(stuck.calm, "{stuck:?}");
-        assert!(counted_stuck.score > 0.0);
-        let (loud, _) = counted("Could you look at why I can't log in?");
-        assert!(counted_stuck.score < loud.urgency.score);
-        assert!(
-            counted_stuck
-                .cue
-                .is_some_and(|c| c.kind != CueKind::AwaitingAnswer)
+        assert!(plain.urgency.score > 0.0);
+        assert_eq!(
+            plain.urgency.top[0].map(|c| c.kind),
+            Some(CueKind::AwaitingAnswer)
         );
-        assert!(counted_stuck.unmarked <= counted_stuck.score);
+        // A calm message that also describes a problem keeps that part, never more than read.
+        let stuck = counted("Whenever you can, could you look at why I can't log in?");
+        assert!(stuck.calm, "{stuck:?}");
+        assert!(stuck.urgency.score > 0.0);
+        let loud = counted("Could you look at why I can't log in?");
+        assert!(stuck.urgency.score < loud.urgency.score);
+        assert!(stuck.urgency.top[0].is_some_and(|c| c.kind != CueKind::AwaitingAnswer));
+        assert!(stuck.urgency.unmarked_score <= stuck.urgency.score);
     }
 
     #[test]

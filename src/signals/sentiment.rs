@@ -203,9 +203,10 @@ pub(super) fn score<R: Recorder, S: TokenSink>(
     for token in tokens(text) {
         if !matches!(token.kind(), TokenKind::Word | TokenKind::Emoticon) {
             sink.token(token, Fold::Pending);
-            pass.token(token, record);
+            pass.non_word(token, record);
         } else if token.is_ascii() && token.entity().is_none() {
             let bytes = token.as_str().as_bytes();
+            // No key is longer than a folded word can be; skip hashing giant tokens.
             let key = (bytes.len() <= Folded::MAX_LEN).then(|| Key::new(bytes));
             sink.token(token, Fold::Done(key.as_ref()));
             pass.ascii_word(token, key.as_ref(), record);
@@ -393,24 +394,15 @@ impl<'t> Pass<'t> {
         self.item(token, entry, record);
     }
 
-    fn token<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
+    /// A token that is no word or emoticon (those come with their look-up key, through
+    /// [`Pass::ascii_word`] and [`Pass::folded_word`], from [`score`]'s loop).
+    fn non_word<R: Recorder>(&mut self, token: Token<'t>, record: &mut R) {
         match token.kind() {
             TokenKind::Punctuation => self.punctuation(token),
             // A handle or address says nothing; like punctuation, it parts the words around it.
             TokenKind::Mention | TokenKind::Url | TokenKind::Email => self.gap = true,
-            TokenKind::Word | TokenKind::Emoticon
-                if token.is_ascii() && token.entity().is_none() =>
-            {
-                let bytes = token.as_str().as_bytes();
-                // No key is longer than a folded word can be; skip hashing giant tokens.
-                let key = (bytes.len() <= Folded::MAX_LEN).then(|| Key::new(bytes));
-                self.ascii_word(token, key.as_ref(), record);
-            }
-            TokenKind::Word | TokenKind::Emoticon => {
-                let folded = Folded::new(token.as_str());
-                let key = folded.as_ref().map(|f| Key::new(f.as_bytes()));
-                self.folded_word(token, key.as_ref(), record);
-            }
+            // Read with their key by the word methods; `score` never routes them here.
+            TokenKind::Word | TokenKind::Emoticon => {}
             TokenKind::Emoji => {
                 let text = token.as_str();
                 let entry = self.lexicon.get(text.as_bytes()).or_else(|| {

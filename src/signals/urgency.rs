@@ -968,8 +968,8 @@ pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     own: bool,
     /// The current clause tells of something done (a short span in it is descriptive).
     clause_done: bool,
-    /// The complaint-question opener of the current clause, if any.
-    clause_ask: Option<(usize, usize)>,
+    /// Where the complaint-question opener of the current clause starts, if it has one.
+    clause_ask: Option<usize>,
     tally: Tally,
     pub(super) record: R,
     /// The reading's word marks, fed from this pass's look-ups (`()`: none).
@@ -1095,7 +1095,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             // "it?s"), not a question.
             b'?' if self.in_contraction(token) => {}
             b'?' => {
-                if let Some((start, _)) = self.clause_ask {
+                if let Some(start) = self.clause_ask {
                     self.count_now(
                         Cue {
                             kind: CueKind::BrokenExpectation,
@@ -1485,7 +1485,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         self.own |= flags & flag::OWN != 0;
         self.clause_done |= flags & flag::DONE != 0;
         if flags & flag::ASK != 0 && self.clause_ask.is_none() {
-            self.clause_ask = Some((range.start, range.end));
+            self.clause_ask = Some(range.start);
         }
         if flags & flag::RESOLVED != 0 && self.negation_before(clause).is_none() {
             // Solved: it can wait too (calms even when a cue elsewhere makes it no closure).
