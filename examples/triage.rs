@@ -10,16 +10,19 @@
 //!   (request `received_at` and event `at`), so the output for a given file never changes;
 //!   `--now now` uses the wall clock.
 //! - `--json`: JSON Lines on stdout instead of the readable table: one object per ranked
-//!   request in rank order, with `id`, `rank` (1-based), `priority`, `level`, `urgency`, `band`,
-//!   `customer`, `channel`, `requester`, `waiting_since`, `waited_secs`, `next_breach` and
-//!   `reasons` (each with `kind`, one of the snake_case words of
-//!   `realboss::priority::ReasonKind`, its `weight` in points, a `detail` sentence and its
-//!   `evidence`). Resolved requests and requests received after `now` are not ranked and not
+//!   request in rank order, in the library's stable form (`realboss::ranking::RankedRow`):
+//!   `id`, `rank` (1-based), `priority` (the sum of the reasons' weights), `band` and
+//!   `band_reason`, `urgency`, `level`, `waiting_since`, `waited_secs` (integer seconds),
+//!   `next_breach`, `customer`, `channel`, `requester` and `reasons` (largest absolute weight
+//!   first, each with `kind`, one of the snake_case words of `realboss::priority::ReasonKind`,
+//!   its `weight` in points, a `detail` sentence and its `evidence`). Resolved requests,
+//!   requests received after `now` and repeats of an id already read are not ranked and not
 //!   printed; the table lists them at its foot.
 //! - `--policy FILE`: a JSON policy (`realboss::Policy`); default: its defaults.
 //!
 //! Every bad line is reported on stderr with its line number and skipped; the rest is still
-//! read, validated as a batch and summarized. Exit status: 0 when the input is clean, 1 when the
+//! read, validated as a batch and summarized. A repeated request id is reported on stderr with
+//! both input lines; the first request with it is ranked, the repeat is not. Exit status: 0 when the input is clean, 1 when the
 //! file cannot be read or a line or the batch is invalid, 2 for a bad command line.
 //!
 
@@ -31,14 +34,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use realboss::jsonl::read_requests;
-use realboss::model::{
-    Channel, CustomerId, Request, RequestId, Requester, Status, Tier, batch_problems,
-};
-use realboss::priority::{Band, Deadline, Reason};
+use realboss::model::{Channel, Request, Requester, Status, Tier, batch_problems};
+use realboss::priority::{Reason, ShortDuration};
 use realboss::{ErrorKind, LineError, Policy, Ranker, Ranking};
-use serde::Serialize;
+use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
-use time::{Duration, OffsetDateTime};
 
 /// The sample inbox read when no file is given.
 const DEFAULT_INBOX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/inbox.jsonl");
@@ -224,27 +224,6 @@ fn resolve_now(choice: NowChoice, requests: &[Request]) -> OffsetDateTime {
     }
 }
 
-/// A wait in the largest two units that matter: `45s`, `7m`, `3h 05m`, `2d 04h`.
-struct Wait(Duration);
-
-impl fmt::Display for Wait {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let seconds = self.0.whole_seconds();
-        let sign = if seconds < 0 { "-" } else { "" };
-        let s = seconds.unsigned_abs();
-        let (days, hours, minutes) = (s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60);
-        if days > 0 {
-            write!(f, "{sign}{days}d {hours:02}h")
-        } else if hours > 0 {
-            write!(f, "{sign}{hours}h {minutes:02}m")
-        } else if minutes > 0 {
-            write!(f, "{sign}{minutes}m")
-        } else {
-            write!(f, "{sign}{s}s")
-        }
-    }
-}
-
 /// Counts of requests by status, channel, tier and requester.
 struct Counts {
     by_status: Vec<(Status, usize)>,
@@ -320,6 +299,7 @@ struct Row {
     channel: String,
     waited: String,
     level: &'static str,
+    band: String,
     priority: String,
     reasons: String,
 }
@@ -327,30 +307,24 @@ struct Row {
 /// Most reasons shown per row of the table; `--json` has them all.
 const TABLE_REASONS: usize = 3;
 
-/// The reasons with the most points first (ties in the documented reason order), as
-/// `kind +points`, then every reason that takes points away (a discount, a closure) as
-/// `kind -points`, then the band reasons.
+/// The reasons with the most points, largest first as [`Ranking::reasons`] sorts them, as
+/// `kind +points` or `kind -points`, then any other reason that takes points away (a discount,
+/// a closure): what lowers a request explains its place as much as what raises it. Reasons of
+/// no points are band reasons, shown in the band column.
 fn top_reasons(reasons: &[Reason]) -> String {
-    let mut sorted: Vec<&Reason> = reasons.iter().filter(|r| r.weight >= 0.05).collect();
-    sorted.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.kind.cmp(&b.kind)));
-    let mut parts: Vec<String> = sorted
+    let counted: Vec<&Reason> = reasons.iter().filter(|r| r.weight.abs() >= 0.05).collect();
+    let shown = |r: &Reason| format!("{} {:+.1}", r.kind.as_str(), r.weight);
+    let mut parts: Vec<String> = counted
         .iter()
         .take(TABLE_REASONS)
-        .map(|r| format!("{} +{:.1}", r.kind.as_str(), r.weight))
+        .map(|r| shown(r))
         .collect();
-    // What lowers a request explains its place as much as what raises it.
     parts.extend(
-        reasons
+        counted
             .iter()
-            .filter(|r| r.weight <= -0.05)
-            .map(|r| format!("{} {:.1}", r.kind.as_str(), r.weight)),
-    );
-    // Band reasons carry no points but explain a position at the bottom.
-    parts.extend(
-        reasons
-            .iter()
-            .filter(|r| r.weight == 0.0)
-            .map(|r| r.kind.as_str().to_owned()),
+            .skip(TABLE_REASONS)
+            .filter(|r| r.weight < 0.0)
+            .map(|r| shown(r)),
     );
     parts.join(", ")
 }
@@ -373,10 +347,16 @@ fn ranked_rows(ranking: &Ranking) -> Vec<Row> {
                 customer: format!("{}{requester}", customer_label(r)),
                 channel: r.channel().as_str().to_owned(),
                 waited: match a.waiting_since {
-                    Some(_) => Wait(a.waited).to_string(),
+                    Some(_) => ShortDuration(a.waited).to_string(),
                     None => "-".to_owned(),
                 },
                 level: a.level.as_str(),
+                // The band's own name, and the reason that put it there when that says more.
+                band: if a.band_reason.as_str() == a.band.as_str() {
+                    a.band.as_str().to_owned()
+                } else {
+                    format!("{} ({})", a.band.as_str(), a.band_reason.as_str())
+                },
                 priority: format!("{:.2}", a.priority),
                 reasons: top_reasons(&reasons),
             }
@@ -400,17 +380,18 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 fn write_table(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
-    const HEADERS: [&str; 8] = [
+    const HEADERS: [&str; 9] = [
         "rank",
         "id",
         "customer",
         "channel",
         "waited",
         "level",
+        "band",
         "priority",
         "top reasons",
     ];
-    let cells = |row: &Row| -> [String; 8] {
+    let cells = |row: &Row| -> [String; 9] {
         [
             row.rank.clone(),
             row.id.clone(),
@@ -418,6 +399,7 @@ fn write_table(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
             row.channel.clone(),
             row.waited.clone(),
             row.level.to_owned(),
+            row.band.clone(),
             row.priority.clone(),
             row.reasons.clone(),
         ]
@@ -428,7 +410,7 @@ fn write_table(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
             *width = (*width).max(cell.chars().count());
         }
     }
-    let line = |values: [String; 8]| -> String {
+    let line = |values: [String; 9]| -> String {
         let padded: Vec<String> = values.iter().zip(widths).map(|(v, w)| pad(v, w)).collect();
         padded.join("  ").trim_end().to_owned()
     };
@@ -485,30 +467,31 @@ fn write_summary(
             .collect();
         writeln!(out, "\nnot ranked: {}", skipped.join(", "))?;
     }
+    if !ranking.duplicates().is_empty() {
+        let line = |position: usize| inbox.lines.get(position).copied().unwrap_or(0);
+        let repeats: Vec<String> = ranking
+            .duplicates()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} (input line {}, ranked from line {})",
+                    requests[d.index].id(),
+                    line(d.index),
+                    line(d.first)
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "repeated ids, not ranked again: {}",
+            repeats.join(", ")
+        )?;
+    }
     Ok(())
 }
 
-/// The `--json` form of one ranked request.
-#[derive(Serialize)]
-struct RankedLine<'a> {
-    id: &'a RequestId,
-    rank: usize,
-    priority: f64,
-    level: &'static str,
-    urgency: f64,
-    band: Band,
-    customer: &'a CustomerId,
-    channel: &'a Channel,
-    requester: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    waiting_since: Option<String>,
-    waited_secs: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next_breach: Option<Deadline>,
-    reasons: Vec<Reason>,
-}
-
-/// One JSON object per ranked request, in rank order.
+/// One JSON object per ranked request, in rank order: exactly the library's
+/// [`realboss::ranking::RankedRow`].
 fn write_json_lines(
     out: &mut impl Write,
     ranker: &Ranker,
@@ -516,28 +499,8 @@ fn write_json_lines(
     now: OffsetDateTime,
 ) -> io::Result<()> {
     let ranking = ranker.rank(requests, now);
-    for ranked in ranking.ranked() {
-        let request = &requests[ranked.index];
-        let a = &ranked.assessment;
-        let line = RankedLine {
-            id: request.id(),
-            rank: ranked.rank,
-            priority: a.priority,
-            level: a.level.as_str(),
-            urgency: a.urgency,
-            band: a.band,
-            customer: request.customer().id(),
-            channel: request.channel(),
-            requester: match request.requester() {
-                Requester::Customer => "customer",
-                _ => "internal",
-            },
-            waiting_since: a.waiting_since.and_then(|t| t.format(&Rfc3339).ok()),
-            waited_secs: a.waited.whole_seconds(),
-            next_breach: a.next_breach,
-            reasons: ranking.reasons(ranked),
-        };
-        serde_json::to_writer(&mut *out, &line)?;
+    for row in ranking.rows() {
+        serde_json::to_writer(&mut *out, &row)?;
         writeln!(out)?;
     }
     Ok(())
@@ -682,16 +645,6 @@ mod tests {
     }
 
     #[test]
-    fn waits_read_in_their_two_largest_units() {
-        let shown = |seconds: i64| Wait(Duration::seconds(seconds)).to_string();
-        assert_eq!(shown(45), "45s");
-        assert_eq!(shown(7 * 60 + 59), "7m");
-        assert_eq!(shown(3 * 3600 + 5 * 60), "3h 05m");
-        assert_eq!(shown(2 * 86_400 + 4 * 3600 + 59), "2d 04h");
-        assert_eq!(shown(-32 * 60), "-32m");
-    }
-
-    #[test]
     fn bad_lines_are_reported_and_skipped() {
         let good = std::fs::read_to_string(DEFAULT_INBOX).unwrap();
         let first = good.lines().next().unwrap();
@@ -704,6 +657,45 @@ mod tests {
         let errors = String::from_utf8(errors).unwrap();
         assert!(errors.starts_with("triage: line 2: "), "{errors}");
         assert!(errors.contains("(input lines 1 and 4)"), "{errors}");
+    }
+
+    #[test]
+    fn a_repeated_id_is_reported_with_its_lines_and_ranked_once() {
+        let good = std::fs::read_to_string(DEFAULT_INBOX).unwrap();
+        let mut lines = good.lines();
+        let (first, second) = (lines.next().unwrap(), lines.next().unwrap());
+        let path = std::env::temp_dir().join(format!("triage-repeat-{}.jsonl", std::process::id()));
+        std::fs::write(&path, format!("{first}\n{second}\n{first}\n")).unwrap();
+        let id = serde_json::from_str::<serde_json::Value>(first).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        for json in [true, false] {
+            let options = Options {
+                file: path.clone(),
+                now: NowChoice::LatestInInput,
+                json,
+                policy: Box::default(),
+            };
+            let (mut out, mut errors) = (Vec::new(), Vec::new());
+            // Not a clean input: exit status 1, but the ranking is still printed.
+            assert!(!run(&options, &mut out, &mut errors).unwrap());
+            let out = String::from_utf8(out).unwrap();
+            let errors = String::from_utf8(errors).unwrap();
+            assert!(errors.contains("(input lines 1 and 3)"), "{errors}");
+            let quoted = format!("\"id\":\"{id}\"");
+            if json {
+                assert_eq!(out.lines().count(), 2, "{out}");
+                assert_eq!(out.matches(&quoted).count(), 1, "{out}");
+            } else {
+                assert!(
+                    out.contains(&format!("{id} (input line 3, ranked from line 1)")),
+                    "{out}"
+                );
+                assert!(out.contains("2 requests ranked"), "{out}");
+            }
+        }
+        std::fs::remove_file(&path).ok();
     }
 
     #[test]
@@ -764,14 +756,37 @@ mod tests {
                 assert!(reason["weight"].is_number() && reason["detail"].is_string());
             }
         }
-        // Higher priority first within the order.
-        let priorities: Vec<f64> = lines
-            .iter()
-            .map(|l| l["priority"].as_f64().unwrap())
-            .collect();
-        assert!(
-            priorities.windows(2).all(|w| w[0] >= w[1] - 1e-9),
-            "{priorities:?}"
-        );
+        // The band first, then the higher priority; the priority is the sum of the reasons.
+        let band = |l: &serde_json::Value| match l["band"].as_str().unwrap() {
+            "max_wait" => 0,
+            "waiting" => 1,
+            "not_waiting" => 2,
+            other => panic!("band {other}"),
+        };
+        for pair in lines.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(
+                band(a) < band(b)
+                    || (band(a) == band(b)
+                        && a["priority"].as_f64().unwrap()
+                            >= b["priority"].as_f64().unwrap() - 1e-9),
+                "{} before {}",
+                a["id"],
+                b["id"]
+            );
+        }
+        for line in &lines {
+            let sum: f64 = line["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["weight"].as_f64().unwrap())
+                .sum();
+            assert!(
+                (sum - line["priority"].as_f64().unwrap()).abs() < 1e-9,
+                "{line}"
+            );
+            assert!(line["band_reason"].is_string(), "{line}");
+        }
     }
 }

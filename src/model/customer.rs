@@ -371,6 +371,31 @@ impl CustomerProfile {
         }
     }
 
+    /// A builder holding every field of this profile, to change some and build again
+    /// (validated as any build).
+    ///
+    /// ```
+    /// # use realboss::model::*;
+    /// # use time::macros::date;
+    /// let maria = CustomerProfile::builder(CustomerId::new("cus-17")?, Tier::Silver,
+    ///     Money::new(300.0, "EUR".parse()?)?, date!(2019 - 04 - 02)).name("Maria").build()?;
+    /// let upgraded = maria.to_builder().tier(Tier::Gold).tag("reseller").build()?;
+    /// assert_eq!((upgraded.tier(), upgraded.name()), (Tier::Gold, Some("Maria")));
+    /// assert_eq!(upgraded.tags(), ["reseller"]);
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> CustomerProfileBuilder {
+        CustomerProfileBuilder {
+            profile: self.clone(),
+        }
+    }
+
+    /// This profile with one more tag, validated as [`CustomerProfileBuilder::build`]
+    /// validates (1 to 64 bytes, no control characters). The profile itself is unchanged.
+    pub fn with_tag(&self, tag: impl Into<String>) -> Result<CustomerProfile, Error> {
+        self.to_builder().tag(tag).build()
+    }
+
     /// Reads a profile from its JSON form, keeping the exact error kind.
     pub fn from_json(json: &str) -> Result<Self, Error> {
         super::from_json_via::<CustomerProfileWire, _>(json)
@@ -528,6 +553,40 @@ pub struct CustomerProfileBuilder {
 }
 
 impl CustomerProfileBuilder {
+    /// Replaces the tier.
+    pub fn tier(mut self, tier: Tier) -> Self {
+        self.profile.tier = tier;
+        self
+    }
+    /// Replaces the lifetime value.
+    pub fn lifetime_value(mut self, lifetime_value: Money) -> Self {
+        self.profile.lifetime_value = lifetime_value;
+        self
+    }
+    /// Replaces the date the customer joined.
+    pub fn customer_since(mut self, customer_since: Date) -> Self {
+        self.profile.customer_since = customer_since;
+        self
+    }
+    /// Removes the name.
+    pub fn clear_name(mut self) -> Self {
+        self.profile.name = None;
+        self
+    }
+    /// Removes the preferred channel.
+    pub fn clear_preferred_channel(mut self) -> Self {
+        self.profile.preferred_channel = None;
+        self
+    }
+    /// Removes every contact window, payment method, opt-out and tag, to add the ones that
+    /// stay.
+    pub fn clear_lists(mut self) -> Self {
+        self.profile.contact_windows.clear();
+        self.profile.payment_methods.clear();
+        self.profile.opt_outs.clear();
+        self.profile.tags.clear();
+        self
+    }
     /// Sets the customer's name (free text).
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.profile.name = Some(name.into());

@@ -241,6 +241,54 @@ impl Request {
         }
     }
 
+    /// A builder holding every field of this request, to change some and build again
+    /// (validated as any build).
+    ///
+    /// ```
+    /// # use realboss::model::*;
+    /// # use time::macros::{date, datetime};
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
+    ///     datetime!(2026-11-23 09:00 UTC)).text("Where is my parcel?").build()?;
+    /// let handled = request.to_builder().status(Status::WaitingOnCustomer).clear_due_at().build()?;
+    /// assert_eq!(handled.status(), Status::WaitingOnCustomer);
+    /// assert_eq!(handled.text(), request.text());
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> RequestBuilder {
+        RequestBuilder {
+            request: self.clone(),
+        }
+    }
+
+    /// This request with one more contact event, validated as [`RequestBuilder::build`]
+    /// validates (the event must be this customer's and not filed under another request; its
+    /// timestamps must be writable). Events stay in time order; an event at the same instant
+    /// as others goes after them. The request itself is unchanged.
+    ///
+    /// ```
+    /// # use realboss::model::*;
+    /// # use time::macros::{date, datetime};
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
+    ///     datetime!(2026-11-23 09:00 UTC)).text("Where is my parcel?").build()?;
+    /// let chase = |customer: &CustomerId, minute: u8| ContactEvent::new(customer.clone(),
+    ///     datetime!(2026-11-23 09:00 UTC) + time::Duration::minutes(minute.into()),
+    ///     Channel::Chat, Direction::Inbound, EventKind::FollowUp).with_text("any news?");
+    /// let chased = request.with_event(chase(request.customer().id(), 20))?;
+    /// assert_eq!(chased.events().len(), 1);
+    ///
+    /// let stranger = chase(&CustomerId::new("cus-2")?, 30);
+    /// assert!(matches!(chased.with_event(stranger).unwrap_err().kind(),
+    ///     realboss::ErrorKind::ForeignEvent { .. }));
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn with_event(&self, event: ContactEvent) -> Result<Request, Error> {
+        self.to_builder().event(event).build()
+    }
+
     /// Reads a request from its JSON form, keeping the exact error kind.
     ///
     /// ```
@@ -307,6 +355,41 @@ pub struct RequestBuilder {
 }
 
 impl RequestBuilder {
+    /// Replaces the customer's profile (events must still be this customer's).
+    pub fn customer(mut self, customer: CustomerProfile) -> Self {
+        self.request.customer = customer;
+        self
+    }
+    /// Replaces the channel the request came in on.
+    pub fn channel(mut self, channel: Channel) -> Self {
+        self.request.channel = channel;
+        self
+    }
+    /// Replaces when the request came in.
+    pub fn received_at(mut self, received_at: OffsetDateTime) -> Self {
+        self.request.received_at = received_at;
+        self
+    }
+    /// Removes the customer's message (a request then needs an event).
+    pub fn clear_text(mut self) -> Self {
+        self.request.text = None;
+        self
+    }
+    /// Removes every event.
+    pub fn clear_events(mut self) -> Self {
+        self.request.events.clear();
+        self
+    }
+    /// Removes the host's due time.
+    pub fn clear_due_at(mut self) -> Self {
+        self.request.due_at = None;
+        self
+    }
+    /// Removes the host's priority floor.
+    pub fn clear_priority(mut self) -> Self {
+        self.request.priority = None;
+        self
+    }
     /// Sets the customer's message.
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.request.text = Some(text.into());

@@ -88,21 +88,6 @@ impl Weights {
             ("waiting_per_hour", self.waiting_per_hour),
         ]
     }
-
-    /// The most points the static signals (all but waiting and the SLA) can add together.
-    pub(crate) fn static_bound(&self, customer: &CustomerValue) -> f64 {
-        self.text_urgency
-            + self.complaint
-            + self.negative_sentiment
-            + self.repeat_contact * MAX_COUNTED_REPEATS as f64
-            + self.missed_call * MAX_COUNTED_MISSED_CALLS as f64
-            + self.broken_promise * MAX_COUNTED_BROKEN_PROMISES as f64
-            + self.failed_payment
-            + self.lead
-            + self.channel_escalation
-            + self.set_priority * 2.0
-            + customer.max_points()
-    }
 }
 
 /// Repeat contacts counted at most: after three chases the customer's point is made.
@@ -173,14 +158,6 @@ impl CustomerValue {
             return self.lifetime_value;
         }
         self.lifetime_value * amount / (amount + self.lifetime_value_half)
-    }
-
-    fn max_points(&self) -> f64 {
-        self.standard
-            .max(self.silver)
-            .max(self.gold)
-            .max(self.platinum)
-            + self.lifetime_value
     }
 }
 

@@ -7,8 +7,9 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::history::{self, Facts, earliest};
+use super::reasons::ReasonKind;
 use super::scored::{MessageSource, ScoredText, TextSummary, TopText};
-use crate::model::formats::serialize_timestamp;
+use crate::model::formats::{serialize_opt_timestamp, serialize_timestamp};
 use crate::model::named::named_enum;
 use crate::model::{Level, Request, Requester, Status};
 use crate::policy::{
@@ -34,12 +35,12 @@ named_enum! {
     pub enum Band as "band" {
         /// Nothing waits on us: the host marked it waiting on the customer, we answered last
         /// and nothing came in since, or the customer's latest message reports the problem
-        /// solved. Its SLA clock is paused and it does not age. Priority in
-        /// `[0, 1)`.
+        /// solved. Its SLA clock is paused and it does not age.
         NotWaiting = "not_waiting",
-        /// The customer waits on us. Priority at least 1.
+        /// The customer waits on us: it ages by `waiting_per_hour` points an hour.
         Waiting = "waiting",
-        /// The customer has waited longer than [`Policy::max_wait`]: above everything else.
+        /// The customer has waited longer than [`Policy::max_wait`]: above everything else,
+        /// ordered within the band as in `Waiting`, so no request starves.
         MaxWait = "max_wait",
     }
 }
@@ -83,14 +84,51 @@ fn serialize_secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::
 }
 
 /// A request's priority at one `now`: the number to order by and what it is made of.
-#[derive(Debug, Clone, Copy, PartialEq)]
+///
+/// # JSON
+///
+/// Serializes (for `triage --json` and a host's own output) as one object with these fields,
+/// a stable form: `priority` (points), `band` and `band_reason` (snake_case names of
+/// [`Band`] and [`ReasonKind`](super::ReasonKind)), `urgency` (0..1), `level`,
+/// `waiting_since` (RFC 3339, omitted when nothing waits on us), `waited_secs` (integer
+/// seconds of counted waiting) and `next_breach` (omitted when nothing waits on us: `kind`,
+/// `due_at`, `remaining_secs`).
+///
+/// ```
+/// # use realboss::model::*;
+/// # use realboss::ranking::Ranker;
+/// # use time::macros::{date, datetime};
+/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+/// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+/// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
+///     datetime!(2026-11-23 09:00 UTC)).text("Where is my parcel?").build()?;
+/// let ranker = Ranker::default();
+/// let now = datetime!(2026-11-23 10:00 UTC);
+/// let a = ranker.rank(std::slice::from_ref(&request), now).ranked()[0].assessment;
+/// let json: serde_json::Value = serde_json::to_value(a).unwrap();
+/// assert_eq!(json["band"], "waiting");
+/// assert_eq!(json["band_reason"], "waiting");
+/// assert_eq!(json["waited_secs"], 3600);
+/// assert_eq!(json["waiting_since"], "2026-11-23T09:00:00Z");
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Assessment {
-    /// Finite, at least 0; higher = answer sooner. `0..1` for [`Band::NotWaiting`], then
-    /// `1 + points + waiting` for [`Band::Waiting`], plus a band offset for [`Band::MaxWait`].
+    /// Finite, at least 0; within a band, higher = answer sooner. Exactly the sum of the
+    /// weights of its [`reasons`](super::reasons): the points of every signal, plus, while
+    /// the customer waits on us, the SLA breach and `waiting_per_hour` × hours waited. The
+    /// band is not in it: it is [`band`](Self::band), compared first.
     pub priority: f64,
-    /// Which band it is in.
+    /// Which band it is in: compared before the priority.
     pub band: Band,
+    /// The reason that put it in its band: [`ReasonKind::Waiting`](super::ReasonKind::Waiting)
+    /// for [`Band::Waiting`], [`ReasonKind::MaxWait`](super::ReasonKind::MaxWait) for
+    /// [`Band::MaxWait`], and for [`Band::NotWaiting`] one of
+    /// [`WaitingOnCustomer`](super::ReasonKind::WaitingOnCustomer),
+    /// [`CustomerReportsResolved`](super::ReasonKind::CustomerReportsResolved) and
+    /// [`NothingWaiting`](super::ReasonKind::NothingWaiting).
+    pub band_reason: ReasonKind,
     /// How urgent the request is, 0..1, from its points (not from waiting):
     /// `1 - exp(-points / URGENCY_SCALE_POINTS)`.
     pub urgency: f64,
@@ -100,18 +138,29 @@ pub struct Assessment {
     pub level: Level,
     /// The earlier of the first contact of the current wait and the due time of the first
     /// broken promise; `None` when nothing waits on us.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_opt_timestamp"
+    )]
     pub waiting_since: Option<OffsetDateTime>,
-    /// Counted waiting (business hours in full, other time by [`Policy::off_hours_wait`]).
+    /// Counted waiting (business hours in full, other time by [`Policy::off_hours_wait`]), in
+    /// whole seconds.
+    #[serde(rename = "waited_secs", serialize_with = "serialize_secs")]
     pub waited: Duration,
     /// The next SLA deadline, `None` when nothing waits on us.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_breach: Option<Deadline>,
     /// Time-invariant ordering key within the band (see [`super`] docs).
+    #[serde(skip)]
     pub(crate) key: f64,
     /// The assessment stays exact (up to the aging every waiting request shares) until here.
+    #[serde(skip)]
     pub(crate) valid_until: Option<OffsetDateTime>,
     /// The request comes from a colleague.
+    #[serde(skip)]
     pub(crate) internal: bool,
     /// The customer-marks-everything-urgent discount was applied.
+    #[serde(skip)]
     pub(crate) discounted: bool,
 }
 
@@ -323,14 +372,6 @@ fn after_counted_wait(
         .map(|t| t.to_offset(from.offset()))
 }
 
-/// The width of [`Band::Waiting`]: above any priority a request can have there, so that
-/// [`Band::MaxWait`] starts above it.
-pub(crate) fn band_width(policy: &Policy) -> f64 {
-    let w = policy.weights();
-    let aging = w.waiting_per_hour * policy.max_wait().as_secs() as f64 / 3600.0;
-    (w.static_bound(policy.customer_value()) + w.sla_breached + aging + 1.0).ceil()
-}
-
 /// Assesses one request at `now`.
 ///
 /// `discount_marks` says whether the customer marks everything urgent (see
@@ -367,16 +408,23 @@ pub(super) fn finish(
     let since = waiting_since(request, &b.facts);
     let Some(since) = since else {
         // Nothing waits on us: the band below, ordered by points, no aging.
-        let priority = b.points / (1.0 + b.points);
+        let band_reason = if request.status() == Status::WaitingOnCustomer {
+            ReasonKind::WaitingOnCustomer
+        } else if b.closure.is_some() {
+            ReasonKind::CustomerReportsResolved
+        } else {
+            ReasonKind::NothingWaiting
+        };
         return Assessment {
-            priority,
+            priority: b.points,
             band: Band::NotWaiting,
+            band_reason,
             urgency,
             level,
             waiting_since: None,
             waited: Duration::ZERO,
             next_breach: None,
-            key: priority,
+            key: b.points,
             valid_until,
             internal: b.internal,
             discounted,
@@ -389,29 +437,26 @@ pub(super) fn finish(
         valid_until = earliest(valid_until, Some(deadline.due_at));
     }
     let since_clock = wait_clock(policy, since);
-    let waited_secs = (wait_clock(policy, now) - since_clock).max(0.0);
+    // Whole seconds, as `waited` and the waiting reason show them, so that the priority is
+    // exactly the sum of its reasons.
+    let waited_secs = (wait_clock(policy, now) - since_clock).max(0.0).floor();
     let max_wait = policy.max_wait().as_secs() as f64;
-    let band = if waited_secs >= max_wait {
-        Band::MaxWait
+    let (band, band_reason) = if waited_secs >= max_wait {
+        (Band::MaxWait, ReasonKind::MaxWait)
     } else {
         valid_until = earliest(valid_until, after_counted_wait(policy, since, max_wait));
-        Band::Waiting
+        (Band::Waiting, ReasonKind::Waiting)
     };
     let rate = w.waiting_per_hour / 3600.0;
     let fixed = b.points + if breached { w.sla_breached } else { 0.0 };
-    let offset = 1.0
-        + if band == Band::MaxWait {
-            band_width(policy)
-        } else {
-            0.0
-        };
     Assessment {
-        priority: offset + fixed + rate * waited_secs,
+        priority: fixed + rate * waited_secs,
         band,
+        band_reason,
         urgency,
         level,
         waiting_since: Some(since),
-        waited: Duration::seconds_f64(waited_secs.floor()),
+        waited: Duration::seconds_f64(waited_secs),
         next_breach: Some(deadline),
         key: fixed - rate * since_clock,
         valid_until,

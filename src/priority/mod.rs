@@ -32,11 +32,15 @@
 //!    `HIGH_FROM` (0.5), `URGENT_FROM` (0.8), raised to `high` for a lead or a failed payment (a lead
 //!    enters high at once) and to the host's level. The level picks the SLA target.
 //! 3. **Band**: waiting on the customer (host status), nothing waiting (we answered last) or a
-//!    standing closure (the customer reported it solved) → [`Band::NotWaiting`], priority `points / (1 + points)` in `[0, 1)`, no aging, SLA clock
-//!    paused. Otherwise [`Band::Waiting`]: priority `1 + points + sla_breached (once the
-//!    deadline passed) + waiting_per_hour × hours waited`. Past [`Policy::max_wait`] of
-//!    counted waiting → [`Band::MaxWait`], the same plus a band offset above anything the
-//!    waiting band can reach: no request starves.
+//!    standing closure (the customer reported it solved) → [`Band::NotWaiting`], priority
+//!    `points`, no aging, SLA clock paused. Otherwise [`Band::Waiting`]: priority `points +
+//!    sla_breached (once the deadline passed) + waiting_per_hour × hours waited`. Past
+//!    [`Policy::max_wait`] of counted waiting → [`Band::MaxWait`], the same priority in the band
+//!    above: no request starves. The band is compared first and is not part of the priority;
+//!    [`Assessment::band_reason`] says which reason put the request there.
+//!
+//!    The priority is exactly the sum of the weights of its [`reasons`]: no hidden base, no
+//!    band offset.
 //! 4. **Waiting** counts from the first unanswered contact or the due time of the first
 //!    broken promise, whichever is earlier (bursts, thanks-only messages, closures and a new
 //!    message after a broken promise do not restart it; a contact after a closure starts a new
@@ -59,5 +63,5 @@ mod reasons;
 mod scored;
 
 pub use assess::{Assessment, Band, Deadline, DeadlineKind, assess};
-pub use reasons::{Evidence, Reason, ReasonKind, reasons};
+pub use reasons::{Evidence, Reason, ReasonKind, ShortDuration, reasons};
 pub use scored::{MessageSignals, MessageSource, ScoredText};

@@ -4,13 +4,12 @@
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
-use super::assess::{Band, Deadline, DeadlineKind, band_width, breakdown, finish};
+use super::assess::{Band, Deadline, DeadlineKind, breakdown, finish};
 use super::history::signals_with;
 use super::scored::{MessageSource, ScoredText};
 use crate::model::formats::serialize_timestamp;
 use crate::model::named::named_enum;
 use crate::model::{Request, Requester, Status};
-use crate::policy::HumanDuration;
 use crate::policy::Policy;
 use crate::signals::{Cue, CueKind};
 
@@ -53,11 +52,12 @@ named_enum! {
         Waiting = "waiting",
         /// The SLA deadline has passed.
         SlaBreached = "sla_breached",
-        /// Waited longer than the policy's maximum: top band.
+        /// Waited longer than the policy's maximum: top band (a band reason, no points).
         MaxWait = "max_wait",
-        /// The host marked it waiting on the customer: SLA paused, below every waiting request.
+        /// The host marked it waiting on the customer: SLA paused, below every waiting request
+        /// (a band reason, no points).
         WaitingOnCustomer = "waiting_on_customer",
-        /// We answered last and nothing came in since.
+        /// We answered last and nothing came in since (a band reason, no points).
         NothingWaiting = "nothing_waiting",
     }
 }
@@ -135,10 +135,15 @@ pub struct Reason {
     pub evidence: Evidence,
 }
 
-/// Explains an assessment: every signal that contributed, its points and its evidence, in the
-/// order of [`ReasonKind`]'s list. Allocates. The weights of the reasons add up to the
-/// priority minus the band base (1 for a waiting request; for [`Band::NotWaiting`] the
-/// priority is `points / (1 + points)` instead).
+/// Explains an assessment: every signal that contributed, its points and its evidence.
+/// Allocates.
+///
+/// The weights add up to the assessment's [`priority`](super::Assessment::priority) exactly
+/// (up to floating-point rounding): nothing is hidden. The reasons come sorted by absolute
+/// weight, largest first, ties by [`ReasonKind::as_str`]; the band reason
+/// ([`Assessment::band_reason`](super::Assessment::band_reason)) is always among them, with
+/// no points where it is [`ReasonKind::MaxWait`], [`ReasonKind::WaitingOnCustomer`] or
+/// [`ReasonKind::NothingWaiting`].
 pub fn reasons(
     policy: &Policy,
     request: &Request,
@@ -447,11 +452,13 @@ pub fn reasons(
             if band == Band::MaxWait {
                 push(
                     ReasonKind::MaxWait,
-                    band_width(policy),
+                    0.0,
                     format!(
                         "waited {}, more than the policy's maximum of {}: top band",
                         human(a.waited),
-                        policy.max_wait()
+                        human(Duration::seconds(
+                            i64::try_from(policy.max_wait().as_secs()).unwrap_or(i64::MAX)
+                        ))
                     ),
                     Evidence::Times { at: vec![since] },
                 );
@@ -459,7 +466,18 @@ pub fn reasons(
         }
         _ => {}
     }
+    sort_by_weight(&mut out);
     out
+}
+
+/// Largest absolute weight first, ties by kind name.
+fn sort_by_weight(reasons: &mut [Reason]) {
+    reasons.sort_by(|a, b| {
+        b.weight
+            .abs()
+            .total_cmp(&a.weight.abs())
+            .then_with(|| a.kind.as_str().cmp(b.kind.as_str()))
+    });
 }
 
 fn plural(n: usize) -> &'static str {
@@ -480,10 +498,40 @@ fn clock(at: OffsetDateTime) -> String {
 }
 
 fn human(d: Duration) -> String {
-    let secs = d.whole_seconds().max(0) as u64;
-    // Round to the minute above one minute: details need no seconds.
-    let secs = if secs >= 60 { secs / 60 * 60 } else { secs };
-    HumanDuration::from_secs(secs).map_or_else(|_| format!("{secs}s"), |h| h.to_string())
+    ShortDuration(d).to_string()
+}
+
+/// A duration for a person, in its two largest units: `45s`, `7m`, `3h 05m`, `2d 04h`,
+/// `14d 13h` (days are the largest unit; a negative duration gets a `-`). The one format of
+/// durations in reasons' details and `triage`'s table; JSON carries integer seconds instead.
+/// It truncates: `7m 59s` shows as `7m`.
+///
+/// ```
+/// use realboss::priority::ShortDuration;
+/// use time::Duration;
+/// assert_eq!(ShortDuration(Duration::minutes(3 * 60 + 5)).to_string(), "3h 05m");
+/// assert_eq!(ShortDuration(Duration::hours(14 * 24 + 13)).to_string(), "14d 13h");
+/// assert_eq!(ShortDuration(Duration::seconds(-45)).to_string(), "-45s");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShortDuration(pub Duration);
+
+impl std::fmt::Display for ShortDuration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let seconds = self.0.whole_seconds();
+        let sign = if seconds < 0 { "-" } else { "" };
+        let s = seconds.unsigned_abs();
+        let (days, hours, minutes) = (s / 86_400, s % 86_400 / 3_600, s % 3_600 / 60);
+        if days > 0 {
+            write!(f, "{sign}{days}d {hours:02}h")
+        } else if hours > 0 {
+            write!(f, "{sign}{hours}h {minutes:02}m")
+        } else if minutes > 0 {
+            write!(f, "{sign}{minutes}m")
+        } else {
+            write!(f, "{sign}{s}s")
+        }
+    }
 }
 
 fn shorten(text: &str) -> String {
@@ -497,6 +545,24 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::{Band, DeadlineKind, ReasonKind};
+    use super::ShortDuration;
+    use time::Duration;
+
+    #[test]
+    fn durations_read_in_their_two_largest_units() {
+        let shown = |seconds: i64| ShortDuration(Duration::seconds(seconds)).to_string();
+        assert_eq!(shown(0), "0s");
+        assert_eq!(shown(45), "45s");
+        assert_eq!(shown(7 * 60 + 59), "7m");
+        assert_eq!(shown(3 * 3600 + 5 * 60), "3h 05m");
+        assert_eq!(shown(2 * 86_400 + 4 * 3600 + 59), "2d 04h");
+        assert_eq!(shown(14 * 86_400 + 13 * 3600 + 36 * 60), "14d 13h");
+        assert_eq!(shown(-32 * 60), "-32m");
+        assert_eq!(
+            ShortDuration(Duration::MIN).to_string().chars().next(),
+            Some('-')
+        );
+    }
 
     /// Checks that every variant's JSON form is its `as_str` name and reads back.
     fn json_is_the_name<T>(all: &[T], name: fn(&T) -> &'static str)

@@ -144,7 +144,7 @@ pub use queue::{Queue, QueueState};
 use time::OffsetDateTime;
 
 use crate::model::named::named_enum;
-use crate::model::{CustomerId, Request, Status};
+use crate::model::{Channel, CustomerId, Request, RequestId, Requester, Status};
 use crate::policy::Policy;
 use crate::priority::{Assessment, Reason, ScoredText, assess, reasons};
 use crate::signals::{Analyzer, AnalyzerConfig};
@@ -199,14 +199,44 @@ impl Ranker {
     /// The [`Ranking`] borrows this ranker and `requests`, so that it can explain a ranked
     /// request by itself ([`Ranking::reasons`], [`Ranking::request`]).
     pub fn rank<'a>(&'a self, requests: &'a [Request], now: OffsetDateTime) -> Ranking<'a> {
-        let texts: Vec<ScoredText> = requests.iter().map(|r| self.score(r)).collect();
-        let ranked = self.rank_scored(requests, &texts, now);
-        let skipped = skipped(requests, now);
+        let duplicates = duplicates(requests);
+        let mut repeated = vec![
+            false;
+            if duplicates.is_empty() {
+                0
+            } else {
+                requests.len()
+            }
+        ];
+        for d in &duplicates {
+            repeated[d.index] = true;
+        }
+        let is_repeat = |i: usize| repeated.get(i).copied().unwrap_or(false);
+        // A repeat is neither scored nor ranked: it gets an empty text.
+        let texts: Vec<ScoredText> = requests
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if is_repeat(i) {
+                    ScoredText::default()
+                } else {
+                    self.score(r)
+                }
+            })
+            .collect();
+        let ranked = self.rank_unique(requests, &texts, now, &is_repeat);
+        let skipped = requests
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !is_repeat(i))
+            .filter_map(|(index, r)| skip_reason(r, now).map(|reason| Skipped { index, reason }))
+            .collect();
         Ranking {
             ranker: self,
             requests,
             ranked,
             skipped,
+            duplicates,
             texts,
             now,
         }
@@ -214,13 +244,34 @@ impl Ranker {
 
     /// Ranks pre-scored requests (`texts[i]` belongs to `requests[i]`) at `now` without reading
     /// any text. Resolved requests and requests received after `now` are left out (see
-    /// [`skip_reason`]). A `texts` slice shorter than `requests` counts the missing ones as
-    /// having no text.
+    /// [`skip_reason`]), and so is every repeat of an id already seen earlier in `requests`
+    /// (the first is ranked; [`duplicates`] lists the repeats). A `texts` slice shorter than
+    /// `requests` counts the missing ones as having no text.
     pub fn rank_scored(
         &self,
         requests: &[Request],
         texts: &[ScoredText],
         now: OffsetDateTime,
+    ) -> Vec<Ranked> {
+        let found = duplicates(requests);
+        if found.is_empty() {
+            return self.rank_unique(requests, texts, now, &|_| false);
+        }
+        let mut repeated = vec![false; requests.len()];
+        for d in &found {
+            repeated[d.index] = true;
+        }
+        self.rank_unique(requests, texts, now, &|i| repeated[i])
+    }
+
+    /// [`rank_scored`](Self::rank_scored) with the repeats known: `is_repeat(i)` leaves
+    /// request `i` out.
+    fn rank_unique(
+        &self,
+        requests: &[Request],
+        texts: &[ScoredText],
+        now: OffsetDateTime,
+        is_repeat: &dyn Fn(usize) -> bool,
     ) -> Vec<Ranked> {
         let empty = ScoredText::default();
         let text_of = |i: usize| texts.get(i).unwrap_or(&empty);
@@ -230,7 +281,7 @@ impl Ranker {
         let mut marks: Vec<(&CustomerId, bool)> = Vec::with_capacity(requests.len());
         let mut assessments: Vec<(usize, Assessment)> = Vec::with_capacity(requests.len());
         for (index, request) in requests.iter().enumerate() {
-            if skip_reason(request, now).is_some() {
+            if skip_reason(request, now).is_some() || is_repeat(index) {
                 continue;
             }
             let text = text_of(index);
@@ -383,12 +434,49 @@ pub fn skip_reason(request: &Request, now: OffsetDateTime) -> Option<SkipReason>
     }
 }
 
-fn skipped(requests: &[Request], now: OffsetDateTime) -> Vec<Skipped> {
-    requests
-        .iter()
-        .enumerate()
-        .filter_map(|(index, r)| skip_reason(r, now).map(|reason| Skipped { index, reason }))
-        .collect()
+/// The repeats of ids in `requests`: every request whose id an earlier request already has,
+/// in input order, with the position of that first one. Linear: one hash of each id.
+///
+/// ```
+/// # use realboss::model::*;
+/// # use time::macros::{date, datetime};
+/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+/// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+/// let at = datetime!(2026-11-23 09:00 UTC);
+/// let request = |id: &str| Request::builder(RequestId::new(id)?, customer.clone(),
+///     Channel::Email, at).text("Where is my parcel?").build();
+/// let batch = [request("req-1")?, request("req-2")?, request("req-1")?];
+/// let repeats = realboss::ranking::duplicates(&batch);
+/// assert_eq!(repeats.len(), 1);
+/// assert_eq!((repeats[0].index, repeats[0].first), (2, 0));
+/// # Ok::<(), realboss::Error>(())
+/// ```
+pub fn duplicates(requests: &[Request]) -> Vec<Duplicate> {
+    let mut seen: HashMap<&str, usize, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(requests.len(), BuildHasherDefault::default());
+    let mut out = Vec::new();
+    for (index, request) in requests.iter().enumerate() {
+        match seen.entry(request.id().as_str()) {
+            std::collections::hash_map::Entry::Occupied(first) => out.push(Duplicate {
+                index,
+                first: *first.get(),
+            }),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
+        }
+    }
+    out
+}
+
+/// A request left out of a ranking because an earlier request of the batch has its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Duplicate {
+    /// Its position in the input.
+    pub index: usize,
+    /// The position of the first request with this id: that one is ranked (or skipped).
+    pub first: usize,
 }
 
 named_enum! {
@@ -423,8 +511,9 @@ pub struct Skipped {
     pub reason: SkipReason,
 }
 
-/// One ranked request.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One ranked request. Serializes as `{"index", "rank", "assessment"}`; for output with the
+/// request's id and reasons, use [`Ranking::row`].
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Ranked {
     /// Its position in the input.
@@ -444,6 +533,7 @@ pub struct Ranking<'a> {
     requests: &'a [Request],
     ranked: Vec<Ranked>,
     skipped: Vec<Skipped>,
+    duplicates: Vec<Duplicate>,
     texts: Vec<ScoredText>,
     now: OffsetDateTime,
 }
@@ -454,6 +544,7 @@ impl fmt::Debug for Ranking<'_> {
         f.debug_struct("Ranking")
             .field("ranked", &self.ranked)
             .field("skipped", &self.skipped)
+            .field("duplicates", &self.duplicates)
             .field("texts", &self.texts)
             .field("now", &self.now)
             .finish_non_exhaustive()
@@ -469,6 +560,13 @@ impl<'a> Ranking<'a> {
     /// The requests left out, in input order.
     pub fn skipped(&self) -> &[Skipped] {
         &self.skipped
+    }
+
+    /// The repeats of an id: requests left out because an earlier request of the batch has
+    /// the same id, in input order. An id is never ranked twice; the first request with it is
+    /// ranked (or skipped) as usual.
+    pub fn duplicates(&self) -> &[Duplicate] {
+        &self.duplicates
     }
 
     /// The `now` it was ranked at.
@@ -513,6 +611,82 @@ impl<'a> Ranking<'a> {
             _ => Vec::new(),
         }
     }
+}
+
+impl<'a> Ranking<'a> {
+    /// The row of `ranked` for output: the request's id, customer and channel with the rank,
+    /// the assessment and the sorted reasons (see [`RankedRow`] for its JSON form). `None` only
+    /// for a [`Ranked`] of another ranking whose index is past this one's requests. Allocates
+    /// the reasons.
+    pub fn row(&self, ranked: &Ranked) -> Option<RankedRow<'a>> {
+        let request = self.requests.get(ranked.index)?;
+        Some(RankedRow {
+            id: request.id(),
+            rank: ranked.rank,
+            assessment: ranked.assessment,
+            customer: request.customer().id(),
+            channel: request.channel(),
+            requester: match request.requester() {
+                Requester::Customer => "customer",
+                Requester::Internal { .. } => "internal",
+            },
+            reasons: self.reasons(ranked),
+        })
+    }
+
+    /// Every ranked request's [`row`](Self::row), first to answer first.
+    pub fn rows(&self) -> impl Iterator<Item = RankedRow<'a>> + '_ {
+        self.ranked.iter().filter_map(|r| self.row(r))
+    }
+}
+
+/// One ranked request as `triage --json` prints it: a stable JSON form.
+///
+/// Fields in this order: `id`, `rank` (1-based), then the [`Assessment`]'s fields
+/// (`priority`, `band`, `band_reason`, `urgency`, `level`, `waiting_since` (omitted when
+/// nothing waits on us), `waited_secs`, `next_breach` (omitted when nothing waits on us)),
+/// `customer` (the customer id), `channel`, `requester` (`"customer"` or `"internal"`) and
+/// `reasons`, sorted by absolute weight, each with `kind`, `weight`, `detail` and `evidence`.
+/// `priority` is the sum of the reasons' weights.
+///
+/// ```
+/// # use realboss::model::*;
+/// # use realboss::ranking::Ranker;
+/// # use time::macros::{date, datetime};
+/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+/// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+/// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
+///     datetime!(2026-11-23 09:00 UTC)).text("I was charged twice, please refund").build()?;
+/// let ranker = Ranker::default();
+/// let requests = [request];
+/// let ranking = ranker.rank(&requests, datetime!(2026-11-23 10:00 UTC));
+/// let row = ranking.rows().next().expect("one ranked request");
+/// let json = serde_json::to_value(&row).unwrap();
+/// assert_eq!(json["id"], "req-1");
+/// assert_eq!(json["band"], "waiting");
+/// let sum: f64 = json["reasons"].as_array().unwrap().iter()
+///     .map(|r| r["weight"].as_f64().unwrap()).sum();
+/// assert!((sum - json["priority"].as_f64().unwrap()).abs() < 1e-9);
+/// # Ok::<(), realboss::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct RankedRow<'a> {
+    /// The request's id.
+    pub id: &'a RequestId,
+    /// 1-based rank.
+    pub rank: usize,
+    /// Its priority, band and what it is made of.
+    #[serde(flatten)]
+    pub assessment: Assessment,
+    /// The customer's id.
+    pub customer: &'a CustomerId,
+    /// The channel the request came in on.
+    pub channel: &'a Channel,
+    /// `"customer"` or `"internal"` (a colleague).
+    pub requester: &'static str,
+    /// Why, largest absolute weight first.
+    pub reasons: Vec<Reason>,
 }
 
 /// The ranker [`rank`] uses: the default policy and analyzer, built once per process.

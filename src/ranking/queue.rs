@@ -47,7 +47,7 @@ const NONE: u32 = u32::MAX;
 /// let now = datetime!(2026-11-23 21:10 UTC);
 /// let (first, assessment) = queue.pop(now).expect("two requests wait");
 /// assert_eq!(first.id().as_str(), "req-2");
-/// assert!(assessment.priority >= 1.0);
+/// assert_eq!(assessment.band, realboss::Band::Waiting);
 /// assert_eq!(queue.len(), 1);
 /// # Ok::<(), realboss::Error>(())
 /// ```

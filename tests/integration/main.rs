@@ -25,6 +25,7 @@ mod stories {
     mod situation_stories;
     mod story_closure_calm_self_urgency;
     mod story_ranking;
+    mod story_readable_ranking;
 }
 
 mod properties {

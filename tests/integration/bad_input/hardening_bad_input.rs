@@ -202,7 +202,12 @@ fn odd_text_inside_a_request_is_kept_byte_for_byte_and_ranks() {
             datetime!(2026-11-24 09:00 UTC),
         );
         let a = ranking.ranked()[0].assessment;
-        assert!(a.priority.is_finite() && a.priority >= 1.0, "{a:?}");
+        assert!(a.priority.is_finite() && a.priority >= 0.0, "{a:?}");
+        assert_ne!(
+            a.band,
+            realboss::Band::NotWaiting,
+            "a new message waits on us"
+        );
     }
 }
 
@@ -409,7 +414,7 @@ fn timestamps_at_the_ends_of_time_read_and_rank() {
 }
 
 #[test]
-fn duplicate_ids_rank_deterministically_and_are_reported_by_validation() {
+fn duplicate_ids_are_ranked_once_and_are_reported_by_validation() {
     let a = Request::from_json(&base_request().to_string()).unwrap();
     let mut calmer = base_request();
     calmer["text"] = json!("Hello");
@@ -418,7 +423,13 @@ fn duplicate_ids_rank_deterministically_and_are_reported_by_validation() {
     let ranker = Ranker::default();
     let ranking = ranker.rank(&requests, datetime!(2026-11-24 09:00 UTC));
     let order: Vec<usize> = ranking.ranked().iter().map(|r| r.index).collect();
-    assert_eq!(order, [0, 2, 1], "equal requests keep input order");
+    assert_eq!(order, [0], "the first request with the id is ranked, once");
+    let repeats: Vec<(usize, usize)> = ranking
+        .duplicates()
+        .iter()
+        .map(|d| (d.index, d.first))
+        .collect();
+    assert_eq!(repeats, [(1, 0), (2, 0)]);
     assert!(matches!(
         validate_batch(&requests).unwrap_err().kind(),
         ErrorKind::DuplicateRequestId {

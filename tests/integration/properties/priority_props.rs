@@ -187,15 +187,28 @@ proptest! {
             prop_assert!(a.priority.is_finite() && a.priority >= 0.0);
             prop_assert!((0.0..=1.0).contains(&a.urgency));
             let reasons = ranking.reasons(ranked);
+            // No hidden base and no band offset: the priority is the sum of its reasons.
             let sum: f64 = reasons.iter().map(|r| r.weight).sum();
-            let expected = match a.band {
-                Band::NotWaiting => sum / (1.0 + sum),
-                _ => 1.0 + sum,
-            };
-            prop_assert!((expected - a.priority).abs() < 1e-6 * a.priority.max(1.0),
-                "priority {} but reasons give {expected}: {reasons:?}", a.priority);
+            prop_assert!((sum - a.priority).abs() < 1e-9 * a.priority.max(1.0),
+                "priority {} but reasons give {sum}: {reasons:?}", a.priority);
             let kinds: Vec<ReasonKind> = reasons.iter().map(|r| r.kind).collect();
             prop_assert_eq!(a.band == Band::MaxWait, kinds.contains(&ReasonKind::MaxWait));
+            // The band reason is listed, and fits the band.
+            prop_assert!(kinds.contains(&a.band_reason), "{:?} not in {kinds:?}", a.band_reason);
+            let fits = match a.band {
+                Band::MaxWait => a.band_reason == ReasonKind::MaxWait,
+                Band::Waiting => a.band_reason == ReasonKind::Waiting,
+                _ => [ReasonKind::WaitingOnCustomer, ReasonKind::NothingWaiting,
+                    ReasonKind::CustomerReportsResolved].contains(&a.band_reason),
+            };
+            prop_assert!(fits, "{:?} in {:?}", a.band_reason, a.band);
+            // Sorted by absolute weight, largest first, ties by kind name.
+            for pair in reasons.windows(2) {
+                let (x, y) = (&pair[0], &pair[1]);
+                prop_assert!(x.weight.abs() > y.weight.abs()
+                    || (x.weight.abs() == y.weight.abs() && x.kind.as_str() < y.kind.as_str()),
+                    "{x:?} before {y:?}");
+            }
             prop_assert_eq!(a.band != Band::NotWaiting, a.next_breach.is_some());
         }
     }

@@ -86,9 +86,13 @@ fn story_a_customer_who_writes_that_the_parcel_turned_up_drops_below_the_open_re
         }
         other => panic!("evidence {other:?}"),
     }
-    // The weights still add up to the points the band's priority is made of.
+    // The weights add up to the priority: the closure's negative weight is part of the sum.
     let points: f64 = reasons.iter().map(|r| r.weight).sum();
-    assert!((points / (1.0 + points) - closed.assessment.priority).abs() < 1e-9);
+    assert!((points - closed.assessment.priority).abs() < 1e-9);
+    assert_eq!(
+        closed.assessment.band_reason,
+        realboss::ReasonKind::CustomerReportsResolved
+    );
     Ok(())
 }
 

@@ -304,7 +304,9 @@ fn story_waiting_on_customer_ranks_below_every_request_waiting_on_us() -> Result
     let paused = &ranking.ranked()[1].assessment;
     assert_eq!(paused.band, Band::NotWaiting);
     assert!(paused.next_breach.is_none());
-    assert!(paused.priority < 1.0);
+    assert_eq!(paused.band_reason, realboss::ReasonKind::WaitingOnCustomer);
+    // Below the question in band, though its own points may be higher.
+    assert!(paused.band < ranking.ranked()[0].assessment.band);
     Ok(())
 }
 
