@@ -84,7 +84,8 @@
 //! |---|---|
 //! | [`Queue::insert`], [`Queue::update`] | scoring the one text, one assessment, `O(log n)` |
 //! | [`Queue::insert_scored`], [`Queue::update_scored`] | one assessment, `O(log n)` |
-//! | [`Queue::remove`], [`Queue::pop`] | `O(log n)` (pop: one assessment at `now`, none when the stored one was made at this `now`) |
+//! | [`Queue::remove`], [`Queue::pop`], [`Queue::pop_scored`] | `O(log n)` (pop: one assessment at `now`, none when the stored one was made at this `now`) |
+//! | [`Queue::reasons`] | one hash, one assessment and the reasons' evidence (allocates) |
 //! | [`Queue::peek`] | `O(1)` plus the same assessment as pop |
 //! | any call with a later `now` | one assessment and `O(log n)` per breakpoint passed |
 //! | a customer's self-urgent habit flipping | `O(k log n)` once |
@@ -133,12 +134,12 @@
 //! ranker. Restoring scores every text again, which is deterministic, so the restored queue
 //! pops the same order.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod ids;
 mod queue;
+use ids::{IdHasher, IdTable};
 pub use queue::{Queue, QueueState};
 
 use time::OffsetDateTime;
@@ -278,23 +279,26 @@ impl Ranker {
         // One pass over the requests (they are large; every pass costs cache misses): assess
         // each without the self-urgent discount and note who used urgency words. Then re-assess
         // only the requests of customers who turn out to mark everything urgent.
-        let mut marks: Vec<(&CustomerId, bool)> = Vec::with_capacity(requests.len());
+        let mut marked: Vec<bool> = Vec::with_capacity(requests.len());
         let mut assessments: Vec<(usize, Assessment)> = Vec::with_capacity(requests.len());
         for (index, request) in requests.iter().enumerate() {
             if skip_reason(request, now).is_some() || is_repeat(index) {
                 continue;
             }
-            let text = text_of(index);
-            marks.push((request.customer().id(), text.marked_by(now)));
-            assessments.push((index, assess(&self.policy, request, text, now, false)));
+            marked.push(text_of(index).marked_by(now));
+            assessments.push((
+                index,
+                assess(&self.policy, request, text_of(index), now, false),
+            ));
         }
-        let habits = Habits::of(marks.iter().copied(), &self.policy);
-        if habits.any() {
-            for (index, assessment) in &mut assessments {
-                let request = &requests[*index];
-                if habits.discounted(request.customer().id()) {
-                    *assessment = assess(&self.policy, request, text_of(*index), now, true);
-                }
+        let discounted = discounted_customers(
+            assessments.iter().map(|(i, _)| &requests[*i]),
+            &marked,
+            &self.policy,
+        );
+        for ((index, assessment), discount) in assessments.iter_mut().zip(discounted) {
+            if discount {
+                *assessment = assess(&self.policy, &requests[*index], text_of(*index), now, true);
             }
         }
         // Sort small keys, not whole assessments: the packed band/key/colleague number decides
@@ -353,74 +357,60 @@ pub(crate) fn compare(
         .then_with(|| ia.cmp(&ib))
 }
 
-/// The customers who mark everything urgent among the requests ranked together.
-pub(crate) struct Habits<'a> {
-    discounted: HashMap<&'a CustomerId, (), BuildHasherDefault<Fnv>>,
-}
-
-impl<'a> Habits<'a> {
-    /// `requests` gives each rankable request's customer and whether it uses urgency words.
-    pub(crate) fn of(
-        requests: impl Iterator<Item = (&'a CustomerId, bool)> + Clone,
-        policy: &Policy,
-    ) -> Habits<'a> {
-        // Only a customer with a marked request can be discounted, so count those customers'
-        // requests alone: usually few, and an empty map costs no hashing at all.
-        let mut counts: HashMap<&CustomerId, (usize, usize), BuildHasherDefault<Fnv>> =
-            HashMap::default();
-        for (customer, _) in requests.clone().filter(|(_, marked)| *marked) {
-            counts.entry(customer).or_default().1 += 1;
-        }
-        if !counts.is_empty() {
-            for (customer, _) in requests {
-                if let Some(c) = counts.get_mut(customer) {
-                    c.0 += 1;
-                }
+/// Which of the requests ranked together belong to a customer who marks everything urgent
+/// (see [`SelfUrgent`](crate::policy::SelfUrgent)): `marked[k]` says whether the `k`-th of
+/// `requests` uses urgency words. Empty when nobody is discounted (the usual case: no
+/// allocation beyond the customers of marked requests). Linear: customers are found through an
+/// [`IdTable`] keyed for this call.
+fn discounted_customers<'a>(
+    requests: impl Iterator<Item = &'a Request> + Clone,
+    marked: &[bool],
+    policy: &Policy,
+) -> Vec<bool> {
+    let marked_count = marked.iter().filter(|m| **m).count();
+    if marked_count == 0 {
+        return Vec::new();
+    }
+    // Only a customer with a marked request can be discounted, so only those customers are
+    // counted: each gets an ordinal, its first marked request stands for its id.
+    let hasher = IdHasher::new();
+    let mut table = IdTable::with_capacity(marked_count);
+    let mut customers: Vec<(&CustomerId, usize, usize)> = Vec::new();
+    let find = |table: &IdTable, customers: &[(&CustomerId, usize, usize)], hash, id| {
+        table.find(hash, |ord| customers[ord as usize].0 == id)
+    };
+    for (request, _) in requests.clone().zip(marked).filter(|(_, m)| **m) {
+        let id = request.customer().id();
+        let hash = hasher.hash(id.as_str().as_bytes());
+        match find(&table, &customers, hash, id) {
+            Some(ord) => customers[ord as usize].2 += 1,
+            None => {
+                table.insert(hash, customers.len() as u32);
+                customers.push((id, 0, 1));
             }
         }
-        let rule = policy.self_urgent();
-        Habits {
-            discounted: counts
-                .into_iter()
-                .filter(|(_, (n, marked))| rule.applies(*marked, *n))
-                .map(|(k, _)| (k, ()))
-                .collect(),
-        }
     }
-
-    pub(crate) fn discounted(&self, customer: &CustomerId) -> bool {
-        !self.discounted.is_empty() && self.discounted.contains_key(customer)
+    let ords: Vec<Option<u32>> = requests
+        .map(|request| {
+            let id = request.customer().id();
+            let ord = find(&table, &customers, hasher.hash(id.as_str().as_bytes()), id);
+            if let Some(ord) = ord {
+                customers[ord as usize].1 += 1;
+            }
+            ord
+        })
+        .collect();
+    let rule = policy.self_urgent();
+    let discounted: Vec<bool> = customers
+        .iter()
+        .map(|&(_, n, marked)| rule.applies(marked, n))
+        .collect();
+    if !discounted.contains(&true) {
+        return Vec::new();
     }
-
-    /// Whether any customer is discounted.
-    pub(crate) fn any(&self) -> bool {
-        !self.discounted.is_empty()
-    }
-}
-
-/// FNV-1a: a small, fast hash for the short customer ids counted within one ranking call.
-/// Customer ids come from the host's own records, not from the public, so the flooding
-/// resistance of std's default hasher is not needed here.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    ords.iter()
+        .map(|ord| ord.is_some_and(|o| discounted[o as usize]))
+        .collect()
 }
 
 /// Why a request is not ranked at `now`, or `None` when it is.
@@ -435,7 +425,9 @@ pub fn skip_reason(request: &Request, now: OffsetDateTime) -> Option<SkipReason>
 }
 
 /// The repeats of ids in `requests`: every request whose id an earlier request already has,
-/// in input order, with the position of that first one. Linear: one hash of each id.
+/// in input order, with the position of that first one. Linear: one hash of each id (keyed at
+/// random per call, so ids cannot be chosen to collide), ids compared only where hashes agree.
+/// At most `u32::MAX` requests are told apart; a batch that large is beyond any ranking.
 ///
 /// ```
 /// # use realboss::model::*;
@@ -452,18 +444,19 @@ pub fn skip_reason(request: &Request, now: OffsetDateTime) -> Option<SkipReason>
 /// # Ok::<(), realboss::Error>(())
 /// ```
 pub fn duplicates(requests: &[Request]) -> Vec<Duplicate> {
-    let mut seen: HashMap<&str, usize, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(requests.len(), BuildHasherDefault::default());
+    let hasher = IdHasher::new();
+    let mut table = IdTable::with_capacity(requests.len());
     let mut out = Vec::new();
     for (index, request) in requests.iter().enumerate() {
-        match seen.entry(request.id().as_str()) {
-            std::collections::hash_map::Entry::Occupied(first) => out.push(Duplicate {
+        let id = request.id();
+        let hash = hasher.hash(id.as_str().as_bytes());
+        // Ids are compared only where the 32-bit hashes agree.
+        match table.find(hash, |first| requests[first as usize].id() == id) {
+            Some(first) => out.push(Duplicate {
                 index,
-                first: *first.get(),
+                first: first as usize,
             }),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(index);
-            }
+            None => table.insert(hash, index as u32),
         }
     }
     out
@@ -777,6 +770,44 @@ mod tests {
         for (x, y) in a.ranked().iter().zip(fresh.ranked()) {
             assert_eq!(a.reasons(x), fresh.reasons(y));
         }
+    }
+
+    #[test]
+    fn duplicates_agree_with_a_map_of_first_positions() {
+        // Ids drawn from a small range repeat often, some many times.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let requests: Vec<Request> = (0..600)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                request(&format!("req-{}", state % 250), "Where is my parcel?")
+            })
+            .collect();
+        let mut first = std::collections::BTreeMap::new();
+        let mut expected = Vec::new();
+        for (index, r) in requests.iter().enumerate() {
+            match first.get(r.id().as_str()) {
+                Some(&f) => expected.push((index, f)),
+                None => {
+                    first.insert(r.id().as_str().to_owned(), index);
+                }
+            }
+        }
+        let found: Vec<(usize, usize)> = super::duplicates(&requests)
+            .iter()
+            .map(|d| (d.index, d.first))
+            .collect();
+        assert!(found.len() > 300, "the sample repeats ids");
+        assert_eq!(found, expected);
+        // Every id is ranked once: the first of each.
+        let ranker = Ranker::default();
+        let ranking = ranker.rank(&requests, datetime!(2026-11-23 22:00 UTC));
+        let mut ranked: Vec<usize> = ranking.ranked().iter().map(|r| r.index).collect();
+        ranked.sort_unstable();
+        let mut firsts: Vec<usize> = first.values().copied().collect();
+        firsts.sort_unstable();
+        assert_eq!(ranked, firsts);
     }
 
     #[test]

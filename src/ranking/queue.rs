@@ -7,21 +7,17 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 mod breakpoints;
-mod ids;
 mod order;
 
+use super::ids::{IdHasher, IdTable, NONE};
 use breakpoints::BreakNode;
-use ids::{IdHasher, IdTable};
 pub(super) use order::primary_of;
 use order::{ORDER_ARITY, OrderNode, node_of};
 
 use super::{Ranker, skip_reason};
 use crate::error::{Error, ErrorKind};
 use crate::model::{CustomerId, Request, RequestId, Status};
-use crate::priority::{Assessment, ScoredText, assess};
-
-/// Marks "not in this heap" in the position arrays.
-const NONE: u32 = u32::MAX;
+use crate::priority::{Assessment, Reason, ScoredText, assess};
 
 /// A queue of requests that answers "who comes first at `now`" in the same order as
 /// [`Ranker::rank_scored`] over its requests in sequence order, without re-assessing every
@@ -290,7 +286,7 @@ impl Queue {
         // Before any `now` (a queue just restored) nothing is ranked, so no request of the
         // customer needs re-assessing and any instant will do.
         let now = self.now.map_or(OffsetDateTime::UNIX_EPOCH, |(now, _)| now);
-        Some(self.take(slot, now))
+        Some(self.take(slot, now).0)
     }
 
     /// The request to answer first at `now` and its assessment, without taking it out; `None`
@@ -308,7 +304,53 @@ impl Queue {
         self.advance(now);
         let slot = self.order.first()?.slot;
         let assessment = self.assessment_now(slot, now);
-        Some((self.take(slot, now), assessment))
+        Some((self.take(slot, now).0, assessment))
+    }
+
+    /// [`pop`](Self::pop), with the request's scored messages as the queue kept them, so that
+    /// the host can explain the assessment ([`Ranker::reasons`]) or keep the scores without
+    /// scoring the text again.
+    ///
+    /// ```
+    /// # use realboss::model::*;
+    /// # use realboss::ranking::{Queue, Ranker};
+    /// # use time::macros::{date, datetime};
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// let at = datetime!(2026-11-23 21:00 UTC);
+    /// let mut queue = Queue::new(Ranker::default());
+    /// queue.insert(Request::builder(RequestId::new("req-1")?, customer, Channel::Chat, at)
+    ///     .text("I'm locked out of my account and can't log in").build()?, at)?;
+    /// let now = datetime!(2026-11-23 21:10 UTC);
+    /// let (request, text, assessment) = queue.pop_scored(now).expect("one waits");
+    /// let reasons = queue.ranker().reasons(&request, &text, &assessment, now);
+    /// let sum: f64 = reasons.iter().map(|r| r.weight).sum();
+    /// assert!((sum - assessment.priority).abs() < 1e-9);
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn pop_scored(&mut self, now: OffsetDateTime) -> Option<(Request, ScoredText, Assessment)> {
+        self.advance(now);
+        let slot = self.order.first()?.slot;
+        let assessment = self.assessment_now(slot, now);
+        let (request, text) = self.take(slot, now);
+        Some((request, text, assessment))
+    }
+
+    /// Why the held request with this id stands where it does at `now`: its reasons, from
+    /// the scores the queue kept (no text is read again), largest absolute weight first.
+    /// `None` when the queue holds no such request, or holds it but does not rank it at `now`
+    /// (resolved, or received after `now`). Allocates.
+    pub fn reasons(&mut self, id: &RequestId, now: OffsetDateTime) -> Option<Vec<Reason>> {
+        let slot = self.find(id, self.hash(id.as_str()))?;
+        self.advance(now);
+        if !matches!(self.meta[slot as usize].state, Held::Ranked { .. }) {
+            return None;
+        }
+        let assessment = self.assessment_now(slot, now);
+        Some(
+            self.ranker
+                .reasons(self.request(slot), self.text(slot), &assessment, now),
+        )
     }
 
     /// Every request rankable at `now`, first to answer first, with its assessment at `now`.
@@ -559,18 +601,19 @@ impl Queue {
         }
     }
 
-    /// Takes a slot out of every structure.
-    fn take(&mut self, slot: u32, now: OffsetDateTime) -> Request {
+    /// Takes a slot out of every structure, with its scored messages.
+    fn take(&mut self, slot: u32, now: OffsetDateTime) -> (Request, ScoredText) {
         self.set_state(slot, Held::Resolved, now);
         self.order_remove(slot);
         self.break_set(slot, None);
         self.leave_customer(slot);
         self.ids.remove(self.meta[slot as usize].id_hash, slot);
         self.free.push(slot);
-        self.texts[slot as usize] = None;
-        self.requests[slot as usize]
+        let text = self.texts[slot as usize].take().unwrap_or_default();
+        let request = self.requests[slot as usize]
             .take()
-            .unwrap_or_else(|| unreachable!("slot {slot} is held"))
+            .unwrap_or_else(|| unreachable!("slot {slot} is held"));
+        (request, text)
     }
 
     /// Brings the queue up to `now`: re-assesses the requests whose breakpoint passed, or

@@ -219,9 +219,22 @@ fn story_one_new_contact_is_added_to_a_held_request_without_copying_its_fields()
     assert_eq!(updated.events().len(), 1);
     assert_eq!(updated.text(), parcel.text());
     queue.update(updated, now)?;
-    let (first, after) = queue.pop(now).expect("two held");
+    // The queue explains a held request from the scores it kept, as a batch ranking does.
+    let held = queue.reasons(parcel.id(), now).expect("held and ranked");
+    assert!(
+        held.iter().any(|r| r.kind == ReasonKind::MissedCall),
+        "{held:?}"
+    );
+    let unknown = RequestId::new("req-unknown")?;
+    assert!(queue.reasons(&unknown, now).is_none());
+    let (first, text, after) = queue.pop_scored(now).expect("two held");
     assert_eq!(first.id().as_str(), "req-parcel");
     assert!(after.priority > before, "{} > {before}", after.priority);
+    assert_eq!(queue.ranker().reasons(&first, &text, &after, now), held);
+    let batch = [first.clone()];
+    let ranker = Ranker::default();
+    let ranking = ranker.rank(&batch, now);
+    assert_eq!(ranking.reasons(&ranking.ranked()[0]), held);
     // A profile edits the same way.
     let gold = who.to_builder().tier(Tier::Gold).build()?;
     let moved = first.to_builder().customer(gold).build()?;

@@ -1,22 +1,24 @@
-//! The id tables of a [`Queue`](super::Queue): request and customer ids to slots, hashed with
-//! per-queue keys.
+//! Id tables: request and customer ids to slots, hashed with per-call or per-queue keys. A
+//! [`Queue`](super::Queue) keeps two; a batch ranking builds them to find repeated ids and
+//! customers who mark everything urgent.
 
 use std::hash::{BuildHasher, RandomState};
 
-use super::NONE;
+/// No slot: an empty bucket, or the end of a list.
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// Hashes ids for [`IdTable`]: a folded 64×64→128-bit multiply per 8 bytes, with two keys
 /// drawn at random for each queue (from the standard library's per-process random seed).
 /// Several times cheaper than SipHash on short ids; without the keys an attacker cannot
 /// precompute colliding ids. Hash values never reach an output.
 #[derive(Debug, Clone)]
-pub(super) struct IdHasher {
+pub(crate) struct IdHasher {
     key: u64,
     start: u64,
 }
 
 impl IdHasher {
-    pub(super) fn new() -> IdHasher {
+    pub(crate) fn new() -> IdHasher {
         let seed = RandomState::new();
         IdHasher {
             // Odd, so the multiply loses no information.
@@ -25,7 +27,7 @@ impl IdHasher {
         }
     }
 
-    pub(super) fn hash(&self, bytes: &[u8]) -> u32 {
+    pub(crate) fn hash(&self, bytes: &[u8]) -> u32 {
         let mut h = self.start ^ (bytes.len() as u64).rotate_left(32);
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -54,9 +56,9 @@ fn fold(a: u64, b: u64) -> u64 {
 /// (the ids live in the requests, so the table holds no copy of them). Linear probing at a
 /// load of at most one half; deletion shifts the following run back, leaving no tombstones.
 #[derive(Debug, Clone, Default)]
-pub(super) struct IdTable {
+pub(crate) struct IdTable {
     buckets: Vec<Bucket>,
-    pub(super) len: usize,
+    pub(crate) len: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -72,12 +74,20 @@ const EMPTY_BUCKET: Bucket = Bucket {
 };
 
 impl IdTable {
+    /// A table that holds `n` slots without growing.
+    pub(crate) fn with_capacity(n: usize) -> IdTable {
+        IdTable {
+            buckets: vec![EMPTY_BUCKET; (n.saturating_mul(2)).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
     fn mask(&self) -> usize {
         self.buckets.len().wrapping_sub(1)
     }
 
     /// The slot whose hash is `hash` and for which `is(slot)` holds.
-    pub(super) fn find(&self, hash: u32, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
+    pub(crate) fn find(&self, hash: u32, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
         if self.buckets.is_empty() {
             return None;
         }
@@ -96,7 +106,7 @@ impl IdTable {
     }
 
     /// Adds a slot the table does not hold.
-    pub(super) fn insert(&mut self, hash: u32, slot: u32) {
+    pub(crate) fn insert(&mut self, hash: u32, slot: u32) {
         if (self.len + 1) * 2 > self.buckets.len() {
             self.grow();
         }
@@ -122,7 +132,7 @@ impl IdTable {
     }
 
     /// Removes a slot the table holds under `hash`.
-    pub(super) fn remove(&mut self, hash: u32, slot: u32) {
+    pub(crate) fn remove(&mut self, hash: u32, slot: u32) {
         let mask = self.mask();
         let mut hole = hash as usize & mask;
         while self.buckets[hole].slot != slot {
