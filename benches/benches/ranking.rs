@@ -11,9 +11,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group};
-use realboss::Request;
 use realboss::priority::ScoredText;
 use realboss::ranking::{Queue, Ranker};
+use realboss::{Policy, Request};
 use realboss_benches::requests;
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -154,6 +154,36 @@ fn queue(c: &mut Criterion) {
     group.bench_function(format!("insert_pop/{held}/advancing_now"), |b| {
         b.iter_custom(|iters| insert_pop(&mut s, iters, &mut now, time::Duration::milliseconds(1)))
     });
+    group.finish();
+    // A new policy on the live queue: alternately office hours with other weights and the
+    // default, every held request assessed again, no text scored. The second pair also reads
+    // history with another burst window, which reads every request's events again.
+    let office = Policy::from_json(
+        r#"{"business_hours": {"utc_offset": "+01:00", "weekly": {
+            "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+            "thu": ["09:00-17:00"], "fri": ["09:00-16:00"]}},
+           "off_hours_wait": 0.5, "max_wait": "1d", "weights": {"waiting_per_hour": 2.0}}"#,
+    )
+    .expect("a valid policy");
+    let reread =
+        Policy::from_json(r#"{"history": {"burst_window": "10m"}}"#).expect("a valid policy");
+    let mut group = c.benchmark_group("policy_change");
+    group.sample_size(10);
+    s.queue.peek(now);
+    for (name, other) in [("weights_and_hours", office), ("burst_window", reread)] {
+        let mut flip = false;
+        group.bench_function(format!("{name}/{held}"), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let policy = if flip {
+                    other.clone()
+                } else {
+                    Policy::default()
+                };
+                s.queue.set_policy(black_box(policy));
+            })
+        });
+    }
     group.finish();
 }
 

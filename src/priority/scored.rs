@@ -200,6 +200,13 @@ impl ScoredText {
         text
     }
 
+    /// Reads `request`'s history again with `config` (another burst window), keeping the
+    /// scored messages: no text is read.
+    pub(crate) fn read_history(&mut self, request: &Request, config: &HistoryConfig) {
+        let history = Digest::new(request, config, &mut self.closing_reader());
+        self.history = history;
+    }
+
     /// The summary of the messages up to `now`, with `factor` kept of explicit urgency words.
     pub(crate) fn summary_at(&self, now: OffsetDateTime, factor: f64) -> TextSummary {
         if factor == 1.0 && self.latest.is_none_or(|latest| latest <= now) {

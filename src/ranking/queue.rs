@@ -15,6 +15,7 @@ pub(super) use order::primary_of;
 use order::{ORDER_ARITY, OrderNode, node_of};
 
 use super::{Ranker, skip_reason};
+use crate::Policy;
 use crate::error::{Error, ErrorKind};
 use crate::model::{CustomerId, Request, RequestId, Status};
 use crate::priority::{Assessment, Reason, ScoredText, assess};
@@ -368,6 +369,51 @@ impl Queue {
             .zip(assessments)
             .map(|(n, a)| (self.request(n.slot), a))
             .collect()
+    }
+
+    /// Ranks the held requests under `policy` from now on, without scoring any text again:
+    /// weights, SLA targets, business hours, the maximum wait, customer value, the internal
+    /// factor and the self-urgent rule take effect at once. Every held request is assessed
+    /// again and both heaps are rebuilt in place (`O(n)` assessments, no second copy of the
+    /// queue), or at the next call with a `now` when the queue has seen none yet.
+    ///
+    /// A change to how history is read ([`Policy::history`](crate::Policy::history), e.g. the
+    /// burst window) needs the events again: this queue holds them, so it reads each request's
+    /// history once more (still no text), which costs about as much as the assessments. The
+    /// queue then pops exactly what a new queue under `policy` would.
+    ///
+    /// ```
+    /// # use realboss::model::*;
+    /// # use realboss::ranking::{Queue, Ranker};
+    /// # use realboss::Policy;
+    /// # use time::macros::{date, datetime};
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
+    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// let at = datetime!(2026-11-20 09:00 UTC);
+    /// let mut queue = Queue::new(Ranker::default());
+    /// queue.insert(Request::builder(RequestId::new("req-1")?, customer, Channel::Email, at)
+    ///     .text("Could you send me a copy of my invoice?").build()?, at)?;
+    /// let now = datetime!(2026-11-23 09:00 UTC);
+    /// assert_eq!(queue.peek(now).map(|(_, a)| a.band), Some(realboss::Band::MaxWait));
+    /// // Four days may wait under the team's new policy.
+    /// queue.set_policy(Policy::from_json(r#"{"max_wait": "4d"}"#)?);
+    /// assert_eq!(queue.peek(now).map(|(_, a)| a.band), Some(realboss::Band::Waiting));
+    /// # Ok::<(), realboss::Error>(())
+    /// ```
+    pub fn set_policy(&mut self, policy: Policy) {
+        let history_changed = policy.history() != self.ranker.policy.history();
+        self.ranker.policy = policy;
+        if history_changed {
+            let config = *self.ranker.policy.history();
+            for (r, t) in self.requests.iter().zip(&mut self.texts) {
+                if let (Some(r), Some(t)) = (r, t) {
+                    t.read_history(r, &config);
+                }
+            }
+        }
+        if let Some((now, _)) = self.now {
+            self.rekey_all(now);
+        }
     }
 
     /// What the queue holds, for serialization: every request in sequence order. `O(n log n)`.

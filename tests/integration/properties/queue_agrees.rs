@@ -233,6 +233,8 @@ enum Op {
     Pop,
     /// Seconds to move `now` forward.
     Wait(i64),
+    /// Switch the live queue to another policy (`Queue::set_policy`): one of `policies()`.
+    SwitchPolicy(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -246,6 +248,23 @@ fn op() -> impl Strategy<Value = Op> {
             // Past SLA targets and the default maximum wait of two days.
             Just(86_400 * 2 + 1),
         ].prop_map(Op::Wait),
+        1 => (0usize..3).prop_map(Op::SwitchPolicy),
+    ]
+}
+
+/// The policies a queue switches between: the default, office hours, and one that reads
+/// history with another burst window and weighs waiting, complaints and self-urgency
+/// differently.
+fn policies() -> [Policy; 3] {
+    [
+        Policy::default(),
+        office_hours(),
+        Policy::from_json(
+            r#"{"history": {"burst_window": "20m"}, "max_wait": "3h",
+               "weights": {"waiting_per_hour": 3.0, "complaint": 4.0},
+               "self_urgent": {"min_requests": 2, "share": 0.5, "factor": 0.25}}"#,
+        )
+        .unwrap(),
     ]
 }
 
@@ -269,7 +288,7 @@ fn incremental(queue: &mut Queue, now: OffsetDateTime) -> Vec<(String, Assessmen
 }
 
 fn run(policy: Policy, ops: Vec<Op>, start: i64) -> std::result::Result<(), TestCaseError> {
-    let ranker = Ranker::new(policy);
+    let mut ranker = Ranker::new(policy);
     let mut queue = Queue::new(ranker.clone());
     let mut now = T0 + Duration::seconds(start);
     let mut next_id = 0usize;
@@ -300,6 +319,11 @@ fn run(policy: Policy, ops: Vec<Op>, start: i64) -> std::result::Result<(), Test
                 }
             }
             Op::Wait(secs) => now += Duration::seconds(secs),
+            Op::SwitchPolicy(k) => {
+                let policy = policies()[k].clone();
+                ranker = Ranker::new(policy.clone());
+                queue.set_policy(policy);
+            }
             _ => {}
         }
         prop_assert_eq!(queue.len(), ids.len());
