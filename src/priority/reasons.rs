@@ -9,7 +9,7 @@ use super::history::signals_with;
 use super::scored::{MessageSource, ScoredText};
 use crate::model::formats::serialize_timestamp;
 use crate::model::named::named_enum;
-use crate::model::{Request, Requester, Status};
+use crate::model::{Request, Requester};
 use crate::policy::Policy;
 use crate::signals::{Cue, CueKind};
 
@@ -401,25 +401,23 @@ pub fn reasons(
         );
     }
     match (a.band, a.waiting_since, a.next_breach) {
-        (Band::NotWaiting, _, _) => {
-            if request.status() == Status::WaitingOnCustomer {
-                push(
-                    ReasonKind::WaitingOnCustomer,
-                    0.0,
-                    "waiting on the customer: SLA clock paused, below every request waiting on us"
-                        .to_owned(),
-                    Evidence::None,
-                );
-            } else if b.closure.is_none() {
-                // (With a closure, its reason above says why nothing waits.)
-                push(
-                    ReasonKind::NothingWaiting,
-                    0.0,
-                    "we answered last and nothing has come in since".to_owned(),
-                    Evidence::None,
-                );
-            }
-        }
+        // The band reason the assessment chose; a closure's reason is pushed above.
+        (Band::NotWaiting, _, _) => match a.band_reason {
+            ReasonKind::WaitingOnCustomer => push(
+                ReasonKind::WaitingOnCustomer,
+                0.0,
+                "waiting on the customer: SLA clock paused, below every request waiting on us"
+                    .to_owned(),
+                Evidence::None,
+            ),
+            ReasonKind::NothingWaiting => push(
+                ReasonKind::NothingWaiting,
+                0.0,
+                "we answered last and nothing has come in since".to_owned(),
+                Evidence::None,
+            ),
+            _ => {}
+        },
         (band, Some(since), Some(deadline)) => {
             push(
                 ReasonKind::Waiting,

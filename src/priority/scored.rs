@@ -195,8 +195,7 @@ impl ScoredText {
             summary,
             history: None,
         };
-        let history = Digest::new(request, config, &mut text.closing_reader());
-        text.history = history;
+        text.read_history(request, config);
         text
     }
 

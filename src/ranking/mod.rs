@@ -201,17 +201,7 @@ impl Ranker {
     /// request by itself ([`Ranking::reasons`], [`Ranking::request`]).
     pub fn rank<'a>(&'a self, requests: &'a [Request], now: OffsetDateTime) -> Ranking<'a> {
         let duplicates = duplicates(requests);
-        let mut repeated = vec![
-            false;
-            if duplicates.is_empty() {
-                0
-            } else {
-                requests.len()
-            }
-        ];
-        for d in &duplicates {
-            repeated[d.index] = true;
-        }
+        let repeated = repeat_flags(&duplicates, requests.len());
         let is_repeat = |i: usize| repeated.get(i).copied().unwrap_or(false);
         // A repeat is neither scored nor ranked: it gets an empty text.
         let texts: Vec<ScoredText> = requests
@@ -254,15 +244,10 @@ impl Ranker {
         texts: &[ScoredText],
         now: OffsetDateTime,
     ) -> Vec<Ranked> {
-        let found = duplicates(requests);
-        if found.is_empty() {
-            return self.rank_unique(requests, texts, now, &|_| false);
-        }
-        let mut repeated = vec![false; requests.len()];
-        for d in &found {
-            repeated[d.index] = true;
-        }
-        self.rank_unique(requests, texts, now, &|i| repeated[i])
+        let repeated = repeat_flags(&duplicates(requests), requests.len());
+        self.rank_unique(requests, texts, now, &|i| {
+            repeated.get(i).copied().unwrap_or(false)
+        })
     }
 
     /// [`rank_scored`](Self::rank_scored) with the repeats known: `is_repeat(i)` leaves
@@ -460,6 +445,19 @@ pub fn duplicates(requests: &[Request]) -> Vec<Duplicate> {
         }
     }
     out
+}
+
+/// Whether each of `len` requests is a repeat in `duplicates`; empty (nothing allocated) when
+/// there are none.
+fn repeat_flags(duplicates: &[Duplicate], len: usize) -> Vec<bool> {
+    if duplicates.is_empty() {
+        return Vec::new();
+    }
+    let mut repeated = vec![false; len];
+    for d in duplicates {
+        repeated[d.index] = true;
+    }
+    repeated
 }
 
 /// A request left out of a ranking because an earlier request of the batch has its id.

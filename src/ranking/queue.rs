@@ -1,8 +1,6 @@
 //! [`Queue`]: the incremental queue of a long-running service (see the module docs of
 //! [`ranking`](super)).
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -303,9 +301,8 @@ impl Queue {
     /// [`Ranker::rank_scored`] gives it); `None` when no held request is rankable at `now`.
     pub fn pop(&mut self, now: OffsetDateTime) -> Option<(Request, Assessment)> {
         self.advance(now);
-        let slot = self.order.first()?.slot;
-        let assessment = self.assessment_now(slot, now);
-        Some((self.take(slot, now).0, assessment))
+        self.pop_scored(now)
+            .map(|(request, _, assessment)| (request, assessment))
     }
 
     /// [`pop`](Self::pop), with the request's scored messages as the queue kept them, so that
@@ -447,18 +444,14 @@ impl Queue {
                 "fewer than 4294967295 held requests",
             ));
         }
-        let mut seen: HashMap<&RequestId, usize> = HashMap::new();
-        for (i, r) in state.requests.iter().enumerate() {
-            if let Some(first) = seen.insert(r.id(), i) {
-                return Err(ErrorKind::DuplicateRequestId {
-                    request: crate::error::shown(r.id().as_str()),
-                    first,
-                    second: i,
-                }
-                .into());
+        if let Some(repeat) = super::duplicates(&state.requests).first() {
+            return Err(ErrorKind::DuplicateRequestId {
+                request: crate::error::shown(state.requests[repeat.index].id().as_str()),
+                first: repeat.first,
+                second: repeat.index,
             }
+            .into());
         }
-        drop(seen);
         let mut queue = Queue::new(ranker);
         for request in state.requests {
             let text = queue.ranker.score(&request);
