@@ -207,9 +207,9 @@
 //!   tarmac") counts more weakly (`BARE_ELAPSED_WEIGHT` (0.05), `BARE_ELAPSED_COMPLAINT`
 //!   (0.2)) unless it lies ahead ("in 3 days", "the next 2 hours").
 //! - **Negative evidence**: quoted history (a line opened by `>`, everything after "… wrote:"
-//!   or "original message:") does not count; a group greeting or introduction that asks no
-//!   question ("hello everyone", "introduce myself") multiplies the score by `INTRO_FACTOR`
-//!   (0.6); a `?` inside a contraction ("can?t", an apostrophe lost in encoding) is no question.
+//!   or "original message:") does not count; a group greeting, an introduction or a shared
+//!   view that asks no question ("hello everyone", "introduce myself", "in my opinion", "I
+//!   agree") multiplies the score by `INTRO_FACTOR` (0.6); a `?` inside a contraction ("can?t", an apostrophe lost in encoding) is no question.
 //! - **Score**: the cues that counted give `1 − Π(1 − wᵢ)` over their urgency weights (each in
 //!   `[0, 1)`). It is length-robust: beyond `LENGTH_WORDS` (40) words the product is scaled by
 //!   `√(40 / words)`, but never below what the strongest cue of each kind (other than a bare
@@ -236,7 +236,9 @@
 //!   states no clear failure (below `CLEAR_FAILURE` (0.5): × `1 − COMPLAINT_PRAISE` (0.5) ×
 //!   compound); beside a clear one positive words are courtesy or sarcasm and lower nothing.
 //!   The customer's own mishap ("accidentally", "my fault") multiplies it by
-//!   `OWN_MISHAP_FACTOR` (0.5). Sense limits keep cue words in another sense out ("lost
+//!   `OWN_MISHAP_FACTOR` (0.5). A failure told as a possibility (after "if", "whether", "in
+//!   case", "might", "likely" or "chances" in its clause, up to a comma: "if my flight is
+//!   cancelled, can I rebook?") counts `POSSIBLE_FACTOR` (0.5) of its complaint weight. Sense limits keep cue words in another sense out ("lost
 //!   count", "a late lunch", "missing you", "thanks again", "working again", "sorry for the
 //!   late reply").
 //! - **Weights** are set by hand from the rationale written next to each row and constant:

@@ -57,9 +57,10 @@ pub(crate) const EDGE_BYTES: usize = 150;
 /// Weight factor of a cue in the middle of a long message (see `EDGE_BYTES`). Ours.
 pub(crate) const MIDDLE_FACTOR: f64 = 0.3;
 
-/// Factor applied to the urgency score (once) of a message that greets a group or introduces
-/// its writer ("hello everyone", "introduce myself"; rows with role `intro`) and asks no
-/// question: such a post is social. Milder than `CALM_FACTOR` (0.4), because
+/// Factor applied to the urgency score (once) of a message that greets a group, introduces
+/// its writer or shares a view ("hello everyone", "introduce myself", "in my opinion", "I
+/// agree"; rows with role `intro`) and asks no question: such a post is social, a
+/// contribution to a discussion rather than a request. Milder than `CALM_FACTOR` (0.4), because
 /// the writer did not say it can wait. Ours.
 pub(crate) const INTRO_FACTOR: f64 = 0.6;
 
@@ -113,6 +114,15 @@ pub(crate) const CLEAR_FAILURE: f64 = 0.5;
 /// ("accidentally", "my fault", "I forgot"; rows with role `own`): what follows is a request
 /// for help with it, not a report that we broke an expectation. Ours.
 pub(crate) const OWN_MISHAP_FACTOR: f64 = 0.5;
+
+/// Factor applied to the complaint weight of a cue told as a possibility: after a word of role
+/// `possible` ("if", "whether", "in case", "might", "likely", "chances") in the same clause and
+/// before a comma ("if my flight is cancelled, can I rebook?", "is it likely to be
+/// delayed?"). A failure that may happen is no report that it did; the customer may still be
+/// worried or have been let down before, so the weight is halved rather than dropped. Its
+/// urgency weight is unchanged: a question about what may happen still waits for an answer.
+/// Ours.
+pub(crate) const POSSIBLE_FACTOR: f64 = 0.5;
 
 /// Complaint weight of a complaint question: a clause opened by `why`, `how come`, `how long`,
 /// `what happened` or `where is` and closed by `?` ("why does checkout fail every time?"). A
@@ -513,8 +523,8 @@ pub(crate) mod cue_flag {
     /// Opens quoted history when a `:` follows ("… wrote:", "original message:"): the cues
     /// after it are an earlier message's, and do not count.
     pub(crate) const QUOTE: u32 = 1 << 20;
-    /// Greets a group or introduces the writer ("hello everyone", "introduce myself"): a
-    /// social post, not a request; the urgency score is multiplied by `INTRO_FACTOR` (0.6).
+    /// Greets a group, introduces the writer or shares a view ("hello everyone", "introduce
+    /// myself", "in my opinion"): a social post, not a request; the urgency score is multiplied by `INTRO_FACTOR` (0.6).
     pub(crate) const INTRO: u32 = 1 << 21;
     /// Opens an elapsed time ("for" in "for 2 hours"): `ELAPSED_WEIGHT` rule.
     pub(crate) const ELAPSED: u32 = 1 << 22;
@@ -536,6 +546,9 @@ pub(crate) mod cue_flag {
     /// A judgement of the service or staff ("worst", "rude", "useless"; role `judgement`): a
     /// cue whose complaint weight counts only in a text aimed at the company.
     pub(crate) const JUDGE: u32 = 1 << 29;
+    /// Tells that what follows in its clause, up to a comma, may happen ("if", "whether",
+    /// "might"): complaint weights there are `POSSIBLE_FACTOR` of theirs.
+    pub(crate) const POSSIBLE: u32 = 1 << 30;
     /// All phrase-end bits.
     pub(crate) const ENDS: u32 = END2 | END3 | END4 | END5;
 }
@@ -663,9 +676,15 @@ struct Word {
 }
 
 /// Flags of rows that set the pass's state (closure, quotes, introductions, targets, done,
-/// complaint questions).
-const SITUATION_FLAGS: u32 =
-    flag::RESOLVED | flag::QUOTE | flag::INTRO | flag::TARGET | flag::DONE | flag::ASK | flag::OWN;
+/// complaint questions, possibilities).
+const SITUATION_FLAGS: u32 = flag::RESOLVED
+    | flag::QUOTE
+    | flag::INTRO
+    | flag::TARGET
+    | flag::DONE
+    | flag::ASK
+    | flag::OWN
+    | flag::POSSIBLE;
 
 /// The cue table's phrase bits, for the shared phrase matcher.
 const PHRASE_FLAGS: PhraseFlags = PhraseFlags {
@@ -970,6 +989,9 @@ pub(super) struct CuePass<'t, R: CueRecorder, M: MarkReader = ()> {
     clause_done: bool,
     /// Where the complaint-question opener of the current clause starts, if it has one.
     clause_ask: Option<usize>,
+    /// The rest of the current clause, up to a comma, tells what may happen
+    /// (`POSSIBLE_FACTOR`).
+    clause_possible: bool,
     tally: Tally,
     pub(super) record: R,
     /// The reading's word marks, fed from this pass's look-ups (`()`: none).
@@ -1019,6 +1041,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             own: false,
             clause_done: false,
             clause_ask: None,
+            clause_possible: false,
             tally: Tally::new(),
             record,
             marks,
@@ -1135,6 +1158,11 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
             }
             b'.' | b';' => self.break_clause(),
             b'-' => {}
+            // A comma ends a condition ("if it is late, …"), not the clause.
+            b',' => {
+                self.clause_possible = false;
+                self.gap = true;
+            }
             _ => self.gap = true,
         }
     }
@@ -1160,6 +1188,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
         self.clause_words = 0;
         self.clause_done = false;
         self.clause_ask = None;
+        self.clause_possible = false;
         self.gap = true;
     }
 
@@ -1282,7 +1311,11 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
                             end: word.end,
                             weight: e.weight,
                         },
-                        complaint: e.complaint,
+                        complaint: if self.clause_possible {
+                            e.complaint * POSSIBLE_FACTOR
+                        } else {
+                            e.complaint
+                        },
                         judgement: e.flags & flag::JUDGE != 0,
                         counts,
                     });
@@ -1483,6 +1516,7 @@ impl<'t, R: CueRecorder, M: MarkReader> CuePass<'t, R, M> {
     fn situation_row(&mut self, flags: u32, clause: u32, range: Range<usize>) {
         self.target |= flags & flag::TARGET != 0;
         self.own |= flags & flag::OWN != 0;
+        self.clause_possible |= flags & flag::POSSIBLE != 0;
         self.clause_done |= flags & flag::DONE != 0;
         if flags & flag::ASK != 0 && self.clause_ask.is_none() {
             self.clause_ask = Some(range.start);

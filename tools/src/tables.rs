@@ -617,6 +617,7 @@ fn cue_role_flag(role: &str) -> Option<&'static str> {
         "ask" => "ASK",
         "target" => "TARGET",
         "own" => "OWN",
+        "possible" => "POSSIBLE",
         "judgement" => "CUE",
         _ => return None,
     })

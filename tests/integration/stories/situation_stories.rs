@@ -168,3 +168,51 @@ fn story_complaints_without_the_usual_words_are_graded_not_zero() {
         .complaint;
     assert!(own.score < theirs.score, "{own:?} vs {theirs:?}");
 }
+
+#[test]
+fn story_a_learner_who_shares_a_view_joins_a_discussion() {
+    let a = analyzer();
+    let view = a.urgency("In my opinion the second week was hard, the first problem set too.");
+    let plain = a.urgency("The second week was hard, the first problem set too.");
+    assert!(plain.score > 0.0, "{plain:?}");
+    assert!(view.score < plain.score, "{view:?} vs {plain:?}");
+    let agree = a.urgency("I agree, the first problem set was hard.");
+    assert!(agree.score < a.urgency("The first problem set was hard.").score);
+    // A view that then asks something is a request after all.
+    let asks = a.urgency("In my opinion the quiz is broken. Where do I report it?");
+    assert_eq!(
+        asks.score,
+        a.urgency("The quiz is broken. Where do I report it?").score
+    );
+}
+
+#[test]
+fn story_a_failure_that_may_happen_is_asked_about_not_reported() {
+    let a = analyzer();
+    let weight = |text: &str| {
+        let c = a.signals(text).complaint;
+        c.strongest.map_or(0.0, |cue| cue.weight)
+    };
+    let report = weight("My flight is cancelled, can I rebook for free?");
+    assert!(report > 0.0);
+    for text in [
+        "If my flight is cancelled, can I rebook for free?",
+        "Any chance my flight gets cancelled tomorrow?",
+        "Can you tell me whether my flight is cancelled?",
+    ] {
+        let w = weight(text);
+        assert!(w > 0.0 && w < report, "{text:?}: {w} vs {report}");
+    }
+    // The question still waits for an answer.
+    assert_eq!(
+        a.urgency("If my flight is cancelled, can I rebook for free?")
+            .score,
+        a.urgency("My flight is cancelled, can I rebook for free?")
+            .score
+    );
+    // A comma ends the condition: what follows is told as fact.
+    assert_eq!(
+        weight("If you read this, my flight was cancelled and I need a seat."),
+        weight("My flight was cancelled and I need a seat.")
+    );
+}
