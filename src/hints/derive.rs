@@ -293,7 +293,9 @@ fn best_time(ctx: &Ctx<'_>, channel: Option<&Channel>) -> Hint {
     let Some(channel) = channel else {
         return too_little(kind, ctx.min(), 0);
     };
-    let offset = ctx.profile.utc_offset();
+    // The customer's clock now names the hours of the answer; each event is read on the clock
+    // it happened under, so a zone's summer and winter hours are the same local hours.
+    let offset = ctx.profile.utc_offset_at(ctx.now);
     let mut answered = [0u32; 24];
     let mut tried = [0u32; 24];
     let mut evidence: [Evidence; 24] = Default::default();
@@ -310,7 +312,7 @@ fn best_time(ctx: &Ctx<'_>, channel: Option<&Channel>) -> Hint {
             _ if *channel != Channel::Phone && event.is_customer_message() => true,
             _ => continue,
         };
-        let h = local_hour(event.at(), offset);
+        let h = local_hour(event.at(), ctx.profile.utc_offset_at(event.at()));
         tried[h] += 1;
         if answer {
             answered[h] += 1;
@@ -326,7 +328,16 @@ fn best_time(ctx: &Ctx<'_>, channel: Option<&Channel>) -> Hint {
         }
         windows
             .iter()
-            .map(|w| (secs_of(w.start()).max(start), secs_of(w.end()).min(end)))
+            .flat_map(|w| {
+                let (from, to) = (secs_of(w.start()), secs_of(w.end()));
+                // A window across midnight is two parts of the day: to midnight and from it.
+                if w.crosses_midnight() {
+                    [(from, DAY_SECS), (0, to)]
+                } else {
+                    [(from, to), (0, 0)]
+                }
+            })
+            .map(|(from, to)| (from.max(start), to.min(end)))
             .filter(|(s, e)| s < e)
             .max_by_key(|(s, e)| (e - s, -s))
     };
@@ -807,8 +818,7 @@ fn churn(ctx: &Ctx<'_>) -> Hint {
 
 /// When the customer's next contact window opens after `now`, if they declared any.
 fn next_window_opening(profile: &CustomerProfile, now: OffsetDateTime) -> Option<OffsetDateTime> {
-    let offset = i64::from(profile.utc_offset().whole_seconds());
-    let local = now.unix_timestamp() + offset;
+    let local = now.unix_timestamp() + i64::from(profile.utc_offset_at(now).whole_seconds());
     let today = local.div_euclid(DAY_SECS);
     // Every window recurs weekly, so the next opening is at most eight local days away.
     (0..=7).find_map(|d| {
@@ -822,9 +832,8 @@ fn next_window_opening(profile: &CustomerProfile, now: OffsetDateTime) -> Option
             .map(|w| day * DAY_SECS + secs_of(w.start()))
             .filter(|&s| s > local)
             .min()?;
-        OffsetDateTime::from_unix_timestamp(start - offset)
-            .ok()
-            .and_then(|t| t.checked_to_offset(profile.utc_offset()))
+        let at = OffsetDateTime::from_unix_timestamp(profile.instant_of_local_secs(start)).ok()?;
+        at.checked_to_offset(profile.utc_offset_at(at))
     })
 }
 

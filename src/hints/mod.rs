@@ -44,7 +44,7 @@
 //! - **Preferred channel**: where they start contacts (inbound inquiries, complaints,
 //!   follow-ups, calls, callback requests) and answer us (inbound replies, outbound calls they
 //!   picked up), counted per channel; the most used allowed channel, ties by channel order.
-//! - **Best time**: on the preferred channel, the local hour (their `utc_offset`) in which
+//! - **Best time**: on the preferred channel, the local hour (their `time_zone`, else `utc_offset`) in which
 //!   they answered most (outbound calls picked up for phone; on written channels, the hours
 //!   they write to us in), only
 //!   hours that overlap a declared contact window when they declared any; without enough

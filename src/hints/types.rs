@@ -264,7 +264,8 @@ pub enum HintValue {
         /// End, local (excluded).
         #[serde(serialize_with = "formats::serialize_time_of_day")]
         to: Time,
-        /// The customer's UTC offset.
+        /// The customer's UTC offset (for a profile with a `time_zone`, the zone's offset at
+        /// the hints' `now`). A declared window across midnight has `to` before `from`.
         #[serde(serialize_with = "formats::serialize_offset")]
         utc_offset: UtcOffset,
         /// Where it came from.

@@ -11,6 +11,7 @@ use super::ids::{CustomerId, check_label};
 use super::language::LanguageTag;
 use super::money::{Money, MoneyWire};
 use super::named::named_enum;
+use super::zone::TimeZone;
 use crate::error::shown;
 use crate::{Error, ErrorKind};
 
@@ -181,10 +182,12 @@ fn parse_days(names: &[String]) -> Result<DaySet, Error> {
 
 /// When a customer is glad to be contacted: some days of the week, from `start` to `end`.
 ///
-/// Times are local to the customer's profile `utc_offset`. `start` is included, `end` is not,
-/// and `start < end` (an [`ErrorKind::InvalidValue`] otherwise): a window across midnight is
-/// written as two windows, e.g. Fri 22:00–24:00 as `{"days": ["fri"], "start": "22:00",
-/// "end": "23:59"}` plus Sat 00:00–02:00. Times have whole seconds; `days` is not empty.
+/// Times are local to the customer's clock (the profile's `time_zone`, else its `utc_offset`).
+/// `start` is included, `end` is not, and `start != end` (an [`ErrorKind::InvalidValue`]
+/// otherwise). A window whose end is before its start crosses midnight: `{"days": ["fri"],
+/// "start": "22:00", "end": "02:00"}` is Friday 22:00 to Saturday 02:00 (the days name the day
+/// it starts). On a night the clocks change it follows the clock: it is open while the
+/// customer's clock shows a time inside it. Times have whole seconds; `days` is not empty.
 ///
 /// JSON form: `{"days": ["mon","tue"], "start": "09:00", "end": "17:30"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -198,13 +201,17 @@ pub struct ContactWindow {
 }
 
 impl ContactWindow {
-    /// Validates a window: `days` not empty, `start < end`, no fractions of a second.
+    /// Validates a window: `days` not empty, `start != end` (an end before the start crosses
+    /// midnight), no fractions of a second.
     ///
     /// ```
     /// use realboss::model::{ContactWindow, DaySet};
     /// use time::macros::time;
     /// let office = ContactWindow::new(DaySet::WORKDAYS, time!(9:00), time!(17:30))?;
-    /// assert!(ContactWindow::new(DaySet::WORKDAYS, time!(22:00), time!(2:00)).is_err());
+    /// let night = ContactWindow::new(DaySet::WORKDAYS, time!(22:00), time!(2:00))?;
+    /// assert!(night.contains(time::Weekday::Saturday, time!(1:30)));
+    /// assert!(!night.contains(time::Weekday::Saturday, time!(22:30)));
+    /// assert!(ContactWindow::new(DaySet::WORKDAYS, time!(9:00), time!(9:00)).is_err());
     /// # let _ = office;
     /// # Ok::<(), realboss::Error>(())
     /// ```
@@ -225,7 +232,7 @@ impl ContactWindow {
                 ));
             }
         }
-        if start >= end {
+        if start == end {
             return Err(Error::invalid_value(
                 "contact_windows.end",
                 &format!(
@@ -233,7 +240,7 @@ impl ContactWindow {
                     formats::format_time_of_day(start),
                     formats::format_time_of_day(end)
                 ),
-                "a time after start on the same day (split a window across midnight in two)",
+                "a time other than start (an end before the start crosses midnight)",
             ));
         }
         Ok(ContactWindow { days, start, end })
@@ -254,9 +261,20 @@ impl ContactWindow {
         self.end
     }
 
-    /// Whether a local day and time fall inside the window.
+    /// Whether the window crosses midnight (its end is before its start).
+    pub fn crosses_midnight(&self) -> bool {
+        self.end < self.start
+    }
+
+    /// Whether a local day and time fall inside the window (after midnight, a window crossing
+    /// it belongs to the day before).
     pub fn contains(&self, day: Weekday, time: Time) -> bool {
-        self.days.contains(day) && self.start <= time && time < self.end
+        if self.crosses_midnight() {
+            (self.days.contains(day) && self.start <= time)
+                || (self.days.contains(day.previous()) && time < self.end)
+        } else {
+            self.days.contains(day) && self.start <= time && time < self.end
+        }
     }
 }
 
@@ -286,20 +304,22 @@ impl TryFrom<ContactWindowWire> for ContactWindow {
 /// ±23:59; `customer_since` is in the years 0000 to 9999 (what `YYYY-MM-DD` can write). The
 /// name is free text (shown to agents, never parsed).
 ///
-/// `utc_offset` is a *fixed* offset: realboss does not know time-zone rules, so the host applies
-/// daylight-saving changes by sending the offset in force now.
+/// `utc_offset` is a *fixed* offset. A profile may name an IANA `time_zone` instead (e.g.
+/// `"America/Mexico_City"`, see [`TimeZone`]): when it does, the zone wins over `utc_offset` for
+/// the customer's clock ([`local_time`](Self::local_time), contact windows and the hints' best
+/// time), daylight-saving changes included.
 ///
 /// JSON form (only `id`, `tier`, `lifetime_value`, `customer_since` are required):
 /// ```json
 /// {"id": "cus-17", "name": "Maria Lopez", "tier": "gold",
 ///  "lifetime_value": {"amount": 1234.5, "currency": "EUR"},
 ///  "customer_since": "2019-04-02", "language": "es-MX", "utc_offset": "-06:00",
-///  "preferred_channel": "phone",
+///  "time_zone": "America/Mexico_City", "preferred_channel": "phone",
 ///  "contact_windows": [{"days": ["mon","tue","wed","thu","fri"], "start": "09:00", "end": "17:30"}],
 ///  "payment_methods": ["card", "paypal"], "opt_outs": ["do_not_call"], "tags": ["reseller"]}
 /// ```
 /// Defaults when omitted or `null`: `name` none, `language` `"en"`, `utc_offset` `"+00:00"`,
-/// `preferred_channel` none, the four lists empty. Writing omits a missing name and channel and
+/// `time_zone` none, `preferred_channel` none, the four lists empty. Writing omits a missing name and channel and
 /// empty lists. Unknown fields are rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CustomerProfileWire")]
@@ -314,6 +334,8 @@ pub struct CustomerProfile {
     language: LanguageTag,
     #[serde(serialize_with = "formats::serialize_offset")]
     utc_offset: UtcOffset,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_zone: Option<TimeZone>,
     #[serde(skip_serializing_if = "Option::is_none")]
     preferred_channel: Option<Channel>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -362,6 +384,7 @@ impl CustomerProfile {
                 customer_since,
                 language: LanguageTag::english(),
                 utc_offset: UtcOffset::UTC,
+                time_zone: None,
                 preferred_channel: None,
                 contact_windows: Vec::new(),
                 payment_methods: Vec::new(),
@@ -429,6 +452,25 @@ impl CustomerProfile {
     pub fn utc_offset(&self) -> UtcOffset {
         self.utc_offset
     }
+    /// The customer's IANA time zone, if the profile names one (it wins over `utc_offset`).
+    pub fn time_zone(&self) -> Option<&TimeZone> {
+        self.time_zone.as_ref()
+    }
+    /// The offset of the customer's clock at `at`: the time zone's then, else `utc_offset`.
+    pub fn utc_offset_at(&self, at: OffsetDateTime) -> UtcOffset {
+        match &self.time_zone {
+            Some(zone) => zone.offset_at(at),
+            None => self.utc_offset,
+        }
+    }
+    /// The instant at which the customer's clock shows local second `local` (Unix seconds
+    /// shifted by the offset), by the zone's gap and fold rules when it has one.
+    pub(crate) fn instant_of_local_secs(&self, local: i64) -> i64 {
+        match &self.time_zone {
+            Some(zone) => zone.resolve_local_secs(local),
+            None => local - i64::from(self.utc_offset.whole_seconds()),
+        }
+    }
     /// The channel the customer prefers, if they said.
     pub fn preferred_channel(&self) -> Option<&Channel> {
         self.preferred_channel.as_ref()
@@ -469,12 +511,12 @@ impl CustomerProfile {
         !self.has_opt_out(forbidden_by)
     }
 
-    /// The instant `at` on the customer's own clock (their `utc_offset`).
+    /// The instant `at` on the customer's own clock (their `time_zone`, else `utc_offset`).
     ///
     /// `None` only when that clock would read a date outside the `time` crate's range (past
     /// the year 9999 or before -9999, so within a day of its ends).
     pub fn local_time(&self, at: OffsetDateTime) -> Option<OffsetDateTime> {
-        at.checked_to_offset(self.utc_offset)
+        at.checked_to_offset(self.utc_offset_at(at))
     }
 
     /// The weekday and time of day `at` shows on the customer's clock. Computed from Unix
@@ -482,7 +524,7 @@ impl CustomerProfile {
     /// has none.
     fn local_day_and_time(&self, at: OffsetDateTime) -> (Weekday, Time) {
         const DAY: i64 = 86_400;
-        let local = at.unix_timestamp() + i64::from(self.utc_offset.whole_seconds());
+        let local = at.unix_timestamp() + i64::from(self.utc_offset_at(at).whole_seconds());
         let (days, secs) = (local.div_euclid(DAY), local.rem_euclid(DAY));
         // Day 0, 1970-01-01, was a Thursday; `rem_euclid` keeps both values small and positive.
         let weekday = Weekday::Thursday.nth_next(days.rem_euclid(7) as u8);
@@ -509,7 +551,7 @@ impl CustomerProfile {
 
     /// The first field in which two profiles differ, for error messages.
     pub(crate) fn first_difference(&self, other: &CustomerProfile) -> Option<&'static str> {
-        let checks: [(&'static str, bool); 12] = [
+        let checks: [(&'static str, bool); 13] = [
             ("id", self.id == other.id),
             ("name", self.name == other.name),
             ("tier", self.tier == other.tier),
@@ -523,6 +565,7 @@ impl CustomerProfile {
             ),
             ("language", self.language == other.language),
             ("utc_offset", self.utc_offset == other.utc_offset),
+            ("time_zone", self.time_zone == other.time_zone),
             (
                 "preferred_channel",
                 self.preferred_channel == other.preferred_channel,
@@ -602,6 +645,16 @@ impl CustomerProfileBuilder {
         self.profile.utc_offset = offset;
         self
     }
+    /// Sets the customer's IANA time zone, which wins over the UTC offset for their clock.
+    pub fn time_zone(mut self, zone: TimeZone) -> Self {
+        self.profile.time_zone = Some(zone);
+        self
+    }
+    /// Removes the time zone (the UTC offset applies again).
+    pub fn clear_time_zone(mut self) -> Self {
+        self.profile.time_zone = None;
+        self
+    }
     /// Sets the preferred channel.
     pub fn preferred_channel(mut self, channel: Channel) -> Self {
         self.profile.preferred_channel = Some(channel);
@@ -654,6 +707,8 @@ pub(crate) struct CustomerProfileWire {
     #[serde(default)]
     utc_offset: Option<String>,
     #[serde(default)]
+    time_zone: Option<String>,
+    #[serde(default)]
     preferred_channel: Option<NameOrOther>,
     #[serde(default)]
     contact_windows: Option<Vec<ContactWindowWire>>,
@@ -681,6 +736,9 @@ impl TryFrom<CustomerProfileWire> for CustomerProfile {
         }
         if let Some(offset) = w.utc_offset {
             b.profile.utc_offset = formats::parse_offset("utc_offset", &offset)?;
+        }
+        if let Some(zone) = w.time_zone {
+            b.profile.time_zone = Some(TimeZone::new(&zone)?);
         }
         b.profile.preferred_channel = w.preferred_channel.map(Channel::try_from).transpose()?;
         b.profile.contact_windows = w

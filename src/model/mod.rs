@@ -22,6 +22,7 @@ mod language;
 mod money;
 pub(crate) mod named;
 mod request;
+mod zone;
 
 pub use channel::{Channel, PaymentMethod};
 pub use customer::{ContactWindow, CustomerProfile, CustomerProfileBuilder, DaySet, OptOut, Tier};
@@ -33,6 +34,7 @@ pub use money::{Currency, Money};
 pub use request::{
     Level, Request, RequestBuilder, Requester, Status, batch_problems, validate_batch,
 };
+pub use zone::{TZDB_VERSION, TimeZone};
 
 use crate::Error;
 

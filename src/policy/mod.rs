@@ -7,9 +7,10 @@
 //!   public fields and documented defaults, checked when the policy is built;
 //! - [`HumanDuration`]: a non-negative whole-second duration written the way people write it in a
 //!   policy file (`"15m"`, `"1h30m"`, `"1d 4h"`).
-//! - [`BusinessHours`]: a weekly schedule in a fixed UTC offset, with holidays, that answers
-//!   "is the team at work now?", "how much working time passed between these instants?", "when
-//!   does that change next?" and "when will this much working time have passed?".
+//! - [`BusinessHours`]: a weekly schedule in a fixed UTC offset or an IANA time zone (whose
+//!   daylight-saving changes it follows), with holidays, that answers "is the team at work
+//!   now?", "how much working time passed between these instants?", "when does that change
+//!   next?" and "when will this much working time have passed?".
 //! - [`SlaTargets`]: first-reply and next-reply targets for each [`Level`](crate::Level)
 //!   (`sla.target(level)`).
 //!

@@ -26,6 +26,7 @@ mod stories {
     mod story_closure_calm_self_urgency;
     mod story_ranking;
     mod story_readable_ranking;
+    mod story_time_zones;
 }
 
 mod properties {
@@ -55,7 +56,9 @@ mod contracts {
     mod policy_duration;
     mod policy_hours;
     mod policy_sla;
+    mod policy_time_zones;
     mod priority_policy;
+    mod profile_time_zones;
     mod sentiment_rules;
     mod urgency_rules;
 }

@@ -225,10 +225,10 @@ fn request_rows() -> Vec<Row> {
             shows: "\"agent\\t3\"",
         },
         Row {
-            class: "window ends before it starts",
+            class: "window ends where it starts",
             spoil: |r| {
                 r["customer"]["contact_windows"] =
-                    json!([{"days": ["sat"], "start": "22:00", "end": "02:00"}])
+                    json!([{"days": ["sat"], "start": "22:00", "end": "22:00"}])
             },
             check: |k| {
                 matches!(
@@ -561,8 +561,8 @@ fn constructors_reject_the_same_classes() {
             "\"asap\"",
         ),
         (
-            "window",
-            ContactWindow::new(DaySet::WORKDAYS, time!(17:00), time!(9:00)).map(drop),
+            "window that ends where it starts",
+            ContactWindow::new(DaySet::WORKDAYS, time!(17:00), time!(17:00)).map(drop),
             |k| matches!(k, ErrorKind::InvalidValue { .. }),
             "17:00",
         ),
