@@ -242,7 +242,10 @@ fn count(requests: &[Request]) -> Counts {
         .map(|&t| {
             (
                 t,
-                requests.iter().filter(|r| r.customer().tier() == t).count(),
+                requests
+                    .iter()
+                    .filter(|r| r.customer().tier() == Some(t))
+                    .count(),
             )
         })
         .collect();

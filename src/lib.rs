@@ -94,8 +94,11 @@
 //! use realboss::model::*;
 //! use time::macros::{date, datetime};
 //!
-//! let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-//!     Money::new(40.0, "EUR".parse()?)?, date!(2024 - 01 - 01)).build()?;
+//! let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+//!     .tier(Tier::Standard)
+//!     .lifetime_value(Money::new(40.0, "EUR".parse()?)?)
+//!     .customer_since(date!(2024 - 01 - 01))
+//!     .build()?;
 //! let question = Request::builder(RequestId::new("req-1")?, customer.clone(), Channel::Email,
 //!     datetime!(2026-11-23 09:00 UTC)).text("What are your opening hours?").build()?;
 //! let locked_out = Request::builder(RequestId::new("req-2")?, customer, Channel::Chat,

@@ -103,14 +103,12 @@ fn requests() -> Vec<Request> {
     let tiers = [Tier::Standard, Tier::Silver, Tier::Gold, Tier::Platinum];
     let customers: Vec<CustomerProfile> = (0..50)
         .map(|k| {
-            CustomerProfile::builder(
-                CustomerId::new(format!("cus-{k}")).unwrap(),
-                tiers[k % 4],
-                Money::new((k * 97 % 5000) as f64, "EUR".parse().unwrap()).unwrap(),
-                date!(2020 - 01 - 01),
-            )
-            .build()
-            .unwrap()
+            CustomerProfile::builder(CustomerId::new(format!("cus-{k}")).unwrap())
+                .tier(tiers[k % 4])
+                .lifetime_value(Money::new((k * 97 % 5000) as f64, "EUR".parse().unwrap()).unwrap())
+                .customer_since(date!(2020 - 01 - 01))
+                .build()
+                .unwrap()
         })
         .collect();
     (0..REQUESTS)

@@ -49,14 +49,12 @@ const N: usize = 20_000;
 /// A typical request: a 130-byte message and one follow-up with text; 3 requests per customer.
 fn typical(i: usize) -> Request {
     let at = datetime!(2026-11-23 08:00 UTC) + Duration::seconds(i as i64);
-    let who = CustomerProfile::builder(
-        CustomerId::new(format!("cus-{:06}", i / 3)).unwrap(),
-        Tier::Gold,
-        Money::new(1200.0, "EUR".parse().unwrap()).unwrap(),
-        date!(2021 - 06 - 14),
-    )
-    .build()
-    .unwrap();
+    let who = CustomerProfile::builder(CustomerId::new(format!("cus-{:06}", i / 3)).unwrap())
+        .tier(Tier::Gold)
+        .lifetime_value(Money::new(1200.0, "EUR".parse().unwrap()).unwrap())
+        .customer_since(date!(2021 - 06 - 14))
+        .build()
+        .unwrap();
     Request::builder(RequestId::new(format!("req-{i:07}")).unwrap(), who.clone(), Channel::Email, at)
         .text("Hello, my order 48213 has not arrived yet and the tracking page has not moved since Monday. Can you check?")
         .event(

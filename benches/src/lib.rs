@@ -244,14 +244,15 @@ pub fn requests(seed: u64, count: usize, now: time::OffsetDateTime) -> Vec<realb
     (0..count)
         .map(|i| {
             let c = rng.below(customers);
-            let profile = CustomerProfile::builder(
-                CustomerId::new(format!("cus-{c}")).expect("valid id"),
-                tiers[c % 4],
-                Money::new((c % 1000) as f64 * 200.0, eur).expect("valid amount"),
-                since,
-            )
-            .build()
-            .expect("valid profile");
+            let profile =
+                CustomerProfile::builder(CustomerId::new(format!("cus-{c}")).expect("valid id"))
+                    .tier(tiers[c % 4])
+                    .lifetime_value(
+                        Money::new((c % 1000) as f64 * 200.0, eur).expect("valid amount"),
+                    )
+                    .customer_since(since)
+                    .build()
+                    .expect("valid profile");
             let received = now - Duration::seconds(rng.below(3 * 86_400) as i64);
             let mut text = message(&mut rng);
             if rng.below(3) == 0 {
@@ -346,21 +347,19 @@ pub fn requests(seed: u64, count: usize, now: time::OffsetDateTime) -> Vec<realb
 pub fn hints_profile() -> realboss::CustomerProfile {
     use realboss::model::*;
     use time::macros::{date, time};
-    CustomerProfile::builder(
-        CustomerId::new("cus-bench").expect("valid id"),
-        Tier::Gold,
-        Money::new(12_000.0, "EUR".parse().expect("EUR")).expect("valid amount"),
-        date!(2020 - 03 - 01),
-    )
-    .utc_offset(time::UtcOffset::from_hms(1, 0, 0).expect("valid offset"))
-    .preferred_channel(Channel::Phone)
-    .contact_window(
-        ContactWindow::new(DaySet::WORKDAYS, time!(09:00), time!(20:00)).expect("valid window"),
-    )
-    .payment_method(PaymentMethod::Card)
-    .payment_method(PaymentMethod::Paypal)
-    .build()
-    .expect("valid profile")
+    CustomerProfile::builder(CustomerId::new("cus-bench").expect("valid id"))
+        .tier(Tier::Gold)
+        .lifetime_value(Money::new(12_000.0, "EUR".parse().expect("EUR")).expect("valid amount"))
+        .customer_since(date!(2020 - 03 - 01))
+        .utc_offset(time::UtcOffset::from_hms(1, 0, 0).expect("valid offset"))
+        .preferred_channel(Channel::Phone)
+        .contact_window(
+            ContactWindow::new(DaySet::WORKDAYS, time!(09:00), time!(20:00)).expect("valid window"),
+        )
+        .payment_method(PaymentMethod::Card)
+        .payment_method(PaymentMethod::Paypal)
+        .build()
+        .expect("valid profile")
 }
 
 /// `count` events of the [`hints_profile`] customer over the two years before `now`, in time order: messages

@@ -83,14 +83,16 @@ pub fn customer(k: u8) -> CustomerProfile {
     let tiers = [Tier::Standard, Tier::Silver, Tier::Gold, Tier::Platinum];
     let values = [0.0, 250.0, 4_000.0, 1.0e12];
     let k = usize::from(k % 6);
-    CustomerProfile::builder(
-        CustomerId::new(format!("cus-{k}")).expect("valid id"),
-        tiers[k % 4],
-        Money::new(values[k % 4], "EUR".parse().expect("valid currency")).expect("valid money"),
-        Date::from_calendar_date(2020, time::Month::January, 1).expect("valid date"),
-    )
-    .build()
-    .expect("valid profile")
+    CustomerProfile::builder(CustomerId::new(format!("cus-{k}")).expect("valid id"))
+        .tier(tiers[k % 4])
+        .lifetime_value(
+            Money::new(values[k % 4], "EUR".parse().expect("valid currency")).expect("valid money"),
+        )
+        .customer_since(
+            Date::from_calendar_date(2020, time::Month::January, 1).expect("valid date"),
+        )
+        .build()
+        .expect("valid profile")
 }
 
 fn channel(u: &mut Unstructured) -> Result<Channel> {

@@ -499,7 +499,11 @@ fn tone(ctx: &Ctx<'_>) -> Hint {
 }
 
 fn tenure(ctx: &Ctx<'_>) -> Hint {
-    let since = ctx.profile.customer_since();
+    // Tenure counts from the date the customer joined; without it there is nothing to say
+    // (the profile never invents one): one fact needed, none seen.
+    let Some(since) = ctx.profile.customer_since() else {
+        return too_little(HintKind::Tenure, 1, 0);
+    };
     let today = ctx.now.date();
     let mut years = today.year() - since.year();
     if (today.month() as u8, today.day()) < (since.month() as u8, since.day()) {
@@ -524,7 +528,7 @@ fn tenure(ctx: &Ctx<'_>) -> Hint {
             tier,
             worth_acknowledging: years >= ACKNOWLEDGE_YEARS
                 || orders >= ACKNOWLEDGE_ORDERS
-                || tier >= Tier::Gold,
+                || tier.is_some_and(|t| t >= Tier::Gold),
         },
         1.0,
         evidence,

@@ -14,8 +14,11 @@
 //! use realboss::hints::{HintKind, HintValue};
 //! use time::macros::{date, datetime};
 //!
-//! let ann = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Gold,
-//!     Money::new(900.0, "EUR".parse()?)?, date!(2019 - 05 - 01)).build()?;
+//! let ann = CustomerProfile::builder(CustomerId::new("cus-1")?)
+//!     .tier(Tier::Gold)
+//!     .lifetime_value(Money::new(900.0, "EUR".parse()?)?)
+//!     .customer_since(date!(2019 - 05 - 01))
+//!     .build()?;
 //! let call = |at| ContactEvent::new(CustomerId::new("cus-1").unwrap(), at, Channel::Phone,
 //!     Direction::Outbound, EventKind::Call { outcome: CallOutcome::Answered });
 //! let history = [

@@ -291,7 +291,9 @@ pub enum HintValue {
         /// Messages written casually.
         casual: u32,
     },
-    /// Tenure and value worth acknowledging ("a customer for 6 years, 40 orders").
+    /// Tenure and value worth acknowledging ("a customer for 6 years, 40 orders"). Only when
+    /// the profile has `customer_since`; without it the tenure hint is
+    /// [`TooLittleData`](HintValue::TooLittleData) (needed 1, seen 0).
     Tenure {
         /// First purchase date.
         #[serde(serialize_with = "formats::serialize_date")]
@@ -300,12 +302,14 @@ pub enum HintValue {
         years: u32,
         /// Purchases in their history.
         orders: u32,
-        /// What they spent with us.
-        lifetime_value: Money,
-        /// Their tier.
-        tier: Tier,
+        /// What they spent with us, if the profile knows.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lifetime_value: Option<Money>,
+        /// Their tier, if the profile knows.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        tier: Option<Tier>,
         /// Whether to mention it: `ACKNOWLEDGE_YEARS` (2) years,
-        /// `ACKNOWLEDGE_ORDERS` (10) orders, or gold tier and above.
+        /// `ACKNOWLEDGE_ORDERS` (10) orders, or a known gold tier and above.
         worth_acknowledging: bool,
     },
     /// Promises we have not kept yet, oldest first.

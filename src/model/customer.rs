@@ -309,7 +309,12 @@ impl TryFrom<ContactWindowWire> for ContactWindow {
 /// the customer's clock ([`local_time`](Self::local_time), contact windows and the hints' best
 /// time), daylight-saving changes included.
 ///
-/// JSON form (only `id`, `tier`, `lifetime_value`, `customer_since` are required):
+/// `tier`, `lifetime_value` and `customer_since` are optional: a helpdesk export rarely has
+/// them, and realboss never invents them. An unknown fact adds 0 points to a request's
+/// priority (its reason says "value unknown" or "tier unknown") and the tenure hint says
+/// "too little data"; see [`CustomerProfile::builder`].
+///
+/// JSON form (only `id` is required):
 /// ```json
 /// {"id": "cus-17", "name": "Maria Lopez", "tier": "gold",
 ///  "lifetime_value": {"amount": 1234.5, "currency": "EUR"},
@@ -318,19 +323,25 @@ impl TryFrom<ContactWindowWire> for ContactWindow {
 ///  "contact_windows": [{"days": ["mon","tue","wed","thu","fri"], "start": "09:00", "end": "17:30"}],
 ///  "payment_methods": ["card", "paypal"], "opt_outs": ["do_not_call"], "tags": ["reseller"]}
 /// ```
-/// Defaults when omitted or `null`: `name` none, `language` `"en"`, `utc_offset` `"+00:00"`,
-/// `time_zone` none, `preferred_channel` none, the four lists empty. Writing omits a missing name and channel and
-/// empty lists. Unknown fields are rejected.
+/// Defaults when omitted or `null`: `name`, `tier`, `lifetime_value` and `customer_since`
+/// unknown, `language` `"en"`, `utc_offset` `"+00:00"`,
+/// `time_zone` none, `preferred_channel` none, the four lists empty. Writing omits every
+/// unknown or missing field and empty lists. Unknown fields are rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CustomerProfileWire")]
 pub struct CustomerProfile {
     id: CustomerId,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
-    tier: Tier,
-    lifetime_value: Money,
-    #[serde(serialize_with = "formats::serialize_date")]
-    customer_since: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tier: Option<Tier>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifetime_value: Option<Money>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "formats::serialize_opt_date"
+    )]
+    customer_since: Option<Date>,
     language: LanguageTag,
     #[serde(serialize_with = "formats::serialize_offset")]
     utc_offset: UtcOffset,
@@ -349,17 +360,16 @@ pub struct CustomerProfile {
 }
 
 impl CustomerProfile {
-    /// Starts a profile from its required fields; the rest default as in JSON.
+    /// Starts a profile from its one required field, the id; the rest default as in JSON
+    /// (tier, lifetime value and customer-since date unknown until set).
     ///
     /// ```
     /// use realboss::model::{Channel, CustomerId, CustomerProfile, Money, OptOut, Tier};
     /// use time::macros::{date, offset};
-    /// let maria = CustomerProfile::builder(
-    ///     CustomerId::new("cus-17")?,
-    ///     Tier::Gold,
-    ///     Money::new(1234.5, "EUR".parse()?)?,
-    ///     date!(2019 - 04 - 02),
-    /// )
+    /// let maria = CustomerProfile::builder(CustomerId::new("cus-17")?)
+    ///     .tier(Tier::Gold)
+    ///     .lifetime_value(Money::new(1234.5, "EUR".parse()?)?)
+    ///     .customer_since(date!(2019 - 04 - 02))
     /// .name("Maria Lopez")
     /// .language("es-MX".parse()?)
     /// .utc_offset(offset!(-6))
@@ -367,21 +377,21 @@ impl CustomerProfile {
     /// .build()?;
     /// assert!(!maria.allows(&Channel::Phone));
     /// assert!(maria.allows(&Channel::Email));
+    /// assert_eq!(maria.tier(), Some(Tier::Gold));
+    ///
+    /// // A helpdesk contact with nothing but an id: nothing is invented.
+    /// let new = CustomerProfile::builder(CustomerId::new("zd-9001")?).build()?;
+    /// assert_eq!((new.tier(), new.lifetime_value(), new.customer_since()), (None, None, None));
     /// # Ok::<(), realboss::Error>(())
     /// ```
-    pub fn builder(
-        id: CustomerId,
-        tier: Tier,
-        lifetime_value: Money,
-        customer_since: Date,
-    ) -> CustomerProfileBuilder {
+    pub fn builder(id: CustomerId) -> CustomerProfileBuilder {
         CustomerProfileBuilder {
             profile: CustomerProfile {
                 id,
                 name: None,
-                tier,
-                lifetime_value,
-                customer_since,
+                tier: None,
+                lifetime_value: None,
+                customer_since: None,
                 language: LanguageTag::english(),
                 utc_offset: UtcOffset::UTC,
                 time_zone: None,
@@ -400,10 +410,12 @@ impl CustomerProfile {
     /// ```
     /// # use realboss::model::*;
     /// # use time::macros::date;
-    /// let maria = CustomerProfile::builder(CustomerId::new("cus-17")?, Tier::Silver,
-    ///     Money::new(300.0, "EUR".parse()?)?, date!(2019 - 04 - 02)).name("Maria").build()?;
+    /// let maria = CustomerProfile::builder(CustomerId::new("cus-17")?)
+    ///     .tier(Tier::Silver)
+    ///     .name("Maria")
+    ///     .build()?;
     /// let upgraded = maria.to_builder().tier(Tier::Gold).tag("reseller").build()?;
-    /// assert_eq!((upgraded.tier(), upgraded.name()), (Tier::Gold, Some("Maria")));
+    /// assert_eq!((upgraded.tier(), upgraded.name()), (Some(Tier::Gold), Some("Maria")));
     /// assert_eq!(upgraded.tags(), ["reseller"]);
     /// # Ok::<(), realboss::Error>(())
     /// ```
@@ -432,16 +444,16 @@ impl CustomerProfile {
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
-    /// The service tier.
-    pub fn tier(&self) -> Tier {
+    /// The service tier, if known.
+    pub fn tier(&self) -> Option<Tier> {
         self.tier
     }
-    /// What the customer has spent with us so far.
-    pub fn lifetime_value(&self) -> Money {
+    /// What the customer has spent with us so far, if known.
+    pub fn lifetime_value(&self) -> Option<Money> {
         self.lifetime_value
     }
-    /// The date the customer first bought from us.
-    pub fn customer_since(&self) -> Date {
+    /// The date the customer first bought from us, if known.
+    pub fn customer_since(&self) -> Option<Date> {
         self.customer_since
     }
     /// The language to answer in.
@@ -596,19 +608,34 @@ pub struct CustomerProfileBuilder {
 }
 
 impl CustomerProfileBuilder {
-    /// Replaces the tier.
+    /// Sets the tier.
     pub fn tier(mut self, tier: Tier) -> Self {
-        self.profile.tier = tier;
+        self.profile.tier = Some(tier);
         self
     }
-    /// Replaces the lifetime value.
+    /// Sets the lifetime value.
     pub fn lifetime_value(mut self, lifetime_value: Money) -> Self {
-        self.profile.lifetime_value = lifetime_value;
+        self.profile.lifetime_value = Some(lifetime_value);
         self
     }
-    /// Replaces the date the customer joined.
+    /// Sets the date the customer joined (years 0000 to 9999; checked by `build`).
     pub fn customer_since(mut self, customer_since: Date) -> Self {
-        self.profile.customer_since = customer_since;
+        self.profile.customer_since = Some(customer_since);
+        self
+    }
+    /// Makes the tier unknown again.
+    pub fn clear_tier(mut self) -> Self {
+        self.profile.tier = None;
+        self
+    }
+    /// Makes the lifetime value unknown again.
+    pub fn clear_lifetime_value(mut self) -> Self {
+        self.profile.lifetime_value = None;
+        self
+    }
+    /// Makes the customer-since date unknown again.
+    pub fn clear_customer_since(mut self) -> Self {
+        self.profile.customer_since = None;
         self
     }
     /// Removes the name.
@@ -685,7 +712,9 @@ impl CustomerProfileBuilder {
     pub fn build(self) -> Result<CustomerProfile, Error> {
         let p = self.profile;
         formats::check_offset("utc_offset", p.utc_offset)?;
-        formats::check_date("customer_since", p.customer_since)?;
+        if let Some(since) = p.customer_since {
+            formats::check_date("customer_since", since)?;
+        }
         for tag in &p.tags {
             check_label("tags", tag)?;
         }
@@ -699,9 +728,12 @@ pub(crate) struct CustomerProfileWire {
     id: String,
     #[serde(default)]
     name: Option<String>,
-    tier: String,
-    lifetime_value: MoneyWire,
-    customer_since: String,
+    #[serde(default)]
+    tier: Option<String>,
+    #[serde(default)]
+    lifetime_value: Option<MoneyWire>,
+    #[serde(default)]
+    customer_since: Option<String>,
     #[serde(default)]
     language: Option<String>,
     #[serde(default)]
@@ -723,13 +755,16 @@ pub(crate) struct CustomerProfileWire {
 impl TryFrom<CustomerProfileWire> for CustomerProfile {
     type Error = Error;
     fn try_from(w: CustomerProfileWire) -> Result<Self, Error> {
-        let mut b = CustomerProfile::builder(
-            CustomerId::new(w.id)?,
-            w.tier.parse()?,
-            w.lifetime_value
-                .validate("lifetime_value.amount", "lifetime_value.currency")?,
-            formats::parse_date("customer_since", &w.customer_since)?,
-        );
+        let mut b = CustomerProfile::builder(CustomerId::new(w.id)?);
+        b.profile.tier = w.tier.map(|t| t.parse()).transpose()?;
+        b.profile.lifetime_value = w
+            .lifetime_value
+            .map(|v| v.validate("lifetime_value.amount", "lifetime_value.currency"))
+            .transpose()?;
+        b.profile.customer_since = w
+            .customer_since
+            .map(|d| formats::parse_date("customer_since", &d))
+            .transpose()?;
         b.profile.name = w.name;
         if let Some(language) = w.language {
             b.profile.language = LanguageTag::new(&language)?;
@@ -770,16 +805,16 @@ mod tests {
     use time::macros::{date, datetime, offset, time};
 
     fn maria() -> CustomerProfile {
-        CustomerProfile::builder(
-            CustomerId::new("cus-17").unwrap(),
-            Tier::Gold,
-            Money::new(1234.5, "EUR".parse().unwrap()).unwrap(),
-            date!(2019 - 04 - 02),
-        )
-        .utc_offset(offset!(-6))
-        .contact_window(ContactWindow::new(DaySet::WORKDAYS, time!(9:00), time!(17:30)).unwrap())
-        .build()
-        .unwrap()
+        CustomerProfile::builder(CustomerId::new("cus-17").unwrap())
+            .tier(Tier::Gold)
+            .lifetime_value(Money::new(1234.5, "EUR".parse().unwrap()).unwrap())
+            .customer_since(date!(2019 - 04 - 02))
+            .utc_offset(offset!(-6))
+            .contact_window(
+                ContactWindow::new(DaySet::WORKDAYS, time!(9:00), time!(17:30)).unwrap(),
+            )
+            .build()
+            .unwrap()
     }
 
     #[test]
@@ -814,12 +849,10 @@ mod tests {
     #[test]
     fn builder_rejects_bad_tags_and_offsets() {
         let base = || {
-            CustomerProfile::builder(
-                CustomerId::new("c").unwrap(),
-                Tier::Standard,
-                Money::zero("EUR".parse().unwrap()),
-                date!(2020 - 01 - 01),
-            )
+            CustomerProfile::builder(CustomerId::new("c").unwrap())
+                .tier(Tier::Standard)
+                .lifetime_value(Money::zero("EUR".parse().unwrap()))
+                .customer_since(date!(2020 - 01 - 01))
         };
         assert!(base().tag("").build().is_err());
         assert!(base().tag("vip\n").build().is_err());
@@ -831,7 +864,7 @@ mod tests {
     fn first_difference_names_the_field() {
         let a = maria();
         let mut b = a.clone();
-        b.tier = Tier::Platinum;
+        b.tier = Some(Tier::Platinum);
         assert_eq!(a.first_difference(&b), Some("tier"));
         assert_eq!(a.first_difference(&a.clone()), None);
     }

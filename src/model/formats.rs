@@ -143,6 +143,16 @@ pub(crate) fn serialize_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, 
     s.serialize_str(&format_date(*date))
 }
 
+pub(crate) fn serialize_opt_date<S: Serializer>(
+    date: &Option<Date>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serialize_date(date, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// Parses a time of day written `HH:MM` or `HH:MM:SS` (24-hour clock).
 pub(crate) fn parse_time_of_day(field: &'static str, text: &str) -> Result<Time, Error> {
     let bad = || Error::invalid_value(field, text, "a time of day written HH:MM such as 09:00");

@@ -162,7 +162,7 @@ impl TryFrom<RequesterWire> for Requester {
 /// ```
 /// Required: `id`, `customer`, `channel`, `received_at`. Defaults when omitted or `null`:
 /// `text` none, `events` empty, `status` `"open"`, `due_at` none, `priority` none, `requester`
-/// `"customer"`. Writing omits absent optional fields and empty `events`. Unknown fields are
+/// `"customer"`, `lead` `false` (`"lead": true` marks a prospect, see [`Request::is_lead`]). Writing omits absent optional fields and empty `events`. Unknown fields are
 /// rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RequestWire")]
@@ -185,6 +185,8 @@ pub struct Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     priority: Option<Level>,
     requester: Requester,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    lead: bool,
 }
 
 impl Request {
@@ -194,13 +196,11 @@ impl Request {
     /// use realboss::model::*;
     /// use realboss::ErrorKind;
     /// use time::macros::{date, datetime};
-    /// let maria = CustomerProfile::builder(
-    ///     CustomerId::new("cus-17")?,
-    ///     Tier::Gold,
-    ///     Money::new(1234.5, "EUR".parse()?)?,
-    ///     date!(2019 - 04 - 02),
-    /// )
-    /// .build()?;
+    /// let maria = CustomerProfile::builder(CustomerId::new("cus-17")?)
+    ///     .tier(Tier::Gold)
+    ///     .lifetime_value(Money::new(1234.5, "EUR".parse()?)?)
+    ///     .customer_since(date!(2019 - 04 - 02))
+    ///     .build()?;
     /// let request = Request::builder(
     ///     RequestId::new("req-1001")?,
     ///     maria,
@@ -210,7 +210,7 @@ impl Request {
     /// .text("My card was charged twice for order 5521.")
     /// .status(Status::WaitingOnUs)
     /// .build()?;
-    /// assert_eq!(request.customer().tier(), Tier::Gold);
+    /// assert_eq!(request.customer().tier(), Some(Tier::Gold));
     /// assert_eq!(request.requester(), &Requester::Customer);
     ///
     /// // Nothing to answer is an error.
@@ -237,6 +237,7 @@ impl Request {
                 due_at: None,
                 priority: None,
                 requester: Requester::Customer,
+                lead: false,
             },
         }
     }
@@ -247,8 +248,11 @@ impl Request {
     /// ```
     /// # use realboss::model::*;
     /// # use time::macros::{date, datetime};
-    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+    /// #     .tier(Tier::Standard)
+    /// #     .lifetime_value(Money::new(10.0, "EUR".parse()?)?)
+    /// #     .customer_since(date!(2020 - 01 - 01))
+    /// #     .build()?;
     /// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
     ///     datetime!(2026-11-23 09:00 UTC)).text("Where is my parcel?").build()?;
     /// let handled = request.to_builder().status(Status::WaitingOnCustomer).clear_due_at().build()?;
@@ -270,8 +274,11 @@ impl Request {
     /// ```
     /// # use realboss::model::*;
     /// # use time::macros::{date, datetime};
-    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+    /// #     .tier(Tier::Standard)
+    /// #     .lifetime_value(Money::new(10.0, "EUR".parse()?)?)
+    /// #     .customer_since(date!(2020 - 01 - 01))
+    /// #     .build()?;
     /// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
     ///     datetime!(2026-11-23 09:00 UTC)).text("Where is my parcel?").build()?;
     /// let chase = |customer: &CustomerId, minute: u8| ContactEvent::new(customer.clone(),
@@ -344,6 +351,12 @@ impl Request {
     /// Who is asking.
     pub fn requester(&self) -> &Requester {
         &self.requester
+    }
+    /// Whether the host's data says this request is a lead: a prospect who has not bought yet
+    /// (a sales form, a `lead` tag, a CRM flag). realboss never infers it from the channel: an
+    /// unanswered lead earns [`Weights::lead`](crate::policy::Weights::lead) points.
+    pub fn is_lead(&self) -> bool {
+        self.lead
     }
 }
 
@@ -418,6 +431,12 @@ impl RequestBuilder {
     /// Sets the host's priority floor.
     pub fn priority(mut self, priority: Level) -> Self {
         self.request.priority = Some(priority);
+        self
+    }
+    /// Marks the request as a lead, or not (default not): only what the host's data says
+    /// (see [`Request::is_lead`]).
+    pub fn lead(mut self, lead: bool) -> Self {
+        self.request.lead = lead;
         self
     }
     /// Sets who is asking (default the customer).
@@ -505,6 +524,8 @@ pub(crate) struct RequestWire {
     priority: Option<String>,
     #[serde(default)]
     requester: Option<RequesterWire>,
+    #[serde(default)]
+    lead: Option<bool>,
 }
 
 impl TryFrom<RequestWire> for Request {
@@ -531,6 +552,7 @@ impl TryFrom<RequestWire> for Request {
         if let Some(requester) = w.requester {
             b.request.requester = requester.try_into()?;
         }
+        b.request.lead = w.lead.unwrap_or(false);
         b.check_contents()
     }
 }

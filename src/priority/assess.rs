@@ -98,8 +98,11 @@ fn serialize_secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::
 /// # use realboss::model::*;
 /// # use realboss::ranking::Ranker;
 /// # use time::macros::{date, datetime};
-/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-/// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+/// #     .tier(Tier::Standard)
+/// #     .lifetime_value(Money::new(10.0, "EUR".parse()?)?)
+/// #     .customer_since(date!(2020 - 01 - 01))
+/// #     .build()?;
 /// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
 ///     datetime!(2026-11-23 09:00 UTC)).text("Where is my parcel?").build()?;
 /// let ranker = Ranker::default();
@@ -239,7 +242,11 @@ pub(super) fn breakdown(
     } else {
         let c = policy.customer_value();
         let profile = request.customer();
-        c.tier_points(profile.tier()) + c.lifetime_value_points(profile.lifetime_value().amount())
+        // An unknown tier or value adds 0 points (the reasons say which is unknown).
+        profile.tier().map_or(0.0, |t| c.tier_points(t))
+            + profile
+                .lifetime_value()
+                .map_or(0.0, |v| c.lifetime_value_points(v.amount()))
     };
     let set_level = request.priority().map_or(0, level_index);
     let mut b = Breakdown {

@@ -57,8 +57,9 @@
 //!   answer or closure came. Any answer after the promise keeps it, even a late one: the customer got the
 //!   update, and the lateness shows in the waiting time instead.
 //! - **Failed payment.** The latest payment attempt (either direction) failed.
-//! - **Lead.** The request came through [`Channel::WebForm`], no answer came at or after its
-//!   `received_at`, and no closure stands (the customer did not withdraw it). A lead's signal
+//! - **Lead.** The host marked the request as a lead ([`Request::is_lead`]: a sales form, a
+//!   `lead` tag, a CRM flag; never inferred from the channel, so an unanswered web form is not
+//!   a lead unless the data says so), no answer came at or after its `received_at`, and no closure stands (the customer did not withdraw it). A lead's signal
 //!   never expires otherwise: it stays, with a growing wait, however old the lead becomes, so
 //!   that an unanswered prospect never sinks as it ages.
 //! - **Channel escalation.** Within the waiting period, the customer reached a channel more
@@ -75,10 +76,11 @@
 //! use realboss::priority::history::history_signals;
 //! use time::macros::{date, datetime};
 //!
-//! let nora = CustomerProfile::builder(
-//!     CustomerId::new("cus-0412")?, Tier::Silver,
-//!     Money::new(2380.4, "GBP".parse()?)?, date!(2021 - 06 - 14),
-//! ).build()?;
+//! let nora = CustomerProfile::builder(CustomerId::new("cus-0412")?)
+//!     .tier(Tier::Silver)
+//!     .lifetime_value(Money::new(2380.4, "GBP".parse()?)?)
+//!     .customer_since(date!(2021 - 06 - 14))
+//!     .build()?;
 //! let call = |at, direction, kind| {
 //!     ContactEvent::new(nora.id().clone(), at, Channel::Phone, direction, kind)
 //! };
@@ -177,7 +179,7 @@ pub struct FailedPayment {
     pub amount: Option<Money>,
 }
 
-/// A web-form lead nobody has answered.
+/// A lead ([`Request::is_lead`]) nobody has answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Lead {
@@ -249,7 +251,7 @@ pub struct HistorySignals {
     pub broken_promises: Vec<BrokenPromise>,
     /// Set when the latest payment attempt failed.
     pub failed_payment: Option<FailedPayment>,
-    /// Set for an unanswered web-form lead.
+    /// Set for an unanswered lead.
     pub lead: Option<Lead>,
     /// Set when the customer moved to a more immediate channel while waiting.
     pub channel_escalation: Option<ChannelEscalation>,
@@ -371,7 +373,7 @@ pub(crate) struct Digest {
     missed_calls: usize,
     waiting_since: Option<OffsetDateTime>,
     failed_payment: bool,
-    web_form: bool,
+    marked_lead: bool,
     channel_escalation: bool,
     first_answer: Option<OffsetDateTime>,
     closure: Option<(OffsetDateTime, usize)>,
@@ -402,7 +404,7 @@ impl Digest {
             missed_calls: reader.waiting.as_ref().map_or(0, |w| w.missed_count),
             waiting_since: reader.waiting.as_ref().map(|w| w.since),
             failed_payment: reader.last_payment_failed,
-            web_form: *request.channel() == Channel::WebForm,
+            marked_lead: request.is_lead(),
             channel_escalation: reader.waiting.as_ref().is_some_and(|w| w.escalated),
             first_answer: reader.first_answer,
             closure: reader.closure,
@@ -444,7 +446,7 @@ impl Digest {
             first_broken_due,
             waiting_since: self.waiting_since,
             failed_payment: self.failed_payment,
-            lead: self.web_form && self.first_answer.is_none() && self.closure.is_none(),
+            lead: self.marked_lead && self.first_answer.is_none() && self.closure.is_none(),
             channel_escalation: self.channel_escalation,
             first_answer: self.first_answer,
             closure: self.closure,
@@ -738,7 +740,7 @@ impl Reader {
     }
 
     fn is_lead(&self, request: &Request) -> bool {
-        *request.channel() == Channel::WebForm
+        request.is_lead()
             && request.received_at() <= self.now
             && self.first_answer.is_none()
             && self.closure.is_none()

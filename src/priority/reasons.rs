@@ -342,7 +342,7 @@ pub fn reasons(
         push(
             ReasonKind::Lead,
             b.lead,
-            format!("contact-us lead unanswered for {}", human(l.waited)),
+            format!("lead unanswered for {}", human(l.waited)),
             Evidence::Times {
                 at: vec![l.received_at],
             },
@@ -367,16 +367,23 @@ pub fn reasons(
             Evidence::None,
         );
     }
-    if b.customer > 0.0 {
-        let profile = request.customer();
+    let profile = request.customer();
+    let unknown = profile.tier().is_none() || profile.lifetime_value().is_none();
+    // An unknown tier or value is said, even at 0 points, so nobody reads a missing fact as
+    // a low one. Colleagues' requests earn no customer value, so nothing is said for them.
+    if b.customer > 0.0 || (unknown && !b.internal) {
+        let tier = profile.tier().map_or_else(
+            || "tier unknown".to_owned(),
+            |t| format!("{} tier", t.as_str()),
+        );
+        let value = profile.lifetime_value().map_or_else(
+            || "value unknown".to_owned(),
+            |v| format!("lifetime value {v}"),
+        );
         push(
             ReasonKind::CustomerValue,
             b.customer,
-            format!(
-                "{} tier, lifetime value {}",
-                profile.tier().as_str(),
-                profile.lifetime_value()
-            ),
+            format!("{tier}, {value}"),
             Evidence::None,
         );
     }

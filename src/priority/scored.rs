@@ -274,14 +274,12 @@ mod tests {
         let analyzer = Analyzer::new(AnalyzerConfig::default()).unwrap();
         let request = crate::model::Request::builder(
             crate::model::RequestId::new("req-1").unwrap(),
-            crate::model::CustomerProfile::builder(
-                crate::model::CustomerId::new("cus-1").unwrap(),
-                crate::model::Tier::Standard,
-                crate::model::Money::new(1.0, "EUR".parse().unwrap()).unwrap(),
-                time::macros::date!(2020 - 01 - 01),
-            )
-            .build()
-            .unwrap(),
+            crate::model::CustomerProfile::builder(crate::model::CustomerId::new("cus-1").unwrap())
+                .tier(crate::model::Tier::Standard)
+                .lifetime_value(crate::model::Money::new(1.0, "EUR".parse().unwrap()).unwrap())
+                .customer_since(time::macros::date!(2020 - 01 - 01))
+                .build()
+                .unwrap(),
             crate::model::Channel::Email,
             time::macros::datetime!(2026-11-23 10:00 UTC),
         )

@@ -11,8 +11,11 @@
 //! use time::macros::{date, datetime};
 //!
 //! let customer = |id: &str, tier| -> Result<CustomerProfile, realboss::Error> {
-//!     CustomerProfile::builder(CustomerId::new(id)?, tier, Money::new(900.0, "EUR".parse()?)?,
-//!         date!(2020 - 01 - 01)).build()
+//!     CustomerProfile::builder(CustomerId::new(id)?)
+//!         .tier(tier)
+//!         .lifetime_value(Money::new(900.0, "EUR".parse()?)?)
+//!         .customer_since(date!(2020 - 01 - 01))
+//!         .build()
 //! };
 //! let at = datetime!(2026-11-23 21:00 UTC);
 //! let brochure = Request::builder(RequestId::new("req-1")?, customer("cus-vip", Tier::Platinum)?,
@@ -417,8 +420,11 @@ pub fn skip_reason(request: &Request, now: OffsetDateTime) -> Option<SkipReason>
 /// ```
 /// # use realboss::model::*;
 /// # use time::macros::{date, datetime};
-/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-/// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+/// #     .tier(Tier::Standard)
+/// #     .lifetime_value(Money::new(10.0, "EUR".parse()?)?)
+/// #     .customer_since(date!(2020 - 01 - 01))
+/// #     .build()?;
 /// let at = datetime!(2026-11-23 09:00 UTC);
 /// let request = |id: &str| Request::builder(RequestId::new(id)?, customer.clone(),
 ///     Channel::Email, at).text("Where is my parcel?").build();
@@ -644,8 +650,11 @@ impl<'a> Ranking<'a> {
 /// # use realboss::model::*;
 /// # use realboss::ranking::Ranker;
 /// # use time::macros::{date, datetime};
-/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-/// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+/// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+/// #     .tier(Tier::Standard)
+/// #     .lifetime_value(Money::new(10.0, "EUR".parse()?)?)
+/// #     .customer_since(date!(2020 - 01 - 01))
+/// #     .build()?;
 /// let request = Request::builder(RequestId::new("req-1")?, customer, Channel::Email,
 ///     datetime!(2026-11-23 09:00 UTC)).text("I was charged twice, please refund").build()?;
 /// let ranker = Ranker::default();
@@ -698,14 +707,12 @@ mod tests {
     use crate::model::{Channel, CustomerId, CustomerProfile, Money, Request, RequestId, Tier};
 
     fn request(id: &str, text: &str) -> Request {
-        let customer = CustomerProfile::builder(
-            CustomerId::new(id).unwrap(),
-            Tier::Standard,
-            Money::new(100.0, "EUR".parse().unwrap()).unwrap(),
-            date!(2020 - 01 - 01),
-        )
-        .build()
-        .unwrap();
+        let customer = CustomerProfile::builder(CustomerId::new(id).unwrap())
+            .tier(Tier::Standard)
+            .lifetime_value(Money::new(100.0, "EUR".parse().unwrap()).unwrap())
+            .customer_since(date!(2020 - 01 - 01))
+            .build()
+            .unwrap();
         let at = datetime!(2026-11-23 21:00 UTC);
         Request::builder(RequestId::new(id).unwrap(), customer, Channel::Email, at)
             .text(text)

@@ -29,8 +29,11 @@ use crate::priority::{Assessment, Reason, ScoredText, assess};
 /// use time::macros::{date, datetime};
 ///
 /// let customer = |id: &str| -> Result<CustomerProfile, realboss::Error> {
-///     CustomerProfile::builder(CustomerId::new(id)?, Tier::Standard,
-///         Money::new(100.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()
+///     CustomerProfile::builder(CustomerId::new(id)?)
+///         .tier(Tier::Standard)
+///         .lifetime_value(Money::new(100.0, "EUR".parse()?)?)
+///         .customer_since(date!(2020 - 01 - 01))
+///         .build()
 /// };
 /// let at = datetime!(2026-11-23 21:00 UTC);
 /// let mut queue = Queue::new(Ranker::default());
@@ -313,8 +316,11 @@ impl Queue {
     /// # use realboss::model::*;
     /// # use realboss::ranking::{Queue, Ranker};
     /// # use time::macros::{date, datetime};
-    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+    /// #     .tier(Tier::Standard)
+    /// #     .lifetime_value(Money::new(10.0, "EUR".parse()?)?)
+    /// #     .customer_since(date!(2020 - 01 - 01))
+    /// #     .build()?;
     /// let at = datetime!(2026-11-23 21:00 UTC);
     /// let mut queue = Queue::new(Ranker::default());
     /// queue.insert(Request::builder(RequestId::new("req-1")?, customer, Channel::Chat, at)
@@ -384,8 +390,11 @@ impl Queue {
     /// # use realboss::ranking::{Queue, Ranker};
     /// # use realboss::Policy;
     /// # use time::macros::{date, datetime};
-    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?, Tier::Standard,
-    /// #     Money::new(10.0, "EUR".parse()?)?, date!(2020 - 01 - 01)).build()?;
+    /// # let customer = CustomerProfile::builder(CustomerId::new("cus-1")?)
+    /// #     .tier(Tier::Standard)
+    /// #     .lifetime_value(Money::new(10.0, "EUR".parse()?)?)
+    /// #     .customer_since(date!(2020 - 01 - 01))
+    /// #     .build()?;
     /// let at = datetime!(2026-11-20 09:00 UTC);
     /// let mut queue = Queue::new(Ranker::default());
     /// queue.insert(Request::builder(RequestId::new("req-1")?, customer, Channel::Email, at)

@@ -22,13 +22,11 @@ pub fn policy_error(field: &str, value: &str, expected: &str) -> ErrorKind {
 
 /// A customer of `tier` with a lifetime value of `value` EUR, a customer since 2021-06-14.
 pub fn customer(id: &str, tier: Tier, value: f64) -> Result<CustomerProfile, realboss::Error> {
-    CustomerProfile::builder(
-        CustomerId::new(id)?,
-        tier,
-        Money::new(value, "EUR".parse()?)?,
-        time::macros::date!(2021 - 06 - 14),
-    )
-    .build()
+    CustomerProfile::builder(CustomerId::new(id)?)
+        .tier(tier)
+        .lifetime_value(Money::new(value, "EUR".parse()?)?)
+        .customer_since(time::macros::date!(2021 - 06 - 14))
+        .build()
 }
 
 /// The ids of `requests` in the order `ranker` ranks them at `now`.

@@ -58,6 +58,7 @@ mod contracts {
     mod policy_sla;
     mod policy_time_zones;
     mod priority_policy;
+    mod profile_facts;
     mod profile_time_zones;
     mod sentiment_rules;
     mod urgency_rules;

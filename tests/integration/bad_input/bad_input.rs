@@ -583,14 +583,12 @@ fn constructors_reject_the_same_classes() {
         assert_row(class, &result.unwrap_err(), check, shows);
     }
 
-    let profile = CustomerProfile::builder(
-        CustomerId::new("cus-17").unwrap(),
-        Tier::Gold,
-        Money::zero(eur),
-        date!(2019 - 04 - 02),
-    )
-    .build()
-    .unwrap();
+    let profile = CustomerProfile::builder(CustomerId::new("cus-17").unwrap())
+        .tier(Tier::Gold)
+        .lifetime_value(Money::zero(eur))
+        .customer_since(date!(2019 - 04 - 02))
+        .build()
+        .unwrap();
     let stranger = ContactEvent::new(
         CustomerId::new("cus-99").unwrap(),
         datetime!(2026-11-23 21:40 UTC),
@@ -615,12 +613,10 @@ fn constructors_reject_the_same_classes() {
 fn builders_reject_dates_and_times_json_cannot_carry() {
     let eur = Currency::new("EUR").unwrap();
     let builder = |since| {
-        CustomerProfile::builder(
-            CustomerId::new("cus-17").unwrap(),
-            Tier::Gold,
-            Money::zero(eur),
-            since,
-        )
+        CustomerProfile::builder(CustomerId::new("cus-17").unwrap())
+            .tier(Tier::Gold)
+            .lifetime_value(Money::zero(eur))
+            .customer_since(since)
     };
     let err = builder(date!(-5 - 01 - 01)).build().unwrap_err();
     assert_row(
@@ -681,16 +677,14 @@ fn contact_windows_answer_at_the_end_of_time_without_panicking() {
         time!(5:00),
     )
     .unwrap();
-    let profile = CustomerProfile::builder(
-        CustomerId::new("cus-17").unwrap(),
-        Tier::Gold,
-        Money::zero(Currency::new("EUR").unwrap()),
-        date!(2019 - 04 - 02),
-    )
-    .utc_offset(time::macros::offset!(+5))
-    .contact_window(saturday_night)
-    .build()
-    .unwrap();
+    let profile = CustomerProfile::builder(CustomerId::new("cus-17").unwrap())
+        .tier(Tier::Gold)
+        .lifetime_value(Money::zero(Currency::new("EUR").unwrap()))
+        .customer_since(date!(2019 - 04 - 02))
+        .utc_offset(time::macros::offset!(+5))
+        .contact_window(saturday_night)
+        .build()
+        .unwrap();
     let at = datetime!(9999-12-31 23:00 UTC);
     assert_eq!(profile.local_time(at), None);
     assert!(profile.is_contact_time(at));

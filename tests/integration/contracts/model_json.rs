@@ -43,23 +43,21 @@ const SAMPLE: &str = r#"{"id": "req-1001",
  "requester": "customer"}"#;
 
 fn maria() -> CustomerProfile {
-    CustomerProfile::builder(
-        CustomerId::new("cus-17").unwrap(),
-        Tier::Gold,
-        Money::new(1234.5, Currency::new("EUR").unwrap()).unwrap(),
-        date!(2019 - 04 - 02),
-    )
-    .name("Maria Lopez")
-    .language(LanguageTag::new("es-MX").unwrap())
-    .utc_offset(offset!(-6))
-    .preferred_channel(Channel::Phone)
-    .contact_window(ContactWindow::new(DaySet::WORKDAYS, time!(9:00), time!(17:30)).unwrap())
-    .payment_method(PaymentMethod::Card)
-    .payment_method(PaymentMethod::Paypal)
-    .opt_out(OptOut::DoNotCall)
-    .tag("reseller")
-    .build()
-    .unwrap()
+    CustomerProfile::builder(CustomerId::new("cus-17").unwrap())
+        .tier(Tier::Gold)
+        .lifetime_value(Money::new(1234.5, Currency::new("EUR").unwrap()).unwrap())
+        .customer_since(date!(2019 - 04 - 02))
+        .name("Maria Lopez")
+        .language(LanguageTag::new("es-MX").unwrap())
+        .utc_offset(offset!(-6))
+        .preferred_channel(Channel::Phone)
+        .contact_window(ContactWindow::new(DaySet::WORKDAYS, time!(9:00), time!(17:30)).unwrap())
+        .payment_method(PaymentMethod::Card)
+        .payment_method(PaymentMethod::Paypal)
+        .opt_out(OptOut::DoNotCall)
+        .tag("reseller")
+        .build()
+        .unwrap()
 }
 
 fn sample_by_hand() -> Request {

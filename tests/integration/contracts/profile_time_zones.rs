@@ -43,14 +43,12 @@ fn a_window_across_midnight_follows_the_clock_on_the_night_it_falls_back() {
         time!(2:00),
     )
     .unwrap();
-    let builder = CustomerProfile::builder(
-        CustomerId::new("cus-night").unwrap(),
-        Tier::Standard,
-        Money::new(10.0, "EUR".parse().unwrap()).unwrap(),
-        date!(2024 - 01 - 01),
-    )
-    .utc_offset(offset!(+01:00))
-    .contact_window(night);
+    let builder = CustomerProfile::builder(CustomerId::new("cus-night").unwrap())
+        .tier(Tier::Standard)
+        .lifetime_value(Money::new(10.0, "EUR".parse().unwrap()).unwrap())
+        .customer_since(date!(2024 - 01 - 01))
+        .utc_offset(offset!(+01:00))
+        .contact_window(night);
     let berlin = builder
         .clone()
         .time_zone(TimeZone::new("Europe/Berlin").unwrap())

@@ -29,14 +29,12 @@ const TEXTS: [&str; 8] = [
 
 fn profile(customer: u8, tier: u8, value: f64) -> CustomerProfile {
     let tier = [Tier::Standard, Tier::Silver, Tier::Gold, Tier::Platinum][usize::from(tier % 4)];
-    CustomerProfile::builder(
-        CustomerId::new(format!("cus-{customer}")).unwrap(),
-        tier,
-        Money::new(value, "EUR".parse().unwrap()).unwrap(),
-        date!(2020 - 01 - 01),
-    )
-    .build()
-    .unwrap()
+    CustomerProfile::builder(CustomerId::new(format!("cus-{customer}")).unwrap())
+        .tier(tier)
+        .lifetime_value(Money::new(value, "EUR".parse().unwrap()).unwrap())
+        .customer_since(date!(2020 - 01 - 01))
+        .build()
+        .unwrap()
 }
 
 /// An event of the generated histories, promises included.

@@ -112,14 +112,12 @@ fn profile() -> impl Strategy<Value = CustomerProfile> {
         -12i8..=12,
     )
         .prop_map(|(preferred, no_email, no_sms, window, offset)| {
-            let mut b = CustomerProfile::builder(
-                CustomerId::new("cus-1").unwrap(),
-                Tier::Gold,
-                Money::new(10.0, "EUR".parse().unwrap()).unwrap(),
-                date!(2020 - 01 - 01),
-            )
-            .utc_offset(time::UtcOffset::from_hms(offset, 0, 0).unwrap())
-            .opt_out(OptOut::DoNotCall);
+            let mut b = CustomerProfile::builder(CustomerId::new("cus-1").unwrap())
+                .tier(Tier::Gold)
+                .lifetime_value(Money::new(10.0, "EUR".parse().unwrap()).unwrap())
+                .customer_since(date!(2020 - 01 - 01))
+                .utc_offset(time::UtcOffset::from_hms(offset, 0, 0).unwrap())
+                .opt_out(OptOut::DoNotCall);
             if let Some(c) = preferred {
                 b = b.preferred_channel(c);
             }

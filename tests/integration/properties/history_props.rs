@@ -13,14 +13,12 @@ use time::{Duration, OffsetDateTime};
 const BASE: OffsetDateTime = datetime!(2026-11-23 09:00 UTC);
 
 fn customer() -> CustomerProfile {
-    CustomerProfile::builder(
-        CustomerId::new("cus-1").unwrap(),
-        Tier::Gold,
-        Money::new(10.0, "EUR".parse().unwrap()).unwrap(),
-        date!(2020 - 01 - 01),
-    )
-    .build()
-    .unwrap()
+    CustomerProfile::builder(CustomerId::new("cus-1").unwrap())
+        .tier(Tier::Gold)
+        .lifetime_value(Money::new(10.0, "EUR".parse().unwrap()).unwrap())
+        .customer_since(date!(2020 - 01 - 01))
+        .build()
+        .unwrap()
 }
 
 fn channel() -> impl Strategy<Value = Channel> {

@@ -150,7 +150,10 @@ fn profile() -> impl Strategy<Value = CustomerProfile> {
     )
         .prop_map(
             |((id, name, tier), (value, since, lang, off), (pref, wins, pays, opts, tags))| {
-                let mut b = CustomerProfile::builder(id, tier, value, since)
+                let mut b = CustomerProfile::builder(id)
+                    .tier(tier)
+                    .lifetime_value(value)
+                    .customer_since(since)
                     .language(lang)
                     .utc_offset(off);
                 if let Some(name) = name {

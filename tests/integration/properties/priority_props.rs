@@ -83,10 +83,7 @@ prop_compose! {
         events in proptest::collection::vec((0i64..4000, any::<u8>(), 0usize..TEXTS.len()), 0..6),
     ) -> Request {
         let tier = [Tier::Standard, Tier::Silver, Tier::Gold, Tier::Platinum][tier as usize];
-        let profile = CustomerProfile::builder(
-            CustomerId::new(format!("cus-{customer}")).unwrap(), tier,
-            Money::new(value, "EUR".parse().unwrap()).unwrap(), date!(2020 - 01 - 01),
-        ).build().unwrap();
+        let profile = CustomerProfile::builder(CustomerId::new(format!("cus-{customer}")).unwrap()).tier(tier).lifetime_value(Money::new(value, "EUR".parse().unwrap()).unwrap()).customer_since(date!(2020 - 01 - 01)).build().unwrap();
         let channel = [Channel::Email, Channel::Chat, Channel::Phone, Channel::WebForm][channel as usize].clone();
         let at = START + Duration::minutes(arrival);
         let mut b = Request::builder(RequestId::new(format!("req-{id}")).unwrap(), profile.clone(), channel.clone(), at)

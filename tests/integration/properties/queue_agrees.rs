@@ -33,14 +33,12 @@ const TEXTS: &[&str] = &[
 fn customer(k: usize) -> CustomerProfile {
     let tiers = [Tier::Standard, Tier::Silver, Tier::Gold, Tier::Platinum];
     let values = [0.0, 250.0, 4_000.0, 180_000.0];
-    CustomerProfile::builder(
-        CustomerId::new(format!("cus-{k}")).unwrap(),
-        tiers[k % 4],
-        Money::new(values[k % 4], "EUR".parse().unwrap()).unwrap(),
-        date!(2020 - 01 - 01),
-    )
-    .build()
-    .unwrap()
+    CustomerProfile::builder(CustomerId::new(format!("cus-{k}")).unwrap())
+        .tier(tiers[k % 4])
+        .lifetime_value(Money::new(values[k % 4], "EUR".parse().unwrap()).unwrap())
+        .customer_since(date!(2020 - 01 - 01))
+        .build()
+        .unwrap()
 }
 
 /// A random request shape; turned into a `Request` with a given id.

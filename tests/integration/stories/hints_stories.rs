@@ -9,12 +9,10 @@ use time::macros::{date, datetime, offset, time};
 use time::{Duration, OffsetDateTime};
 
 fn customer(id: &str) -> CustomerProfileBuilder {
-    CustomerProfile::builder(
-        CustomerId::new(id).unwrap(),
-        Tier::Standard,
-        Money::new(250.0, "EUR".parse().unwrap()).unwrap(),
-        date!(2024 - 01 - 15),
-    )
+    CustomerProfile::builder(CustomerId::new(id).unwrap())
+        .tier(Tier::Standard)
+        .lifetime_value(Money::new(250.0, "EUR".parse().unwrap()).unwrap())
+        .customer_since(date!(2024 - 01 - 15))
 }
 
 fn event(
@@ -550,14 +548,12 @@ fn a_complaint_followed_by_silence_is_a_churn_reason() {
 #[test]
 fn a_long_standing_customer_gets_their_tenure_and_orders_acknowledged() {
     let jo = customer("cus-jo").build().unwrap();
-    let jo = CustomerProfile::builder(
-        jo.id().clone(),
-        Tier::Silver,
-        jo.lifetime_value(),
-        date!(2020 - 03 - 01),
-    )
-    .build()
-    .unwrap();
+    let jo = CustomerProfile::builder(jo.id().clone())
+        .tier(Tier::Silver)
+        .lifetime_value(jo.lifetime_value().unwrap())
+        .customer_since(date!(2020 - 03 - 01))
+        .build()
+        .unwrap();
     let now = datetime!(2026-11-23 12:00 UTC);
     let history: Vec<ContactEvent> = (0..40)
         .map(|i| {
@@ -580,20 +576,18 @@ fn a_long_standing_customer_gets_their_tenure_and_orders_acknowledged() {
         tenure.value,
         HintValue::Tenure {
             worth_acknowledging: true,
-            tier: Tier::Silver,
+            tier: Some(Tier::Silver),
             ..
         }
     ));
     assert_eq!(tenure.evidence.events, 40);
     // A new customer with one order is not worth a speech.
-    let new = CustomerProfile::builder(
-        jo.id().clone(),
-        Tier::Standard,
-        jo.lifetime_value(),
-        date!(2026 - 06 - 01),
-    )
-    .build()
-    .unwrap();
+    let new = CustomerProfile::builder(jo.id().clone())
+        .tier(Tier::Standard)
+        .lifetime_value(jo.lifetime_value().unwrap())
+        .customer_since(date!(2026 - 06 - 01))
+        .build()
+        .unwrap();
     let hints = realboss::hints::hints(&new, &history[..1], now);
     assert!(matches!(
         value(&hints, HintKind::Tenure),

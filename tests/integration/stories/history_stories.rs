@@ -10,14 +10,12 @@ use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
 fn nora() -> CustomerProfile {
-    CustomerProfile::builder(
-        CustomerId::new("cus-0412").unwrap(),
-        Tier::Silver,
-        Money::new(2380.4, "GBP".parse().unwrap()).unwrap(),
-        date!(2021 - 06 - 14),
-    )
-    .build()
-    .unwrap()
+    CustomerProfile::builder(CustomerId::new("cus-0412").unwrap())
+        .tier(Tier::Silver)
+        .lifetime_value(Money::new(2380.4, "GBP".parse().unwrap()).unwrap())
+        .customer_since(date!(2021 - 06 - 14))
+        .build()
+        .unwrap()
 }
 
 fn event(
@@ -281,7 +279,13 @@ fn a_failed_payment_then_a_successful_one_is_no_signal() {
 #[test]
 fn a_web_form_lead_unanswered_for_three_days_keeps_its_signal() {
     let t = datetime!(2026-11-23 14:05 UTC);
-    let r = request(Channel::WebForm, t, vec![]);
+    let form = request(Channel::WebForm, t, vec![]);
+    // The channel alone makes no lead: only the host's data does.
+    assert_eq!(
+        history_signals(&form, t + Duration::days(3), &defaults()).lead,
+        None
+    );
+    let r = marked_lead(&form);
     let lead = history_signals(&r, t + Duration::days(3), &defaults())
         .lead
         .unwrap();
@@ -405,7 +409,7 @@ fn the_ends_of_time_do_not_panic() {
 #[test]
 fn signals_serialize_with_named_units() {
     let t = datetime!(2026-11-23 14:05 UTC);
-    let r = request(Channel::WebForm, t, vec![]);
+    let r = marked_lead(&request(Channel::WebForm, t, vec![]));
     let json =
         serde_json::to_value(history_signals(&r, t + Duration::hours(1), &defaults())).unwrap();
     assert_eq!(json["waiting_since"], "2026-11-23T14:05:00Z");
@@ -587,8 +591,13 @@ fn thanks_but_still_nothing_is_a_chase_and_a_withdrawn_lead_is_no_lead() {
     );
     assert_eq!(chased.repeat_count(), 1);
     assert_eq!(chased.closure, None);
-    let lead =
-        |events| history_signals(&request(Channel::WebForm, t(0), events), t(60), &defaults());
+    let lead = |events| {
+        history_signals(
+            &marked_lead(&request(Channel::WebForm, t(0), events)),
+            t(60),
+            &defaults(),
+        )
+    };
     assert!(lead(vec![]).lead.is_some());
     let withdrawn = lead(vec![message(
         t(30),
@@ -597,4 +606,9 @@ fn thanks_but_still_nothing_is_a_chase_and_a_withdrawn_lead_is_no_lead() {
     )]);
     assert!(withdrawn.lead.is_none());
     assert!(withdrawn.closure.is_some());
+}
+
+/// The request as the host marks a lead (a sales form, a `lead` tag).
+fn marked_lead(request: &Request) -> Request {
+    request.to_builder().lead(true).build().unwrap()
 }

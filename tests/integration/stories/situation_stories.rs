@@ -13,13 +13,11 @@ use crate::common::fixtures::analyzer;
 type Result<T = ()> = std::result::Result<T, realboss::Error>;
 
 fn customer(id: &str) -> Result<CustomerProfile> {
-    CustomerProfile::builder(
-        CustomerId::new(id)?,
-        Tier::Standard,
-        Money::new(300.0, "EUR".parse()?)?,
-        date!(2022 - 03 - 01),
-    )
-    .build()
+    CustomerProfile::builder(CustomerId::new(id)?)
+        .tier(Tier::Standard)
+        .lifetime_value(Money::new(300.0, "EUR".parse()?)?)
+        .customer_since(date!(2022 - 03 - 01))
+        .build()
 }
 
 /// Whether one of the strongest cues of `urgency` is of `kind`.

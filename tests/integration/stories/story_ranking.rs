@@ -122,6 +122,7 @@ fn story_lead_from_three_days_ago_ranks_above_routine_questions() -> Result {
             datetime!(2026-11-20 11:00 UTC),
             "We are a team of 40 and would like a quote for your service.",
         )
+        .lead(true)
         .build()?,
         request(
             "req-routine-2",
@@ -138,6 +139,19 @@ fn story_lead_from_three_days_ago_ranks_above_routine_questions() -> Result {
     let ranker = Ranker::default();
     let ranking = ranker.rank(&requests[1..2], datetime!(2026-11-20 11:01 UTC));
     assert!(ranking.ranked()[0].assessment.level >= Level::High);
+    // The same form unmarked is a routine question: the channel alone makes no lead.
+    let unmarked: Vec<Request> = requests
+        .iter()
+        .map(|r| r.to_builder().lead(false).build())
+        .collect::<std::result::Result<_, realboss::Error>>()?;
+    let ranking = ranker.rank(&unmarked[1..2], datetime!(2026-11-20 11:01 UTC));
+    assert!(ranking.ranked()[0].assessment.level < Level::High);
+    assert!(
+        !ranking
+            .reasons(&ranking.ranked()[0])
+            .iter()
+            .any(|r| r.kind == ReasonKind::Lead)
+    );
     Ok(())
 }
 

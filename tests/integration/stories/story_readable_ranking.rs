@@ -238,7 +238,7 @@ fn story_one_new_contact_is_added_to_a_held_request_without_copying_its_fields()
     // A profile edits the same way.
     let gold = who.to_builder().tier(Tier::Gold).build()?;
     let moved = first.to_builder().customer(gold).build()?;
-    assert_eq!(moved.customer().tier(), Tier::Gold);
+    assert_eq!(moved.customer().tier(), Some(Tier::Gold));
     assert_eq!(moved.events(), first.events());
     // An edit is validated as any build: an event of another customer is refused.
     let foreign = ContactEvent::new(

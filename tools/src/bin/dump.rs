@@ -259,14 +259,12 @@ fn ranking_of_texts(lines: &[String]) -> String {
         .enumerate()
         .filter_map(|(i, text)| {
             let c = i % 40;
-            let profile = CustomerProfile::builder(
-                CustomerId::new(format!("cus-{c}")).ok()?,
-                tiers[c % 4],
-                Money::new(c as f64 * 150.0, eur).ok()?,
-                date!(2022 - 05 - 01),
-            )
-            .build()
-            .ok()?;
+            let profile = CustomerProfile::builder(CustomerId::new(format!("cus-{c}")).ok()?)
+                .tier(tiers[c % 4])
+                .lifetime_value(Money::new(c as f64 * 150.0, eur).ok()?)
+                .customer_since(date!(2022 - 05 - 01))
+                .build()
+                .ok()?;
             Request::builder(
                 RequestId::new(format!("req-{i}")).ok()?,
                 profile,
