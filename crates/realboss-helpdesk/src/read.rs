@@ -1,0 +1,92 @@
+//! Streaming reads of a vendor's top-level object: each known list is deserialized straight into
+//! typed records, unknown keys are skipped without building a tree (and remembered, to tell
+//! another vendor's file apart).
+
+use std::fmt;
+use std::io::Read;
+use std::marker::PhantomData;
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use crate::{Error, System};
+
+/// The lists and fields a vendor's top-level object can hold.
+pub(crate) trait Sections: Default {
+    /// Reads the value of `key` into `self`; `false` when the vendor has no such key.
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+}
+
+/// One top-level object (a page) and the keys the vendor does not have.
+pub(crate) struct Page<T> {
+    pub(crate) sections: T,
+    pub(crate) other_keys: Vec<String>,
+}
+
+impl<'de, T: Sections> Deserialize<'de> for Page<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PageVisitor<T>(PhantomData<T>);
+        impl<'de, T: Sections> Visitor<'de> for PageVisitor<T> {
+            type Value = Page<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
+                let mut page = Page {
+                    sections: T::default(),
+                    other_keys: Vec::new(),
+                };
+                while let Some(key) = map.next_key::<String>()? {
+                    if !page.sections.read(&key, &mut map)? {
+                        map.next_value::<IgnoredAny>()?;
+                        page.other_keys.push(key);
+                    }
+                }
+                Ok(page)
+            }
+        }
+        d.deserialize_map(PageVisitor(PhantomData))
+    }
+}
+
+/// Reads one top-level object, or several one after another (JSON Lines of pages).
+pub(crate) fn pages<T: Sections>(system: System, input: impl Read) -> Result<Vec<Page<T>>, Error> {
+    let stream = serde_json::Deserializer::from_reader(std::io::BufReader::new(input))
+        .into_iter::<Page<T>>();
+    let mut pages = Vec::new();
+    for page in stream {
+        pages.push(page.map_err(|e| Error::json(system, &e))?);
+    }
+    Ok(pages)
+}
+
+/// The vendor whose characteristic top-level keys these are, if any.
+pub(crate) fn guess_by_keys(keys: &[String]) -> Option<System> {
+    keys.iter().find_map(|k| match k.as_str() {
+        "_embedded" | "_links" => Some(System::HelpScout),
+        "conversations" | "type" | "pages" => Some(System::Intercom),
+        "ticket_articles" => Some(System::Zammad),
+        "contacts" | "companies" | "agents" => Some(System::Freshdesk),
+        "end_time" | "next_page" | "organizations" => Some(System::Zendesk),
+        _ => None,
+    })
+}
+
+/// The error for a file that is `found`'s (or no vendor's) rather than `expected`'s.
+pub(crate) fn wrong_system(expected: System, found: Option<System>) -> Error {
+    let hint = match found {
+        Some(found) => format!(
+            "this looks like a {} export (try --from {})",
+            found.title(),
+            found
+        ),
+        None => "no records of this system found".to_owned(),
+    };
+    Error::WrongSystem { expected, hint }
+}
+
+/// Deserializes the next map value as `T`, for `Sections::read`.
+pub(crate) fn value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+) -> Result<T, A::Error> {
+    map.next_value::<T>()
+}
