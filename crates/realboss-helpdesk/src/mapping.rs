@@ -212,6 +212,27 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
+    /// Adds tags not there yet, keeping their order.
+    pub(crate) fn add_tags<'a>(&mut self, tags: impl IntoIterator<Item = &'a String>) {
+        for tag in tags {
+            if !self.tags.contains(tag) {
+                self.tags.push(tag.clone());
+            }
+        }
+    }
+
+    /// Adds the fields with a value, after those there already.
+    pub(crate) fn add_fields<'a>(
+        &mut self,
+        fields: impl IntoIterator<Item = (&'a String, &'a Option<FieldValue>)>,
+    ) {
+        self.fields.extend(
+            fields
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.clone()?))),
+        );
+    }
+
     pub(crate) fn field(&self, name: &str) -> Option<&FieldValue> {
         self.fields
             .iter()

@@ -73,6 +73,20 @@ pub(crate) fn other_channel(name: &str) -> Channel {
         .unwrap_or(Channel::Email)
 }
 
+/// `found`, or a report of `kind` at `path` when the table has no entry (`None`).
+pub(crate) fn or_report<T>(
+    found: Option<T>,
+    problems: &mut Problems<'_>,
+    path: &str,
+    kind: ProblemKind,
+    reason: impl FnOnce() -> String,
+) -> Option<T> {
+    if found.is_none() {
+        problems.report(path, kind, reason());
+    }
+    found
+}
+
 /// Parses an RFC 3339 timestamp, keeping its offset; reports and gives `None` when bad.
 pub(crate) fn timestamp(
     text: &str,

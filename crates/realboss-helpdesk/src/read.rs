@@ -8,7 +8,9 @@ use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::{Error, System};
+use crate::neutral::Ticket;
+use crate::problem::Problems;
+use crate::{Error, Import, Mapping, System};
 
 /// The lists and fields a vendor's top-level object can hold.
 pub(crate) trait Sections: Default {
@@ -71,6 +73,19 @@ pub(crate) fn guess_by_keys(keys: &[String]) -> Option<System> {
     })
 }
 
+/// The vendor whose characteristic record fields these are (the names of the fields a record
+/// has), if any.
+pub(crate) fn guess_by_fields<'a>(present: impl IntoIterator<Item = &'a str>) -> Option<System> {
+    present.into_iter().find_map(|name| match name {
+        "via" => Some(System::Zendesk),
+        "conversations" => Some(System::Freshdesk),
+        "state_id" | "article_ids" => Some(System::Zammad),
+        "threads" | "primaryCustomer" => Some(System::HelpScout),
+        "conversation_parts" => Some(System::Intercom),
+        _ => None,
+    })
+}
+
 /// The error for a file that is `found`'s (or no vendor's) rather than `expected`'s.
 pub(crate) fn wrong_system(expected: System, found: Option<System>) -> Error {
     let hint = match found {
@@ -89,4 +104,53 @@ pub(crate) fn value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
 ) -> Result<T, A::Error> {
     map.next_value::<T>()
+}
+
+/// Checks that the export holds `system`'s records: `records` is the length of its list (`None`
+/// when absent), `foreign` the vendor whose record fields the first record has instead of
+/// `system`'s own.
+pub(crate) fn check(
+    system: System,
+    list: &'static str,
+    records: Option<usize>,
+    foreign: Option<System>,
+    other_keys: &[String],
+) -> Result<(), Error> {
+    let by_keys = guess_by_keys(other_keys).filter(|s| *s != system);
+    match records {
+        None if by_keys.is_some() => Err(wrong_system(system, by_keys)),
+        None if other_keys.is_empty() => Err(Error::NoRecords { system, list }),
+        None => Err(wrong_system(system, None)),
+        Some(_) if foreign.is_some_and(|s| s != system) => Err(wrong_system(system, foreign)),
+        Some(0) => Err(Error::NoRecords { system, list }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Maps `records` in order: `neutral` turns one into a neutral ticket (reporting what does not
+/// map), the shared rules make it a request.
+pub(crate) fn map_all<T>(
+    records: Vec<T>,
+    list: &'static str,
+    mapping: &Mapping,
+    id: impl Fn(&T) -> Option<String>,
+    mut neutral: impl FnMut(T, &mut Problems<'_>) -> Option<Ticket>,
+) -> Import {
+    let mut import = Import {
+        requests: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (index, record) in records.into_iter().enumerate() {
+        let mut problems = Problems {
+            list,
+            index,
+            id: id(&record),
+            out: &mut import.problems,
+        };
+        let ticket = neutral(record, &mut problems);
+        if let Some(request) = ticket.and_then(|t| t.into_request(mapping, &mut problems)) {
+            import.requests.push(request);
+        }
+    }
+    import
 }

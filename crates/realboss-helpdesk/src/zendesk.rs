@@ -75,7 +75,7 @@ use serde::Deserialize;
 use serde::de::{IgnoredAny, MapAccess};
 
 use crate::mapping::{Facts, FieldValue};
-use crate::neutral::{Message, Side, Ticket, VendorStatus, other_channel, timestamp};
+use crate::neutral::{Message, Side, Ticket, VendorStatus, or_report, other_channel, timestamp};
 use crate::problem::{ProblemKind, Problems};
 use crate::read::{self, Sections};
 use crate::{Error, Import, Mapping, System};
@@ -215,58 +215,39 @@ pub(crate) fn read(input: impl Read, mapping: &Mapping) -> Result<Import, Error>
         export.ticket_forms.extend(sections.ticket_forms);
         other_keys.extend(page.other_keys);
     }
-    let Some(tickets) = export.tickets else {
-        return Err(match read::guess_by_keys(&other_keys) {
-            Some(found) if found != System::Zendesk => {
-                read::wrong_system(System::Zendesk, Some(found))
-            }
-            _ if other_keys.is_empty() => Error::NoRecords {
-                system: System::Zendesk,
-                list: LIST,
-            },
-            _ => read::wrong_system(System::Zendesk, None),
+    let foreign = export
+        .tickets
+        .as_ref()
+        .and_then(|t| t.first())
+        .filter(|t| t.via.is_none())
+        .and_then(|first| {
+            let present = [
+                ("conversations", first.conversations.is_some()),
+                ("state_id", first.state_id.is_some()),
+                ("article_ids", first.article_ids.is_some()),
+            ];
+            read::guess_by_fields(present.iter().filter(|p| p.1).map(|p| p.0))
         });
-    };
-    if let Some(first) = tickets.first().filter(|t| t.via.is_none()) {
-        let found = if first.conversations.is_some() {
-            Some(System::Freshdesk)
-        } else if first.state_id.is_some() || first.article_ids.is_some() {
-            Some(System::Zammad)
-        } else {
-            read::guess_by_keys(&other_keys).filter(|s| *s != System::Zendesk)
-        };
-        if found.is_some() {
-            return Err(read::wrong_system(System::Zendesk, found));
-        }
-    }
-    if tickets.is_empty() {
-        return Err(Error::NoRecords {
-            system: System::Zendesk,
-            list: LIST,
-        });
-    }
+    read::check(
+        System::Zendesk,
+        LIST,
+        export.tickets.as_ref().map(Vec::len),
+        foreign,
+        &other_keys,
+    )?;
+    let tickets = export.tickets.unwrap_or_default();
     let users: HashMap<u64, &User> = export.users.iter().map(|u| (u.id, u)).collect();
     let orgs: HashMap<u64, &Organization> =
         export.organizations.iter().map(|o| (o.id, o)).collect();
     let forms: HashMap<u64, &Form> = export.ticket_forms.iter().map(|f| (f.id, f)).collect();
     let lookups = Lookups { users, orgs, forms };
-    let mut import = Import {
-        requests: Vec::new(),
-        problems: Vec::new(),
-    };
-    for (index, ticket) in tickets.into_iter().enumerate() {
-        let mut problems = Problems {
-            list: LIST,
-            index,
-            id: ticket.id.map(|id| id.to_string()),
-            out: &mut import.problems,
-        };
-        let neutral = lookups.neutral(ticket, &mut problems);
-        if let Some(request) = neutral.and_then(|t| t.into_request(mapping, &mut problems)) {
-            import.requests.push(request);
-        }
-    }
-    Ok(import)
+    Ok(read::map_all(
+        tickets,
+        LIST,
+        mapping,
+        |t| t.id.map(|id| id.to_string()),
+        |t, problems| lookups.neutral(t, problems),
+    ))
 }
 
 struct Lookups<'a> {
@@ -310,14 +291,6 @@ fn priority(name: &str) -> Option<Level> {
     name.parse().ok()
 }
 
-fn fields(out: &mut Vec<(String, FieldValue)>, fields: &BTreeMap<String, Option<FieldValue>>) {
-    out.extend(
-        fields
-            .iter()
-            .filter_map(|(k, v)| Some((k.clone(), v.clone()?))),
-    );
-}
-
 impl Lookups<'_> {
     fn neutral(&self, ticket: ZTicket, problems: &mut Problems<'_>) -> Option<Ticket> {
         let requester_id = ticket.requester_id;
@@ -330,24 +303,14 @@ impl Lookups<'_> {
             );
         }
         let status_name = ticket.status.as_ref().map(Name::text).unwrap_or_default();
-        let vendor_status = status(&status_name).unwrap_or_else(|| {
-            problems.report(
-                "status",
-                ProblemKind::UnknownStatus,
-                format!("unknown status {status_name:?} (accepted: new, open, pending, hold, solved, closed); the last public comment decides"),
-            );
-            VendorStatus::Unknown
-        });
+        let vendor_status = or_report(status(&status_name), problems, "status", ProblemKind::UnknownStatus, || {
+            format!("unknown status {status_name:?} (accepted: new, open, pending, hold, solved, closed); the last public comment decides")
+        })
+        .unwrap_or(VendorStatus::Unknown);
         let priority = ticket.priority.as_ref().map(Name::text).and_then(|name| {
-            let level = priority(&name);
-            if level.is_none() {
-                problems.report(
-                    "priority",
-                    ProblemKind::UnknownPriority,
-                    format!("unknown priority {name:?} (accepted: low, normal, high, urgent); no floor set"),
-                );
-            }
-            level
+            or_report(priority(&name), problems, "priority", ProblemKind::UnknownPriority, || {
+                format!("unknown priority {name:?} (accepted: low, normal, high, urgent); no floor set")
+            })
         });
         let via = ticket
             .via
@@ -380,27 +343,16 @@ impl Lookups<'_> {
             org: org.and_then(|o| o.name.clone()),
             ..Facts::default()
         };
-        facts.tags.extend(ticket.tags.iter().cloned());
-        for tag in requester
-            .iter()
-            .flat_map(|u| &u.tags)
-            .chain(org.iter().flat_map(|o| &o.tags))
-        {
-            if !facts.tags.contains(tag) {
-                facts.tags.push(tag.clone());
-            }
-        }
+        facts.add_tags(&ticket.tags);
+        facts.add_tags(requester.iter().flat_map(|u| &u.tags));
+        facts.add_tags(org.iter().flat_map(|o| &o.tags));
         for field in &ticket.custom_fields {
             if let Some(value) = &field.value {
                 facts.fields.push((field.id.text(), value.clone()));
             }
         }
-        if let Some(user) = requester {
-            fields(&mut facts.fields, &user.user_fields);
-        }
-        if let Some(org) = org {
-            fields(&mut facts.fields, &org.organization_fields);
-        }
+        facts.add_fields(requester.iter().flat_map(|u| &u.user_fields));
+        facts.add_fields(org.iter().flat_map(|o| &o.organization_fields));
         if let Some(form) = ticket.ticket_form_id {
             facts.forms.push(form.to_string());
             if let Some(name) = self.forms.get(&form).and_then(|f| f.name.clone()) {
