@@ -1,6 +1,6 @@
 //! Importers for realboss: a support team's helpdesk export in, realboss requests out.
 //!
-//! Each vendor has a reader module with its mapping table: [`zendesk`]. One call reads a file:
+//! Each vendor has a reader module with its mapping table: [`zendesk`], [`freshdesk`]. One call reads a file:
 //!
 //! ```
 //! use realboss_helpdesk::{import, Mapping, System};
@@ -28,6 +28,7 @@ use std::io::{Read, Write};
 use std::str::FromStr;
 
 pub mod error;
+pub mod freshdesk;
 pub mod mapping;
 mod neutral;
 pub mod problem;
@@ -159,6 +160,7 @@ impl Import {
 pub fn import(system: System, input: impl Read, mapping: &Mapping) -> Result<Import, Error> {
     match system {
         System::Zendesk => zendesk::read(input, mapping),
+        System::Freshdesk => freshdesk::read(input, mapping),
         other => Err(Error::WrongSystem {
             expected: other,
             hint: format!("the {} reader is not built yet", other.title()),

@@ -16,6 +16,9 @@ use crate::{Error, Import, Mapping, System};
 pub(crate) trait Sections: Default {
     /// Reads the value of `key` into `self`; `false` when the vendor has no such key.
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+
+    /// Appends a later page's lists to this one's.
+    fn merge(&mut self, page: Self);
 }
 
 /// One top-level object (a page) and the keys the vendor does not have.
@@ -61,6 +64,27 @@ pub(crate) fn pages<T: Sections>(system: System, input: impl Read) -> Result<Vec
     Ok(pages)
 }
 
+/// All pages of the input merged into one, and the keys the vendor does not have.
+pub(crate) fn merged<T: Sections>(
+    system: System,
+    input: impl Read,
+) -> Result<(T, Vec<String>), Error> {
+    let mut all = T::default();
+    let mut other_keys = Vec::new();
+    for page in pages::<T>(system, input)? {
+        all.merge(page.sections);
+        other_keys.extend(page.other_keys);
+    }
+    Ok((all, other_keys))
+}
+
+/// Appends `more` to an optional list, creating it.
+pub(crate) fn append<T>(list: &mut Option<Vec<T>>, more: Option<Vec<T>>) {
+    if let Some(more) = more {
+        list.get_or_insert_default().extend(more);
+    }
+}
+
 /// The vendor whose characteristic top-level keys these are, if any.
 pub(crate) fn guess_by_keys(keys: &[String]) -> Option<System> {
     keys.iter().find_map(|k| match k.as_str() {
@@ -75,15 +99,18 @@ pub(crate) fn guess_by_keys(keys: &[String]) -> Option<System> {
 
 /// The vendor whose characteristic record fields these are (the names of the fields a record
 /// has), if any.
-pub(crate) fn guess_by_fields<'a>(present: impl IntoIterator<Item = &'a str>) -> Option<System> {
-    present.into_iter().find_map(|name| match name {
-        "via" => Some(System::Zendesk),
-        "conversations" => Some(System::Freshdesk),
-        "state_id" | "article_ids" => Some(System::Zammad),
-        "threads" | "primaryCustomer" => Some(System::HelpScout),
-        "conversation_parts" => Some(System::Intercom),
-        _ => None,
-    })
+pub(crate) fn guess_by_fields(present: &[(&str, bool)]) -> Option<System> {
+    present
+        .iter()
+        .filter(|(_, has)| *has)
+        .find_map(|(name, _)| match *name {
+            "via" => Some(System::Zendesk),
+            "conversations" => Some(System::Freshdesk),
+            "state_id" | "article_ids" => Some(System::Zammad),
+            "threads" | "primaryCustomer" => Some(System::HelpScout),
+            "conversation_parts" => Some(System::Intercom),
+            _ => None,
+        })
 }
 
 /// The error for a file that is `found`'s (or no vendor's) rather than `expected`'s.
@@ -153,4 +180,32 @@ pub(crate) fn map_all<T>(
         }
     }
     import
+}
+
+/// A field whose shape differs between vendors (Zendesk's `custom_fields` is a list, Freshdesk's
+/// a map): the expected shape, or nothing, so that another vendor's file still reaches the
+/// wrong-system check instead of failing as bad JSON. Buffers only this one field.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Lenient<T> {
+    /// The shape this vendor uses.
+    Expected(T),
+    /// Another shape, skipped.
+    Other(IgnoredAny),
+}
+
+impl<T: Default> Lenient<T> {
+    /// The value in the expected shape, or the default.
+    pub(crate) fn into_value(self) -> T {
+        match self {
+            Lenient::Expected(value) => value,
+            Lenient::Other(_) => T::default(),
+        }
+    }
+}
+
+impl<T: Default> Default for Lenient<T> {
+    fn default() -> Self {
+        Lenient::Expected(T::default())
+    }
 }

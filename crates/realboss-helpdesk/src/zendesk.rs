@@ -77,7 +77,7 @@ use serde::de::{IgnoredAny, MapAccess};
 use crate::mapping::{Facts, FieldValue};
 use crate::neutral::{Message, Side, Ticket, VendorStatus, or_report, other_channel, timestamp};
 use crate::problem::{ProblemKind, Problems};
-use crate::read::{self, Sections};
+use crate::read::{self, Lenient, Sections};
 use crate::{Error, Import, Mapping, System};
 
 const LIST: &str = "tickets";
@@ -97,12 +97,21 @@ impl Sections for Export {
                 .tickets
                 .get_or_insert_default()
                 .extend(read::value::<_, Vec<ZTicket>>(map)?),
-            "users" => self.users = read::value(map)?,
-            "organizations" => self.organizations = read::value(map)?,
-            "ticket_forms" => self.ticket_forms = read::value(map)?,
+            "users" => self.users.extend(read::value::<_, Vec<User>>(map)?),
+            "organizations" => self
+                .organizations
+                .extend(read::value::<_, Vec<Organization>>(map)?),
+            "ticket_forms" => self.ticket_forms.extend(read::value::<_, Vec<Form>>(map)?),
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    fn merge(&mut self, page: Self) {
+        read::append(&mut self.tickets, page.tickets);
+        self.users.extend(page.users);
+        self.organizations.extend(page.organizations);
+        self.ticket_forms.extend(page.ticket_forms);
     }
 }
 
@@ -136,7 +145,7 @@ struct ZTicket {
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
-    custom_fields: Vec<CustomField>,
+    custom_fields: Lenient<Vec<CustomField>>,
     ticket_form_id: Option<u64>,
     comments: Option<Vec<Comment>>,
     // Other vendors' tell-tale record fields.
@@ -202,19 +211,7 @@ struct Form {
 
 /// Reads a Zendesk export; see the [module docs](self) for the shapes and the mapping table.
 pub(crate) fn read(input: impl Read, mapping: &Mapping) -> Result<Import, Error> {
-    let pages = read::pages::<Export>(System::Zendesk, input)?;
-    let mut export = Export::default();
-    let mut other_keys = Vec::new();
-    for page in pages {
-        let sections = page.sections;
-        if let Some(tickets) = sections.tickets {
-            export.tickets.get_or_insert_default().extend(tickets);
-        }
-        export.users.extend(sections.users);
-        export.organizations.extend(sections.organizations);
-        export.ticket_forms.extend(sections.ticket_forms);
-        other_keys.extend(page.other_keys);
-    }
+    let (export, other_keys) = read::merged::<Export>(System::Zendesk, input)?;
     let foreign = export
         .tickets
         .as_ref()
@@ -226,7 +223,7 @@ pub(crate) fn read(input: impl Read, mapping: &Mapping) -> Result<Import, Error>
                 ("state_id", first.state_id.is_some()),
                 ("article_ids", first.article_ids.is_some()),
             ];
-            read::guess_by_fields(present.iter().filter(|p| p.1).map(|p| p.0))
+            read::guess_by_fields(&present)
         });
     read::check(
         System::Zendesk,
@@ -292,7 +289,7 @@ fn priority(name: &str) -> Option<Level> {
 }
 
 impl Lookups<'_> {
-    fn neutral(&self, ticket: ZTicket, problems: &mut Problems<'_>) -> Option<Ticket> {
+    fn neutral(&self, mut ticket: ZTicket, problems: &mut Problems<'_>) -> Option<Ticket> {
         let requester_id = ticket.requester_id;
         let requester = requester_id.and_then(|id| self.users.get(&id).copied());
         if requester.is_none() {
@@ -346,7 +343,8 @@ impl Lookups<'_> {
         facts.add_tags(&ticket.tags);
         facts.add_tags(requester.iter().flat_map(|u| &u.tags));
         facts.add_tags(org.iter().flat_map(|o| &o.tags));
-        for field in &ticket.custom_fields {
+        let custom_fields = std::mem::take(&mut ticket.custom_fields).into_value();
+        for field in &custom_fields {
             if let Some(value) = &field.value {
                 facts.fields.push((field.id.text(), value.clone()));
             }

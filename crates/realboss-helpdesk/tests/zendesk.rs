@@ -4,29 +4,13 @@ use realboss::model::{Channel, Direction, EventKind, Level, Requester, Status, T
 use realboss_helpdesk::{Error, Import, Mapping, ProblemKind, System, import};
 use time::macros::{date, offset};
 
+mod common;
+use common::{problem_kinds, request};
+
 const SAMPLE: &str = include_str!("../samples/zendesk.json");
-const MAPPING: &str = include_str!("../samples/mapping.json");
 
 fn sample() -> Import {
-    let mapping = Mapping::from_json(MAPPING).expect("the sample mapping reads");
-    import(System::Zendesk, SAMPLE.as_bytes(), &mapping).expect("the sample reads")
-}
-
-fn request<'a>(import: &'a Import, id: &str) -> &'a realboss::model::Request {
-    import
-        .requests
-        .iter()
-        .find(|r| r.id().as_str() == id)
-        .unwrap_or_else(|| panic!("request {id} missing"))
-}
-
-fn problem_kinds(import: &Import, id: &str) -> Vec<ProblemKind> {
-    import
-        .problems
-        .iter()
-        .filter(|p| p.position.id.as_deref() == Some(id))
-        .map(|p| p.kind)
-        .collect()
+    common::sample(System::Zendesk, SAMPLE)
 }
 
 #[test]
