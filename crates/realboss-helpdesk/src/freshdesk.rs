@@ -165,24 +165,19 @@ struct AgentContact {
 /// Reads a Freshdesk bundle; see the [module docs](self) for the shape and the mapping table.
 pub(crate) fn read(input: impl Read, mapping: &Mapping) -> Result<Import, Error> {
     let (bundle, other_keys) = read::merged::<Bundle>(System::Freshdesk, input)?;
-    let foreign = bundle
-        .tickets
-        .as_ref()
-        .and_then(|t| t.first())
-        .filter(|t| t.conversations.is_none())
-        .and_then(|first| {
-            let present = [
-                ("via", first.via.is_some()),
-                ("state_id", first.state_id.is_some()),
-                ("article_ids", first.article_ids.is_some()),
-            ];
-            read::guess_by_fields(&present)
-        });
-    read::check(
+    read::check_records(
         System::Freshdesk,
         LIST,
-        bundle.tickets.as_ref().map(Vec::len),
-        foreign,
+        bundle.tickets.as_deref(),
+        |t| {
+            t.conversations.is_none().then(|| {
+                [
+                    ("via", t.via.is_some()),
+                    ("state_id", t.state_id.is_some()),
+                    ("article_ids", t.article_ids.is_some()),
+                ]
+            })
+        },
         &other_keys,
     )?;
     let lookups = Lookups {

@@ -154,6 +154,22 @@ pub(crate) fn check(
     }
 }
 
+/// [`check`] on a list of records: `foreign_fields` gives, for a record without the vendor's own
+/// tell-tale field, which other vendors' tell-tale fields it has (`None` when it is the vendor's).
+pub(crate) fn check_records<T, const N: usize>(
+    system: System,
+    list: &'static str,
+    records: Option<&[T]>,
+    foreign_fields: impl Fn(&T) -> Option<[(&'static str, bool); N]>,
+    other_keys: &[String],
+) -> Result<(), Error> {
+    let foreign = records
+        .and_then(<[T]>::first)
+        .and_then(foreign_fields)
+        .and_then(|present| guess_by_fields(&present));
+    check(system, list, records.map(<[T]>::len), foreign, other_keys)
+}
+
 /// Maps `records` in order: `neutral` turns one into a neutral ticket (reporting what does not
 /// map), the shared rules make it a request.
 pub(crate) fn map_all<T>(

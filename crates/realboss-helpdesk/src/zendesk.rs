@@ -212,24 +212,19 @@ struct Form {
 /// Reads a Zendesk export; see the [module docs](self) for the shapes and the mapping table.
 pub(crate) fn read(input: impl Read, mapping: &Mapping) -> Result<Import, Error> {
     let (export, other_keys) = read::merged::<Export>(System::Zendesk, input)?;
-    let foreign = export
-        .tickets
-        .as_ref()
-        .and_then(|t| t.first())
-        .filter(|t| t.via.is_none())
-        .and_then(|first| {
-            let present = [
-                ("conversations", first.conversations.is_some()),
-                ("state_id", first.state_id.is_some()),
-                ("article_ids", first.article_ids.is_some()),
-            ];
-            read::guess_by_fields(&present)
-        });
-    read::check(
+    read::check_records(
         System::Zendesk,
         LIST,
-        export.tickets.as_ref().map(Vec::len),
-        foreign,
+        export.tickets.as_deref(),
+        |t| {
+            t.via.is_none().then(|| {
+                [
+                    ("conversations", t.conversations.is_some()),
+                    ("state_id", t.state_id.is_some()),
+                    ("article_ids", t.article_ids.is_some()),
+                ]
+            })
+        },
         &other_keys,
     )?;
     let tickets = export.tickets.unwrap_or_default();
