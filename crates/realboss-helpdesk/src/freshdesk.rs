@@ -134,11 +134,12 @@ struct Conversation {
 
 #[derive(Deserialize)]
 struct Contact {
-    id: u64,
+    /// A number in Freshdesk; read leniently so Intercom's string ids reach the wrong-system check.
+    id: FieldValue,
     name: Option<String>,
     company_id: Option<u64>,
     #[serde(default)]
-    tags: Vec<String>,
+    tags: Lenient<Vec<String>>,
     #[serde(default)]
     custom_fields: BTreeMap<String, Option<FieldValue>>,
 }
@@ -181,7 +182,11 @@ pub(crate) fn read(input: impl Read, mapping: &Mapping) -> Result<Import, Error>
         &other_keys,
     )?;
     let lookups = Lookups {
-        contacts: bundle.contacts.iter().map(|c| (c.id, c)).collect(),
+        contacts: bundle
+            .contacts
+            .iter()
+            .filter_map(|c| Some((number(&c.id)?, c)))
+            .collect(),
         companies: bundle.companies.iter().map(|c| (c.id, c)).collect(),
         agents: bundle.agents.iter().map(|a| (a.id, a)).collect(),
     };
@@ -310,7 +315,7 @@ impl Lookups<'_> {
             ..Facts::default()
         };
         facts.add_tags(&ticket.tags);
-        facts.add_tags(contact.iter().flat_map(|c| &c.tags));
+        facts.add_tags(contact.iter().filter_map(|c| c.tags.get()).flatten());
         let ticket_fields = std::mem::take(&mut ticket.custom_fields).into_value();
         facts.add_fields(&ticket_fields);
         facts.add_fields(contact.iter().flat_map(|c| &c.custom_fields));

@@ -211,6 +211,14 @@ pub(crate) enum Lenient<T> {
 }
 
 impl<T: Default> Lenient<T> {
+    /// The value in the expected shape, if it had it.
+    pub(crate) fn get(&self) -> Option<&T> {
+        match self {
+            Lenient::Expected(value) => Some(value),
+            Lenient::Other(_) => None,
+        }
+    }
+
     /// The value in the expected shape, or the default.
     pub(crate) fn into_value(self) -> T {
         match self {
