@@ -1,6 +1,6 @@
 //! Importers for realboss: a support team's helpdesk export in, realboss requests out.
 //!
-//! Each vendor has a reader module with its mapping table: [`zendesk`], [`freshdesk`], [`intercom`]. One call reads a file:
+//! Each vendor has a reader module with its mapping table: [`zendesk`], [`freshdesk`], [`intercom`], [`helpscout`]. One call reads a file:
 //!
 //! ```
 //! use realboss_helpdesk::{import, Mapping, System};
@@ -29,6 +29,7 @@ use std::str::FromStr;
 
 pub mod error;
 pub mod freshdesk;
+pub mod helpscout;
 pub mod intercom;
 pub mod mapping;
 mod neutral;
@@ -163,6 +164,7 @@ pub fn import(system: System, input: impl Read, mapping: &Mapping) -> Result<Imp
         System::Zendesk => zendesk::read(input, mapping),
         System::Freshdesk => freshdesk::read(input, mapping),
         System::Intercom => intercom::read(input, mapping),
+        System::HelpScout => helpscout::read(input, mapping),
         other => Err(Error::WrongSystem {
             expected: other,
             hint: format!("the {} reader is not built yet", other.title()),
