@@ -1,6 +1,6 @@
 //! Importers for realboss: a support team's helpdesk export in, realboss requests out.
 //!
-//! Each vendor has a reader module with its mapping table: [`zendesk`], [`freshdesk`], [`intercom`], [`helpscout`]. One call reads a file:
+//! Each vendor has a reader module with its mapping table: [`zendesk`], [`freshdesk`], [`zammad`], [`helpscout`], [`intercom`]. One call reads a file:
 //!
 //! ```
 //! use realboss_helpdesk::{import, Mapping, System};
@@ -36,6 +36,7 @@ mod neutral;
 pub mod problem;
 mod read;
 pub mod text;
+pub mod zammad;
 pub mod zendesk;
 
 pub use error::Error;
@@ -165,9 +166,6 @@ pub fn import(system: System, input: impl Read, mapping: &Mapping) -> Result<Imp
         System::Freshdesk => freshdesk::read(input, mapping),
         System::Intercom => intercom::read(input, mapping),
         System::HelpScout => helpscout::read(input, mapping),
-        other => Err(Error::WrongSystem {
-            expected: other,
-            hint: format!("the {} reader is not built yet", other.title()),
-        }),
+        System::Zammad => zammad::read(input, mapping),
     }
 }
