@@ -55,7 +55,9 @@ use serde::Deserialize;
 use serde::de::{IgnoredAny, MapAccess};
 
 use crate::mapping::{Facts, FieldValue};
-use crate::neutral::{Message, Side, Ticket, VendorStatus, or_report, other_channel, timestamp};
+use crate::neutral::{
+    Message, Side, Ticket, VendorStatus, or_report, other_channel, required_timestamp, timestamp,
+};
 use crate::problem::{ProblemKind, Problems};
 use crate::read::{self, Lenient, Sections};
 use crate::text::html_to_text;
@@ -392,15 +394,12 @@ impl Lookups<'_> {
             );
             return None;
         };
-        let Some(created) = &conversation.created_at else {
-            problems.report(
-                path("created_at"),
-                ProblemKind::BadTimestamp,
-                "no created_at; conversation skipped".to_owned(),
-            );
-            return None;
-        };
-        let at = timestamp(created, &path("created_at"), problems)?;
+        let at = required_timestamp(
+            conversation.created_at.as_deref(),
+            &path("created_at"),
+            "conversation",
+            problems,
+        )?;
         let text = conversation
             .body_text
             .clone()

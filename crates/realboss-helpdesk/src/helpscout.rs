@@ -42,7 +42,9 @@ use serde::Deserialize;
 use serde::de::MapAccess;
 
 use crate::mapping::{Facts, FieldValue};
-use crate::neutral::{Message, Side, Ticket, VendorStatus, or_report, other_channel, timestamp};
+use crate::neutral::{
+    Message, Side, Ticket, VendorStatus, or_report, other_channel, required_timestamp,
+};
 use crate::problem::{ProblemKind, Problems};
 use crate::read::{self, Sections};
 use crate::text::html_to_text;
@@ -284,15 +286,12 @@ fn thread_message(thread: &Thread, i: usize, problems: &mut Problems<'_>) -> Opt
             return None;
         }
     };
-    let Some(created) = &thread.created_at else {
-        problems.report(
-            path("createdAt"),
-            ProblemKind::BadTimestamp,
-            "no createdAt; thread skipped".to_owned(),
-        );
-        return None;
-    };
-    let at = timestamp(created, &path("createdAt"), problems)?;
+    let at = required_timestamp(
+        thread.created_at.as_deref(),
+        &path("createdAt"),
+        "thread",
+        problems,
+    )?;
     Some(Message {
         at,
         side,

@@ -87,6 +87,27 @@ pub(crate) fn or_report<T>(
     found
 }
 
+/// [`timestamp`] of a field that must be there: a missing one is reported too. `what` names the
+/// record skipped without it (`comment`, `article`…).
+pub(crate) fn required_timestamp(
+    text: Option<&str>,
+    path: &str,
+    what: &str,
+    problems: &mut Problems<'_>,
+) -> Option<OffsetDateTime> {
+    match text {
+        Some(text) => timestamp(text, path, problems),
+        None => {
+            problems.report(
+                path,
+                ProblemKind::BadTimestamp,
+                format!("no timestamp; {what} skipped"),
+            );
+            None
+        }
+    }
+}
+
 /// Parses an RFC 3339 timestamp, keeping its offset; reports and gives `None` when bad.
 pub(crate) fn timestamp(
     text: &str,

@@ -59,7 +59,9 @@ use serde::Deserialize;
 use serde::de::{IgnoredAny, MapAccess};
 
 use crate::mapping::{Facts, FieldValue};
-use crate::neutral::{Message, Side, Ticket, VendorStatus, or_report, other_channel, timestamp};
+use crate::neutral::{
+    Message, Side, Ticket, VendorStatus, or_report, other_channel, required_timestamp,
+};
 use crate::problem::{ProblemKind, Problems};
 use crate::read::{self, Sections};
 use crate::text::html_to_text;
@@ -383,15 +385,12 @@ fn article_message(article: &Article, i: usize, problems: &mut Problems<'_>) -> 
             return None;
         }
     };
-    let Some(created) = &article.created_at else {
-        problems.report(
-            path("created_at"),
-            ProblemKind::BadTimestamp,
-            "no created_at; article skipped".to_owned(),
-        );
-        return None;
-    };
-    let at = timestamp(created, &path("created_at"), problems)?;
+    let at = required_timestamp(
+        article.created_at.as_deref(),
+        &path("created_at"),
+        "article",
+        problems,
+    )?;
     let body = article.body.clone().unwrap_or_default();
     let text = if article.content_type.as_deref() == Some("text/html") {
         html_to_text(&body)

@@ -75,7 +75,9 @@ use serde::Deserialize;
 use serde::de::{IgnoredAny, MapAccess};
 
 use crate::mapping::{Facts, FieldValue};
-use crate::neutral::{Message, Side, Ticket, VendorStatus, or_report, other_channel, timestamp};
+use crate::neutral::{
+    Message, Side, Ticket, VendorStatus, or_report, other_channel, required_timestamp, timestamp,
+};
 use crate::problem::{ProblemKind, Problems};
 use crate::read::{self, Lenient, Sections};
 use crate::{Error, Import, Mapping, System};
@@ -402,18 +404,12 @@ impl Lookups<'_> {
                     continue;
                 }
             };
-            let Some(at) = comment
-                .created_at
-                .as_deref()
-                .and_then(|t| timestamp(t, &path("created_at"), problems))
-            else {
-                if comment.created_at.is_none() {
-                    problems.report(
-                        path("created_at"),
-                        ProblemKind::BadTimestamp,
-                        "no created_at; comment skipped".to_owned(),
-                    );
-                }
+            let Some(at) = required_timestamp(
+                comment.created_at.as_deref(),
+                &path("created_at"),
+                "comment",
+                problems,
+            ) else {
                 continue;
             };
             let text = match (&comment.body, &comment.plain_body, &comment.html_body) {
