@@ -45,7 +45,7 @@
 //! | company name | mapping `org:` | |
 //! | ticket, contact, company `custom_fields` | mapping `field:` (e.g. `field:cf_plan=pro`) | value, since |
 //! | ticket `type` and `form_id` | mapping `form:` | |
-//! | tier, lifetime value, customer since, lead | from the [`Mapping`](crate::Mapping) only | unknown otherwise |
+//! | tier, lifetime value, customer since, lead | from the [`Mapping`] only | unknown otherwise |
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;

@@ -33,7 +33,7 @@
 //! | priority | none | Help Scout has no priority |
 //! | tags (`tag`) | profile tags, mapping `tag:` | |
 //! | customFields (`name` → `value`) | mapping `field:` | value, since |
-//! | tier, lifetime value, customer since, lead | from the [`Mapping`](crate::Mapping) only | unknown otherwise |
+//! | tier, lifetime value, customer since, lead | from the [`Mapping`] only | unknown otherwise |
 
 use std::io::Read;
 

@@ -45,7 +45,7 @@
 //! | contact `role` (`user`, `lead`) | mapping `role:` (e.g. `role:lead`) | |
 //! | conversation, contact `custom_attributes` | mapping `field:` | value, since |
 //! | first company name of the contact | mapping `org:` | |
-//! | tier, lifetime value, customer since, lead | from the [`Mapping`](crate::Mapping) only | unknown otherwise |
+//! | tier, lifetime value, customer since, lead | from the [`Mapping`] only | unknown otherwise |
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;

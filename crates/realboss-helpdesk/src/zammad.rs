@@ -49,7 +49,7 @@
 //! | organization name | mapping `org:` | |
 //! | ticket and user custom attributes | mapping `field:` | value, since |
 //! | `group` | mapping `form:` | Zammad has no ticket forms; the group plays that part |
-//! | tier, lifetime value, customer since, lead | from the [`Mapping`](crate::Mapping) only | unknown otherwise |
+//! | tier, lifetime value, customer since, lead | from the [`Mapping`] only | unknown otherwise |
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
