@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use realboss::jsonl::read_requests;
@@ -494,15 +494,23 @@ impl fmt::Display for Failure {
     }
 }
 
-/// Runs the command; `Ok(true)` when the input was clean.
-fn run(options: &Options, out: &mut impl Write, errors: &mut impl Write) -> Result<bool, Failure> {
-    let input: Box<dyn BufRead> = if options.file.as_os_str() == "-" {
+/// Loads the requests to rank from `file` (`-` for stdin): the one place input is read, so
+/// another source (a helpdesk export, say) is another way to fill the same [`Inbox`]. Bad
+/// records are reported on `errors` and counted in [`Inbox::bad_lines`]; batch problems are
+/// checked afterwards, whatever the source.
+fn load_inbox(file: &Path, errors: &mut impl Write) -> Result<Inbox, Failure> {
+    let input: Box<dyn BufRead> = if file.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
-        let file = File::open(&options.file).map_err(|e| Failure::Open(options.file.clone(), e))?;
-        Box::new(BufReader::new(file))
+        let opened = File::open(file).map_err(|e| Failure::Open(file.to_path_buf(), e))?;
+        Box::new(BufReader::new(opened))
     };
-    let inbox = read_inbox(input, errors).map_err(Failure::Output)?;
+    read_inbox(input, errors).map_err(Failure::Output)
+}
+
+/// Runs the command; `Ok(true)` when the input was clean.
+fn run(options: &Options, out: &mut impl Write, errors: &mut impl Write) -> Result<bool, Failure> {
+    let inbox = load_inbox(&options.file, errors)?;
     let problems = report_batch_problems(&inbox, errors).map_err(Failure::Output)?;
     let now = resolve_now(options.now, &inbox.requests);
     let ranker = Ranker::new((*options.policy).clone());
