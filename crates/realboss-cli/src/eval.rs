@@ -1,7 +1,7 @@
 //! Measures realboss on human-labeled evaluation files.
 //!
 //! ```text
-//! cargo run --release --example eval -- [--check] [--kind auto|binary|complaint|valence|urgency] FILE...
+//! realboss eval [--check] [--cues] [--kind auto|binary|complaint|valence|urgency] FILE...
 //! ```
 //!
 //! Each FILE holds one item a line, `LABEL<TAB>TEXT`. The kind of file is told by its labels
@@ -75,6 +75,7 @@ const COMPLAINT_MARGIN: f64 = 0.05;
 /// Cue words listed by `--cues`.
 const CUE_WORDS_SHOWN: usize = 60;
 
+/// The kind of an evaluation file, which decides the figures measured on it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
     Binary,
@@ -93,51 +94,49 @@ struct Parsed {
     bad_lines: Vec<(usize, &'static str)>,
 }
 
-fn main() -> ExitCode {
-    let mut check = false;
-    let mut cue_report = false;
-    let mut forced: Option<Kind> = None;
-    let mut files = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--check" => check = true,
-            "--cues" => cue_report = true,
-            "--kind" => match args.next().as_deref() {
-                Some("auto") => forced = None,
-                Some("binary") => forced = Some(Kind::Binary),
-                Some("complaint") => forced = Some(Kind::Complaint),
-                Some("valence") => forced = Some(Kind::Valence),
-                Some("urgency") => forced = Some(Kind::Urgency),
-                other => {
-                    eprintln!(
-                        "eval: --kind takes auto, binary, complaint, valence or urgency, got {:?}",
-                        other.unwrap_or("nothing")
-                    );
-                    return ExitCode::from(2);
-                }
-            },
-            "-h" | "--help" => {
-                println!(
-                    "usage: eval [--check] [--cues] [--kind auto|binary|complaint|valence|urgency] FILE...\n\
-                     Each FILE holds LABEL<TAB>TEXT lines."
-                );
-                return ExitCode::SUCCESS;
-            }
-            _ if arg.starts_with("--") => {
-                eprintln!("eval: unknown option {arg}; see --help");
-                return ExitCode::from(2);
-            }
-            _ => files.push(arg),
-        }
-    }
-    if files.is_empty() {
-        eprintln!(
-            "usage: eval [--check] [--cues] [--kind auto|binary|complaint|valence|urgency] FILE..."
-        );
-        return ExitCode::from(2);
-    }
+/// The command line of `realboss eval`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Compare with Python VADER's published figures and realboss' own floors; exit 1 if lower
+    #[arg(long)]
+    check: bool,
+    /// On an urgency file, also report each cue kind and the most frequent cue words
+    #[arg(long = "cues")]
+    cue_report: bool,
+    /// The kind of every FILE (default: told by its labels and name)
+    #[arg(long, value_name = "KIND", value_parser = parse_kind, default_value = "auto")]
+    kind: KindChoice,
+    /// Files of LABEL<TAB>TEXT lines
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+}
 
+/// `--kind`: `auto` or one kind for every file.
+#[derive(Debug, Clone, Copy)]
+struct KindChoice(Option<Kind>);
+
+/// Reads `--kind`; the error lists the accepted words.
+fn parse_kind(value: &str) -> Result<KindChoice, String> {
+    match value {
+        "auto" => Ok(KindChoice(None)),
+        "binary" => Ok(KindChoice(Some(Kind::Binary))),
+        "complaint" => Ok(KindChoice(Some(Kind::Complaint))),
+        "valence" => Ok(KindChoice(Some(Kind::Valence))),
+        "urgency" => Ok(KindChoice(Some(Kind::Urgency))),
+        other => Err(format!(
+            "--kind takes auto, binary, complaint, valence or urgency, got {other:?}"
+        )),
+    }
+}
+
+/// Runs `realboss eval`: the figures of every file, and the gate with `--check`.
+pub fn execute(args: Args) -> ExitCode {
+    let Args {
+        check,
+        cue_report,
+        kind: KindChoice(forced),
+        files,
+    } = args;
     let analyzer = match Analyzer::new(AnalyzerConfig::default()) {
         Ok(analyzer) => analyzer,
         Err(err) => {
