@@ -1,7 +1,8 @@
 //! `realboss`: the command-line tool of the realboss library.
 //!
 //! ```text
-//! realboss triage   [FILE] [--now RFC3339|now] [--json] [--policy FILE]
+//! realboss triage   [FILE] [--now RFC3339|now] [--json] [--policy FILE] [--from SYSTEM [--mapping FILE]]
+//! realboss convert  --from SYSTEM FILE [--mapping FILE]
 //! realboss score    [FILE|-] [--stats]
 //! realboss hints    [FILE] [--now RFC3339] [--json]
 //! realboss insights [FILE] [--json]
@@ -19,10 +20,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod convert;
 mod eval;
 mod hints;
 mod insights;
 mod score;
+mod source;
 mod triage;
 
 /// The command line: one subcommand.
@@ -48,6 +51,8 @@ enum Command {
     Hints(hints::Args),
     /// Feedback insights of a contact history: trends, topics, agents
     Insights(insights::Args),
+    /// Write a helpdesk export (Zendesk, Freshdesk, Zammad, Help Scout, Intercom) as realboss JSON Lines
+    Convert(convert::Args),
     /// Measure realboss on labeled LABEL<TAB>TEXT files, optionally gated on reference figures
     Eval(eval::Args),
 }
@@ -59,5 +64,6 @@ fn main() -> ExitCode {
         Command::Hints(args) => hints::execute(args),
         Command::Insights(args) => insights::execute(args),
         Command::Eval(args) => eval::execute(args),
+        Command::Convert(args) => convert::execute(args),
     }
 }

@@ -1,7 +1,7 @@
 //! Ranks an inbox of requests (JSON Lines): who to answer first, and why.
 //!
 //! ```text
-//! realboss triage [FILE] [--now RFC3339|now] [--json] [--policy FILE]
+//! realboss triage [FILE] [--now RFC3339|now] [--json] [--policy FILE] [--from SYSTEM [--mapping FILE]]
 //! ```
 //!
 //! - `FILE`: one request per line in realboss's JSON form (`-` reads stdin); defaults to the
@@ -20,6 +20,10 @@
 //!   requests received after `now` and repeats of an id already read are not ranked and not
 //!   printed; the table lists them at its foot.
 //! - `--policy FILE`: a JSON policy (`realboss::Policy`); default: its defaults.
+//! - `--from zendesk|freshdesk|zammad|helpscout|intercom`: FILE is that helpdesk's export, read
+//!   by `realboss-helpdesk` (its docs hold the mapping tables); `--mapping FILE` says where tier,
+//!   value, customer-since and leads come from. Problems are reported on stderr with their
+//!   record's position; "input lines" in the repeated-id report are then record numbers.
 //!
 //! Every bad line is reported on stderr with its line number and skipped; the rest is still
 //! read, validated as a batch and summarized. A repeated request id is reported on stderr with
@@ -38,6 +42,8 @@ use realboss::jsonl::read_requests;
 use realboss::model::{Channel, Request, Requester, Status, Tier, batch_problems};
 use realboss::priority::{Reason, ShortDuration};
 use realboss::{ErrorKind, LineError, Policy, Ranker, Ranking};
+
+use crate::source::{ImportFailure, Source, import_file};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -62,6 +68,8 @@ pub struct Args {
     /// Rank under the policy in FILE (JSON; default: the documented defaults)
     #[arg(long, value_name = "FILE", value_parser = read_policy)]
     policy: Option<Policy>,
+    #[command(flatten)]
+    source: Source,
 }
 
 impl From<Args> for Options {
@@ -71,6 +79,7 @@ impl From<Args> for Options {
             now: args.now.unwrap_or(NowChoice::LatestInInput),
             json: args.json,
             policy: Box::new(args.policy.unwrap_or_default()),
+            source: args.source,
         }
     }
 }
@@ -98,6 +107,8 @@ struct Options {
     json: bool,
     /// Boxed: a policy is large and the command line is moved around by value.
     policy: Box<Policy>,
+    /// A helpdesk export instead of JSON Lines.
+    source: Source,
 }
 
 /// Reads a policy file; the error names the file and what is wrong in it.
@@ -125,6 +136,8 @@ struct Inbox {
     requests: Vec<Request>,
     lines: Vec<usize>,
     bad_lines: usize,
+    /// What `bad_lines` counts: "bad lines", or for an export "tickets or comments".
+    skipped_unit: &'static str,
 }
 
 /// Reads every line, reporting each bad one on `errors` and keeping the good ones.
@@ -133,6 +146,7 @@ fn read_inbox(input: impl BufRead, errors: &mut impl Write) -> io::Result<Inbox>
         requests: Vec::new(),
         lines: Vec::new(),
         bad_lines: 0,
+        skipped_unit: "bad lines",
     };
     let mut reader = read_requests(input);
     while let Some(item) = reader.next() {
@@ -412,9 +426,10 @@ fn write_summary(
     writeln!(out, "inbox: {source}")?;
     writeln!(
         out,
-        "{} requests read, {} bad lines skipped; waits measured up to {now_text}",
+        "{} requests read, {} {} skipped; waits measured up to {now_text}",
         requests.len(),
-        inbox.bad_lines
+        inbox.bad_lines,
+        inbox.skipped_unit
     )?;
     writeln!(out)?;
     let counts = count(requests);
@@ -492,6 +507,8 @@ enum Failure {
     Open(PathBuf, io::Error),
     /// Writing to stdout or stderr failed.
     Output(io::Error),
+    /// A helpdesk export could not be read.
+    Import(ImportFailure),
 }
 
 impl fmt::Display for Failure {
@@ -499,6 +516,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Open(path, e) => write!(f, "cannot open {}: {e}", path.display()),
             Failure::Output(e) => write!(f, "cannot write output: {e}"),
+            Failure::Import(e) => e.fmt(f),
         }
     }
 }
@@ -507,7 +525,17 @@ impl fmt::Display for Failure {
 /// another source (a helpdesk export, say) is another way to fill the same [`Inbox`]. Bad
 /// records are reported on `errors` and counted in [`Inbox::bad_lines`]; batch problems are
 /// checked afterwards, whatever the source.
-fn load_inbox(file: &Path, errors: &mut impl Write) -> Result<Inbox, Failure> {
+fn load_inbox(file: &Path, source: &Source, errors: &mut impl Write) -> Result<Inbox, Failure> {
+    if let Some(system) = source.from {
+        let imported = import_file("triage", system, file, source.mapping.as_deref(), errors)
+            .map_err(Failure::Import)?;
+        return Ok(Inbox {
+            lines: (1..=imported.requests.len()).collect(),
+            requests: imported.requests,
+            bad_lines: imported.lost,
+            skipped_unit: "tickets or comments",
+        });
+    }
     let input: Box<dyn BufRead> = if file.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
@@ -519,7 +547,7 @@ fn load_inbox(file: &Path, errors: &mut impl Write) -> Result<Inbox, Failure> {
 
 /// Runs the command; `Ok(true)` when the input was clean.
 fn run(options: &Options, out: &mut impl Write, errors: &mut impl Write) -> Result<bool, Failure> {
-    let inbox = load_inbox(&options.file, errors)?;
+    let inbox = load_inbox(&options.file, &options.source, errors)?;
     let problems = report_batch_problems(&inbox, errors).map_err(Failure::Output)?;
     let now = resolve_now(options.now, &inbox.requests);
     let ranker = Ranker::new((*options.policy).clone());
@@ -588,6 +616,7 @@ mod tests {
             now: NowChoice::LatestInInput,
             json: false,
             policy: Box::default(),
+            source: Source::default(),
         };
         assert_eq!(args(&[]), Ok(expected));
     }
@@ -599,6 +628,7 @@ mod tests {
             now: NowChoice::At(datetime!(2026-11-23 21:00 +01:00)),
             json: true,
             policy: Box::default(),
+            source: Source::default(),
         };
         let run = Ok(expected);
         assert_eq!(
@@ -675,6 +705,7 @@ mod tests {
                 now: NowChoice::LatestInInput,
                 json,
                 policy: Box::default(),
+                source: Source::default(),
             };
             let (mut out, mut errors) = (Vec::new(), Vec::new());
             // Not a clean input: exit status 1, but the ranking is still printed.

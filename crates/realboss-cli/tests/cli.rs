@@ -112,3 +112,57 @@ fn a_missing_file_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+fn export(name: &str) -> String {
+    format!(
+        "{}/../realboss-helpdesk/samples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn triage_from_a_zendesk_export_ranks_the_chased_pending_ticket_and_reports_problems() {
+    let (file, mapping) = (export("zendesk.json"), export("mapping.json"));
+    let out = realboss(&[
+        "triage",
+        "--from",
+        "zendesk",
+        &file,
+        "--mapping",
+        &mapping,
+        "--json",
+    ]);
+    // The sample holds a ticket nobody can answer: reported, skipped, exit 1.
+    assert_eq!(out.status.code(), Some(1));
+    let errors = text(&out.stderr);
+    assert!(errors.contains("tickets[7] (id 1008)"), "{errors}");
+    assert!(errors.contains("ticket skipped"), "{errors}");
+    let first: serde_json::Value =
+        serde_json::from_str(text(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        first["id"], "1002",
+        "the pending ticket the customer chased twice"
+    );
+}
+
+#[test]
+fn convert_writes_requests_triage_reads_back_and_a_wrong_system_is_an_error() {
+    let file = export("freshdesk.json");
+    let out = realboss(&["convert", "--from", "freshdesk", &file]);
+    let lines = text(&out.stdout);
+    assert_eq!(lines.lines().count(), 7);
+    for line in lines.lines() {
+        realboss::model::Request::from_json(line).unwrap();
+    }
+    let wrong = realboss(&["convert", "--from", "zendesk", &file]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(wrong.stdout.is_empty());
+    assert!(
+        text(&wrong.stderr).contains("not a zendesk export: this looks like a Freshdesk export"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    let bad = realboss(&["triage", "--from", "jira", &file]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("zendesk"));
+}

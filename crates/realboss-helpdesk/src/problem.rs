@@ -56,6 +56,29 @@ pub enum ProblemKind {
     Refused,
 }
 
+impl ProblemKind {
+    /// Whether the problem cost data: a ticket or a comment was skipped
+    /// ([`UnknownAuthor`](Self::UnknownAuthor), [`NoCustomerMessage`](Self::NoCustomerMessage),
+    /// [`BadTimestamp`](Self::BadTimestamp), [`Refused`](Self::Refused)). The others are
+    /// notes on how a record was mapped; nothing of it was left out. The command-line tool
+    /// exits with status 1 after an import that lost data, as it does after a bad input line.
+    ///
+    /// ```
+    /// use realboss_helpdesk::ProblemKind;
+    /// assert!(ProblemKind::NoCustomerMessage.loses_data());
+    /// assert!(!ProblemKind::StatusMismatch.loses_data());
+    /// ```
+    pub fn loses_data(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::UnknownAuthor
+                | ProblemKind::NoCustomerMessage
+                | ProblemKind::BadTimestamp
+                | ProblemKind::Refused
+        )
+    }
+}
+
 /// A record that did not map cleanly, with its position and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
