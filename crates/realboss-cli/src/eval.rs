@@ -106,7 +106,7 @@ pub struct Args {
     /// The kind of every FILE (default: told by its labels and name)
     #[arg(long, value_name = "KIND", value_parser = parse_kind, default_value = "auto")]
     kind: KindChoice,
-    /// Files of LABEL<TAB>TEXT lines
+    /// Files of `LABEL<TAB>TEXT` lines
     #[arg(value_name = "FILE", required = true)]
     files: Vec<String>,
 }

@@ -53,7 +53,7 @@ enum Command {
     Insights(insights::Args),
     /// Write a helpdesk export (Zendesk, Freshdesk, Zammad, Help Scout, Intercom) as realboss JSON Lines
     Convert(convert::Args),
-    /// Measure realboss on labeled LABEL<TAB>TEXT files, optionally gated on reference figures
+    /// Measure realboss on labeled `LABEL<TAB>TEXT` files, optionally gated on reference figures
     Eval(eval::Args),
 }
 
